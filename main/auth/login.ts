@@ -1,0 +1,45 @@
+import { ok, type Result } from '../../shared/errors';
+import type { LoginStep } from '../../shared/contract/models';
+import { hashPassword, verifyPassword, type KdfParams } from '../crypto/password';
+import type { Deps } from '../services/deps';
+import { activeTokenOf, latestRevocationOf } from '../store/repos/assignments';
+import { findUserByLoginId } from '../store/repos/users';
+import { auditSuccess, refuse } from './failures';
+
+const decoys = new WeakMap<KdfParams, Promise<string>>();
+
+/** An unknown login ID costs the same scrypt as a known one, so timing does not reveal which IDs exist. */
+async function spendDecoyCheck(deps: Deps, password: string): Promise<void> {
+  let decoy = decoys.get(deps.kdf);
+  if (!decoy) decoys.set(deps.kdf, (decoy = hashPassword('decoy', deps.kdf)));
+  await verifyPassword(password, await decoy);
+}
+
+/**
+ * BLGI001, first step (SPEC R-LOG-1, R-LOG-2, R-LOG-4, R-OTP-3): the login password, then where the user goes
+ * next. Nothing is said about the token until the password is right.
+ */
+export async function login(deps: Deps, input: { loginId: string; password: string }, now: Date): Promise<Result<LoginStep>> {
+  const action = 'login.password';
+  const user = await findUserByLoginId(deps.db, input.loginId);
+  if (!user) {
+    await spendDecoyCheck(deps, input.password);
+    return refuse(deps, input.loginId, action, { code: 'BAD_CREDENTIALS', field: 'password' }, now);
+  }
+  if (user.locked_at !== null) return refuse(deps, user.login_id, action, { code: 'LOCKED' }, now);
+  if (!(await verifyPassword(input.password, user.login_password_hash))) {
+    return refuse(deps, user, action, { code: 'BAD_CREDENTIALS', field: 'password' }, now);
+  }
+  const active = await activeTokenOf(deps.db, user.id);
+  if (!active) {
+    const opensAt = (await latestRevocationOf(deps.db, user.id))?.reregistration_at ?? 0;
+    if (opensAt > now.getTime()) {
+      const error = { code: 'REVOKED_COOLING_DOWN' as const, reRegistrationAt: new Date(opensAt).toISOString() };
+      return refuse(deps, user, action, error, now);
+    }
+  }
+  const kind = active ? 'needsOtp' : 'needsTokenRegistration';
+  await auditSuccess(deps, user.login_id, action, now, { next: kind });
+  const challenge = deps.sessions.issueChallenge(user.id, kind, now);
+  return ok({ kind, challengeId: challenge.id, name: user.name });
+}

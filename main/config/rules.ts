@@ -1,0 +1,39 @@
+/**
+ * Every "Reading" of SPEC.md is a setting here, never a literal in a rule (SPEC: "must be configurable").
+ */
+export type RulesConfig = {
+  readonly otp: {
+    /** SPEC R-OTP-1 Reading: ±1 step around the token's saved drift. */
+    readonly driftWindowSteps: number;
+    /** How far an admin resynchronisation searches for two consecutive codes. */
+    readonly resyncWindowSteps: number;
+  };
+  /** SPEC R-OTP-3 Reading: consecutive failures that lock a user. */
+  readonly maxConsecutiveFailures: number;
+  /** SPEC R-REV-5 and its Reading. */
+  readonly reRegistration: {
+    readonly coolDownMinutes: number;
+    /** Wall-clock "HH:MM" in `timeZone`; the window may span midnight. */
+    readonly overnightStart: string;
+    readonly overnightEnd: string;
+    readonly timeZone: string;
+  };
+  /** SPEC R-TOK-4 Reading: warn this many days before a token expires. */
+  readonly tokenExpiryWarningDays: number;
+  readonly session: {
+    readonly idleTimeoutMs: number;
+    readonly absoluteTimeoutMs: number;
+    /** How long a half-finished login (password accepted, OTP pending) stays usable. */
+    readonly challengeTtlMs: number;
+  };
+  readonly loginHistoryLength: number;
+};
+
+export const defaultRules: RulesConfig = {
+  otp: { driftWindowSteps: 1, resyncWindowSteps: 40 },
+  maxConsecutiveFailures: 5,
+  reRegistration: { coolDownMinutes: 30, overnightStart: '20:50', overnightEnd: '08:10', timeZone: 'Asia/Tokyo' },
+  tokenExpiryWarningDays: 60,
+  session: { idleTimeoutMs: 15 * 60_000, absoluteTimeoutMs: 12 * 3_600_000, challengeTtlMs: 5 * 60_000 },
+  loginHistoryLength: 10,
+};

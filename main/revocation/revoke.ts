@@ -1,0 +1,59 @@
+import { fail, ok, type Result } from '../../shared/errors';
+import type { UserRow } from '../../shared/contract/models';
+import { refuse } from '../auth/failures';
+import { canManageUsers } from '../auth/roles';
+import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import type { Deps } from '../services/deps';
+import type { Session } from '../session/sessions';
+import type { UserRecord } from '../store/schema';
+import { revokeActiveAssignment } from '../store/repos/assignments';
+import { appendAudit } from '../store/repos/audit';
+import { findUsersByLoginIds, listCompanyUsers } from '../store/repos/users';
+import type { Db } from '../store/transaction';
+import { toUserRow } from '../users/rows';
+import { reRegistrationOpensAt } from './reregistration';
+
+type Input = StepUpCredentials & { loginIds: string[] };
+type Revoked = { revoked: UserRow[]; selfRevoked: boolean; targets: UserRecord[] };
+
+/** All or nothing (SPEC R-REV-3): any target that cannot be revoked refuses the whole selection. */
+async function revokeIn(tx: Db, deps: Deps, operator: UserRecord, loginIds: string[], now: Date): Promise<Result<Revoked>> {
+  const targets = await findUsersByLoginIds(tx, operator.company_id, loginIds);
+  const missing = loginIds.filter((id) => !targets.some((t) => t.login_id === id));
+  if (missing.length > 0) return fail('USER_NOT_FOUND', { loginIds: missing });
+  const opensAt = reRegistrationOpensAt(now, deps.rules.reRegistration).getTime();
+  const revocation = { revokedAt: now.getTime(), revokedBy: operator.id, reRegistrationAt: opensAt };
+  const notRevocable: string[] = [];
+  for (const target of targets) {
+    if (!(await revokeActiveAssignment(tx, target.id, revocation))) notRevocable.push(target.login_id);
+  }
+  if (notRevocable.length > 0) return fail('NOT_REVOCABLE', { loginIds: notRevocable });
+  await appendAudit(
+    tx,
+    targets.map((t) => ({
+      at: now.getTime(),
+      actor: operator.login_id,
+      action: 'token.revoke' as const,
+      target: t.login_id,
+      result: 'success' as const,
+      detail: { reRegistrationAt: new Date(opensAt).toISOString() },
+    })),
+  );
+  const rows = await listCompanyUsers(tx, operator.company_id, 'loginId-asc', loginIds);
+  return ok({ revoked: rows.map(toUserRow), selfRevoked: loginIds.includes(operator.login_id), targets });
+}
+
+/**
+ * BRSK027 → BRSK028 (SPEC R-REV-1..5): revokes the selection atomically after the step-up; every revoked
+ * user's session ends, the operator's own included (R-REV-4).
+ */
+export async function revokeTokens(deps: Deps, session: Session, input: Input, now: Date): Promise<Result<Omit<Revoked, 'targets'>>> {
+  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, 'token.revoke', { code: 'FORBIDDEN' }, now);
+  const loginIds = [...new Set(input.loginIds)];
+  const result = await withStepUp(deps, session, input, 'token.revoke', now, (tx, operator) =>
+    revokeIn(tx, deps, operator, loginIds, now),
+  );
+  if (!result.ok) return result;
+  for (const target of result.value.targets) deps.sessions.endAllOf(target.id, 'revoked', now);
+  return ok({ revoked: result.value.revoked, selfRevoked: result.value.selfRevoked });
+}

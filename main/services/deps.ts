@@ -1,0 +1,14 @@
+import type { RulesConfig } from '../config/rules';
+import type { KdfParams } from '../crypto/password';
+import type { SealKey } from '../crypto/seal';
+import type { SessionStore } from '../session/sessions';
+import type { Db } from '../store/transaction';
+
+/** What every service works with; built once by the composition root (main/services/index.ts). */
+export type Deps = {
+  readonly db: Db;
+  readonly rules: RulesConfig;
+  readonly sealKey: SealKey;
+  readonly sessions: SessionStore;
+  readonly kdf: KdfParams;
+};

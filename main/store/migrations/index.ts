@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import { initial } from './001_initial';
+
+/** Versioned migrations, applied in key order at open. Never edit a released one: add the next. */
+export const migrations: Record<string, Migration> = {
+  '001_initial': initial,
+};

@@ -1,0 +1,60 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
+import { migrations } from './migrations';
+import type { Database } from './schema';
+
+/** Marks a file as ours (PRAGMA application_id), so a foreign SQLite file is refused, not migrated. */
+export const APPLICATION_ID = 0x4f545044;
+
+export type Store = {
+  readonly db: Kysely<Database>;
+  close(): Promise<void>;
+};
+
+export class StoreOpenError extends Error {
+  constructor(
+    readonly reason: 'foreign' | 'damaged' | 'migration',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function openFile(file: string): BetterSqlite3.Database {
+  let sqlite: BetterSqlite3.Database | undefined;
+  try {
+    sqlite = new BetterSqlite3(file);
+    const appId = sqlite.pragma('application_id', { simple: true }) as number;
+    const tables = sqlite.prepare("select count(*) n from sqlite_master where type = 'table'").get() as { n: number };
+    if (appId !== APPLICATION_ID && tables.n > 0) throw new StoreOpenError('foreign', 'not an OTP Desktop database');
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    if (tables.n === 0) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    return sqlite;
+  } catch (error) {
+    sqlite?.close();
+    if (error instanceof StoreOpenError) throw error;
+    throw new StoreOpenError('damaged', `cannot open database: ${(error as Error).message}`);
+  }
+}
+
+async function migrate(db: Kysely<Database>, all: Record<string, Migration>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => all } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw new StoreOpenError('migration', `migration failed: ${(error as Error).message}`);
+}
+
+/** Opens (creating if absent) the store file: WAL, foreign keys, and every pending migration. */
+export async function openStore(file: string, all: Record<string, Migration> = migrations): Promise<Store> {
+  const sqlite = openFile(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrate(db, all);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, close: () => db.destroy() };
+}

@@ -1,0 +1,46 @@
+import type { Db } from '../transaction';
+import type { AssignmentRecord, TokenRecord } from '../schema';
+
+export async function activeTokenOf(db: Db, userId: number): Promise<{ assignmentId: number; token: TokenRecord } | undefined> {
+  const row = await db
+    .selectFrom('token_assignments as a')
+    .innerJoin('tokens as t', 't.id', 'a.token_id')
+    .selectAll('t')
+    .select('a.id as assignment_id')
+    .where('a.user_id', '=', userId)
+    .where('a.state', '=', 'active')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { assignment_id, ...token } = row;
+  return { assignmentId: assignment_id, token };
+}
+
+export function latestRevocationOf(db: Db, userId: number): Promise<AssignmentRecord | undefined> {
+  return db
+    .selectFrom('token_assignments')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('state', '=', 'revoked')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+export async function assignToken(db: Db, userId: number, tokenId: number, now: number): Promise<void> {
+  await db
+    .insertInto('token_assignments')
+    .values({ user_id: userId, token_id: tokenId, state: 'active', assigned_at: now })
+    .execute();
+}
+
+export type Revocation = { revokedAt: number; revokedBy: number; reRegistrationAt: number };
+
+/** Revokes the user's active assignment; false when there was none (the caller rolls back). */
+export async function revokeActiveAssignment(db: Db, userId: number, r: Revocation): Promise<boolean> {
+  const result = await db
+    .updateTable('token_assignments')
+    .set({ state: 'revoked', revoked_at: r.revokedAt, revoked_by: r.revokedBy, reregistration_at: r.reRegistrationAt })
+    .where('user_id', '=', userId)
+    .where('state', '=', 'active')
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}

@@ -1,0 +1,39 @@
+import type { Db } from '../transaction';
+
+/** SPEC R-GEN-2: who, what, on whom, when, result. Written inside the transaction of the change it describes. */
+export type AuditEntry = {
+  readonly at: number;
+  readonly actor: string | null;
+  readonly action: AuditAction;
+  readonly target?: string | null;
+  readonly result: 'success' | 'failure';
+  readonly reason?: string;
+  readonly detail?: Record<string, string | number | boolean | null>;
+};
+
+export type AuditAction =
+  | 'login.password'
+  | 'login.otp'
+  | 'token.register'
+  | 'token.revoke'
+  | 'token.resync'
+  | 'user.lock'
+  | 'user.unlock'
+  | 'session.logout'
+  | 'stepup.password'
+  | 'stepup.otp';
+
+export async function appendAudit(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map((e) => ({
+    at: e.at,
+    actor_login_id: e.actor,
+    action: e.action,
+    target_login_id: e.target ?? null,
+    result: e.result,
+    reason: e.reason ?? null,
+    detail: e.detail ? JSON.stringify(e.detail) : null,
+  }));
+  // SQLite caps bound parameters per statement; 8 columns × 100 rows stays well under it.
+  for (let i = 0; i < rows.length; i += 100) await db.insertInto('audit_log').values(rows.slice(i, i + 100)).execute();
+}

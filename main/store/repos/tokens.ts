@@ -1,0 +1,36 @@
+import type { Db } from '../transaction';
+import type { TokenRecord } from '../schema';
+
+export function findTokenBySerial(db: Db, serial: string): Promise<TokenRecord | undefined> {
+  return db.selectFrom('tokens').selectAll().where('serial', '=', serial).executeTakeFirst();
+}
+
+export function findTokenById(db: Db, id: number): Promise<TokenRecord | undefined> {
+  return db.selectFrom('tokens').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * DESIGN-NOTES 1: accepting a code is this one conditional write. Zero rows changed means the step was
+ * already used (by any user sharing the token) or the token is no longer active: refuse.
+ */
+export async function acceptStep(db: Db, tokenId: number, step: number, drift: number): Promise<boolean> {
+  const r = await db
+    .updateTable('tokens')
+    .set({ last_step: step, drift })
+    .where('id', '=', tokenId)
+    .where('last_step', '<', step)
+    .where('state', '=', 'active')
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
+/** SPEC R-TOK-3: binds an unbound token; a token bound to another company stays refused. */
+export async function bindToCompany(db: Db, tokenId: number, companyId: number): Promise<boolean> {
+  const r = await db
+    .updateTable('tokens')
+    .set({ company_id: companyId })
+    .where('id', '=', tokenId)
+    .where((eb) => eb.or([eb('company_id', 'is', null), eb('company_id', '=', companyId)]))
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}

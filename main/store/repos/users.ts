@@ -1,0 +1,110 @@
+import { sql } from 'kysely';
+import type { UserSort } from '../../../shared/contract/models';
+import type { Db } from '../transaction';
+import type { UserRecord } from '../schema';
+
+export function findUserByLoginId(db: Db, loginId: string): Promise<UserRecord | undefined> {
+  return db.selectFrom('users').selectAll().where('login_id', '=', loginId).executeTakeFirst();
+}
+
+export function findUserById(db: Db, id: number): Promise<UserRecord | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findUsersByLoginIds(db: Db, companyId: number, loginIds: readonly string[]): Promise<UserRecord[]> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('login_id', 'in', loginIds)
+    .execute();
+}
+
+/** Counts one failure and locks at the limit, in one statement (SPEC R-OTP-3). */
+export async function countFailure(db: Db, userId: number, limit: number, now: number) {
+  return db
+    .updateTable('users')
+    .set({
+      failed_attempts: sql`failed_attempts + 1`,
+      locked_at: sql`case when locked_at is null and failed_attempts + 1 >= ${limit} then ${now} else locked_at end`,
+    })
+    .where('id', '=', userId)
+    .returning(['failed_attempts', 'locked_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function clearFailures(db: Db, userId: number): Promise<void> {
+  await db.updateTable('users').set({ failed_attempts: 0 }).where('id', '=', userId).execute();
+}
+
+export async function unlockUser(db: Db, userId: number): Promise<boolean> {
+  const r = await db
+    .updateTable('users')
+    .set({ failed_attempts: 0, locked_at: null })
+    .where('id', '=', userId)
+    .where('locked_at', 'is not', null)
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
+const ORDER: Record<UserSort, [string, 'asc' | 'desc']> = {
+  'loginId-asc': ['u.login_id', 'asc'],
+  'loginId-desc': ['u.login_id', 'desc'],
+  'name-asc': ['u.name', 'asc'],
+  'name-desc': ['u.name', 'desc'],
+  'userType-asc': ['type_rank', 'asc'],
+  'userType-desc': ['type_rank', 'desc'],
+  'otpState-asc': ['otp_state', 'asc'],
+  'tokenExpiresAt-asc': ['token_expires_at', 'asc'],
+};
+
+export type UserListRow = {
+  login_id: string;
+  name: string;
+  user_type: UserRecord['user_type'];
+  serial: string | null;
+  otp_state: 'active' | 'revoked' | 'none' | 'locked';
+  token_expires_at: number | null;
+  reregistration_at: number | null;
+};
+
+/**
+ * SPEC R-REV-2: every user of the company with the token of their current assignment: the active one, or
+ * else the latest revoked one, so a revoked user still shows the serial and 失効中.
+ */
+export async function listCompanyUsers(
+  db: Db,
+  companyId: number,
+  sort: UserSort,
+  loginIds?: readonly string[],
+): Promise<UserListRow[]> {
+  const [column, direction] = ORDER[sort];
+  let query = db
+    .selectFrom('users as u')
+    .leftJoin('token_assignments as a', (join) =>
+      join.on(
+        'a.id',
+        '=',
+        sql<number>`(select x.id from token_assignments x where x.user_id = u.id
+          order by x.state = 'active' desc, x.id desc limit 1)`,
+      ),
+    )
+    .leftJoin('tokens as t', 't.id', 'a.token_id')
+    .select([
+      'u.login_id',
+      'u.name',
+      'u.user_type',
+      't.serial',
+      't.expires_at as token_expires_at',
+      'a.reregistration_at',
+      sql<UserListRow['otp_state']>`case when u.locked_at is not null then 'locked'
+        when a.state = 'active' then 'active' when a.state = 'revoked' then 'revoked' else 'none' end`.as('otp_state'),
+      sql<number>`case u.user_type when 'master' then 0 when 'admin' then 1 else 2 end`.as('type_rank'),
+    ])
+    .where('u.company_id', '=', companyId);
+  if (loginIds) query = query.where('u.login_id', 'in', loginIds);
+  return query
+    .orderBy(sql.ref(column), direction)
+    .orderBy('u.login_id', 'asc')
+    .execute() as Promise<UserListRow[]>;
+}

@@ -1,0 +1,99 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Times are epoch milliseconds (INTEGER here, BIGINT on PostgreSQL). */
+type Millis = number;
+
+export type CompanyTable = { id: Generated<number>; code: string; name: string };
+
+export type UserTable = {
+  id: Generated<number>;
+  company_id: number;
+  login_id: string;
+  name: string;
+  user_type: 'master' | 'admin' | 'general';
+  login_password_hash: string;
+  auth_password_hash: string;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  locked_at: Millis | null;
+  created_at: Millis;
+};
+
+export type TokenTable = {
+  id: Generated<number>;
+  serial: string;
+  /** Null until the first registration binds the token to a company (SPEC R-TOK-3). */
+  company_id: number | null;
+  /** AES-256-GCM sealed seed (main/crypto/seal.ts); never leaves main/otp. */
+  seed_sealed: Buffer;
+  algorithm: 'SHA1' | 'SHA256' | 'SHA512';
+  digits: 6 | 8;
+  period: number;
+  expires_at: Millis;
+  /** Last accepted RFC 6238 time step: the single authority for replay (DESIGN-NOTES 1). */
+  last_step: ColumnType<number, number | undefined, number>;
+  /** Saved offset in steps between the token's clock and ours. */
+  drift: ColumnType<number, number | undefined, number>;
+  state: ColumnType<'active' | 'disabled', 'active' | 'disabled' | undefined, 'active' | 'disabled'>;
+  created_at: Millis;
+};
+
+export type AssignmentTable = {
+  id: Generated<number>;
+  user_id: number;
+  token_id: number;
+  state: 'active' | 'revoked';
+  assigned_at: Millis;
+  revoked_at: Millis | null;
+  revoked_by: number | null;
+  reregistration_at: Millis | null;
+};
+
+export type AuditTable = {
+  id: Generated<number>;
+  at: Millis;
+  actor_login_id: string | null;
+  action: string;
+  target_login_id: string | null;
+  result: 'success' | 'failure';
+  reason: string | null;
+  detail: string | null;
+};
+
+export type LoginHistoryTable = { id: Generated<number>; user_id: number; at: Millis; result: 'success' | 'failure' };
+
+export type NoticeTable = {
+  id: Generated<number>;
+  company_id: number | null;
+  published_at: Millis;
+  ends_at: Millis;
+  title: string;
+  body: string;
+};
+
+export type NoticeReadTable = { notice_id: number; user_id: number; read_at: Millis };
+
+export type PendingApprovalTable = {
+  id: Generated<number>;
+  company_id: number;
+  approver_user_id: number;
+  kind: string;
+  summary: string;
+  created_at: Millis;
+};
+
+export type Database = {
+  companies: CompanyTable;
+  users: UserTable;
+  tokens: TokenTable;
+  token_assignments: AssignmentTable;
+  audit_log: AuditTable;
+  login_history: LoginHistoryTable;
+  notices: NoticeTable;
+  notice_reads: NoticeReadTable;
+  pending_approvals: PendingApprovalTable;
+};
+
+export type UserRecord = Selectable<UserTable>;
+export type TokenRecord = Selectable<TokenTable>;
+export type AssignmentRecord = Selectable<AssignmentTable>;
+export type NewAudit = Insertable<AuditTable>;

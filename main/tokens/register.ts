@@ -1,0 +1,44 @@
+import { fail, ok, type Result } from '../../shared/errors';
+import type { SessionInfo } from '../../shared/contract/models';
+import { refuse } from '../auth/failures';
+import { recordLoginSuccess, startSession } from '../auth/openSession';
+import { consumeOtp } from '../otp/consume';
+import type { Deps } from '../services/deps';
+import type { UserRecord } from '../store/schema';
+import { activeTokenOf, assignToken, latestRevocationOf } from '../store/repos/assignments';
+import { bindToCompany, findTokenBySerial } from '../store/repos/tokens';
+import { findUserById } from '../store/repos/users';
+import { transact, type Db } from '../store/transaction';
+
+type Input = { challengeId: string; serial: string; otp: string };
+
+/**
+ * Every check and the new assignment in one transaction, so a revocation that lands meanwhile still wins
+ * (DESIGN-NOTES 2) and an OTP is only consumed by a registration that happens.
+ */
+async function registerIn(tx: Db, deps: Deps, user: UserRecord, input: Input, now: Date): Promise<Result<null>> {
+  if (await activeTokenOf(tx, user.id)) return fail('ALREADY_HAS_TOKEN');
+  const opensAt = (await latestRevocationOf(tx, user.id))?.reregistration_at ?? 0;
+  if (opensAt > now.getTime()) return fail('REVOKED_COOLING_DOWN', { reRegistrationAt: new Date(opensAt).toISOString() });
+  const token = await findTokenBySerial(tx, input.serial);
+  if (!token) return fail('TOKEN_NOT_FOUND', { field: 'serial' });
+  if (token.company_id !== null && token.company_id !== user.company_id) return fail('TOKEN_OTHER_COMPANY', { field: 'serial' });
+  const accepted = await consumeOtp(tx, deps.sealKey, deps.rules, token, input.otp, now);
+  if (!accepted.ok) return accepted;
+  if (!(await bindToCompany(tx, token.id, user.company_id))) return fail('TOKEN_OTHER_COMPANY', { field: 'serial' });
+  await assignToken(tx, user.id, token.id, now.getTime());
+  await recordLoginSuccess(tx, user, 'token.register', now);
+  return ok(null);
+}
+
+/** BLGI020 (SPEC R-LOG-3, R-TOK-1..5): serial + current OTP registers the token and logs in at once. */
+export async function registerToken(deps: Deps, input: Input, now: Date): Promise<Result<SessionInfo>> {
+  const challenge = deps.sessions.challenge(input.challengeId, 'needsTokenRegistration', now);
+  if (!challenge.ok) return challenge;
+  const user = await findUserById(deps.db, challenge.value.userId);
+  if (!user) return fail('CHALLENGE_INVALID');
+  if (user.locked_at !== null) return refuse(deps, user.login_id, 'token.register', { code: 'LOCKED' }, now);
+  const result = await transact(deps.db, (tx) => registerIn(tx, deps, user, input, now));
+  if (!result.ok) return refuse(deps, user, 'token.register', result.error, now);
+  return startSession(deps, input.challengeId, user, now);
+}

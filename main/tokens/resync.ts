@@ -1,0 +1,46 @@
+import { fail, ok, type Result } from '../../shared/errors';
+import { refuse } from '../auth/failures';
+import { canManageUsers } from '../auth/roles';
+import { verifyPassword } from '../crypto/password';
+import { withSeed } from '../otp/consume';
+import { findConsecutivePair } from '../otp/resync';
+import { stepAt } from '../otp/totp';
+import type { Deps } from '../services/deps';
+import type { Session } from '../session/sessions';
+import { appendAudit } from '../store/repos/audit';
+import { acceptStep, findTokenBySerial } from '../store/repos/tokens';
+import { findUserById } from '../store/repos/users';
+import { transact } from '../store/transaction';
+
+type Input = { serial: string; firstOtp: string; secondOtp: string; authPassword: string };
+
+/**
+ * Admin action for a token that drifted past the verification window (SPEC R-OTP-1): two consecutive codes
+ * re-anchor its drift. The operator confirms with the authentication password only, since the drifted token
+ * may be their own. Audited either way.
+ */
+export async function resyncToken(deps: Deps, session: Session, input: Input, now: Date): Promise<Result<{ driftSteps: number }>> {
+  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, 'token.resync', { code: 'FORBIDDEN' }, now);
+  const operator = await findUserById(deps.db, session.userId);
+  if (!operator) return fail('SESSION_INVALID');
+  if (!(await verifyPassword(input.authPassword, operator.auth_password_hash))) {
+    return refuse(deps, operator, 'stepup.password', { code: 'BAD_AUTH_PASSWORD', field: 'authPassword' }, now);
+  }
+  const result = await transact(deps.db, async (tx) => {
+    const token = await findTokenBySerial(tx, input.serial);
+    if (!token || token.company_id !== session.companyId) return fail('TOKEN_NOT_FOUND', { field: 'serial' });
+    const state = { ...token, lastStep: token.last_step, expiresAt: token.expires_at };
+    const window = deps.rules.otp.resyncWindowSteps;
+    const step = withSeed(deps.sealKey, token, (seed) =>
+      findConsecutivePair(seed, input.firstOtp, input.secondOtp, state, now, window),
+    );
+    if (step === null) return fail('RESYNC_FAILED', { field: 'firstOtp' });
+    const driftSteps = step - stepAt(now, token.period);
+    if (!(await acceptStep(tx, token.id, step, driftSteps))) return fail('RESYNC_FAILED', { field: 'firstOtp' });
+    await appendAudit(tx, [
+      { at: now.getTime(), actor: operator.login_id, action: 'token.resync', target: token.serial, result: 'success', detail: { driftSteps } },
+    ]);
+    return ok({ driftSteps });
+  });
+  return result.ok ? result : refuse(deps, operator.login_id, 'token.resync', result.error, now);
+}

@@ -1,0 +1,49 @@
+import { ok, type Result } from '../../shared/errors';
+import type { TopPage } from '../../shared/contract/models';
+import type { Deps } from '../services/deps';
+import type { Session } from '../session/sessions';
+import { activeTokenOf } from '../store/repos/assignments';
+import { currentNotices, markNoticeRead, pendingApprovalCount, recentLogins } from '../store/repos/topPage';
+
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** BTOP001 (SPEC R-TOP-2..4, R-TOK-4): login history, notices with read state, pending approvals, token expiry. */
+export async function topPage(deps: Deps, session: Session, now: Date): Promise<Result<TopPage>> {
+  const t = now.getTime();
+  const [logins, notices, approvals, active] = await Promise.all([
+    recentLogins(deps.db, session.userId, deps.rules.loginHistoryLength),
+    currentNotices(deps.db, session.companyId, session.userId, t),
+    pendingApprovalCount(deps.db, session.userId),
+    activeTokenOf(deps.db, session.userId),
+  ]);
+  const token = active?.token;
+  return ok({
+    loginHistory: logins.map((l) => ({ at: iso(l.at), result: l.result })),
+    notices: notices.map((n) => ({
+      id: n.id,
+      publishedAt: iso(n.published_at),
+      endsAt: iso(n.ends_at),
+      title: n.title,
+      body: n.body,
+      read: Boolean(n.read),
+    })),
+    unreadCount: notices.filter((n) => !n.read).length,
+    pendingApprovalCount: approvals,
+    token: token
+      ? {
+          serial: token.serial,
+          expiresAt: iso(token.expires_at),
+          expiresSoon: token.expires_at - t <= deps.rules.tokenExpiryWarningDays * DAY,
+        }
+      : null,
+  });
+}
+
+/** SPEC R-TOP-3: opening a notice marks it read; only notices the user can see. */
+export async function readNotice(deps: Deps, session: Session, input: { noticeId: number }, now: Date) {
+  const visible = await currentNotices(deps.db, session.companyId, session.userId, now.getTime());
+  if (!visible.some((n) => n.id === input.noticeId)) return { ok: false as const, error: { code: 'VALIDATION' as const, field: 'noticeId' } };
+  await markNoticeRead(deps.db, input.noticeId, session.userId, now.getTime());
+  return ok({ unreadCount: visible.filter((n) => !n.read && n.id !== input.noticeId).length });
+}

@@ -1,0 +1,14 @@
+import { fail, ok, type Result } from '../../shared/errors';
+import type { UserRow, UserSort } from '../../shared/contract/models';
+import { canManageUsers } from '../auth/roles';
+import type { Deps } from '../services/deps';
+import type { Session } from '../session/sessions';
+import { listCompanyUsers } from '../store/repos/users';
+import { toUserRow } from './rows';
+
+/** BRSK027 list (SPEC R-REV-1, R-REV-2): every user of the operator's company, in the chosen order. */
+export async function listUsers(deps: Deps, session: Session, input: { sort: UserSort }): Promise<Result<{ users: UserRow[] }>> {
+  if (!canManageUsers(session.userType)) return fail('FORBIDDEN');
+  const rows = await listCompanyUsers(deps.db, session.companyId, input.sort);
+  return ok({ users: rows.map(toUserRow) });
+}

@@ -1,0 +1,27 @@
+import { fail, ok, type Result } from '../../shared/errors';
+import { refuse } from '../auth/failures';
+import { canManageUsers } from '../auth/roles';
+import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import type { Deps } from '../services/deps';
+import type { Session } from '../session/sessions';
+import { appendAudit } from '../store/repos/audit';
+import { findUsersByLoginIds, unlockUser } from '../store/repos/users';
+
+/** SPEC R-OTP-3: a master or admin unlocks a user of their company, with step-up (R-OTP-4). */
+export async function unlock(
+  deps: Deps,
+  session: Session,
+  input: StepUpCredentials & { loginId: string },
+  now: Date,
+): Promise<Result<Record<string, never>>> {
+  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, 'user.unlock', { code: 'FORBIDDEN' }, now);
+  return withStepUp(deps, session, input, 'user.unlock', now, async (tx, operator) => {
+    const [target] = await findUsersByLoginIds(tx, session.companyId, [input.loginId]);
+    if (!target) return fail('USER_NOT_FOUND', { loginIds: [input.loginId] });
+    if (!(await unlockUser(tx, target.id))) return fail('NOT_LOCKED', { loginIds: [input.loginId] });
+    await appendAudit(tx, [
+      { at: now.getTime(), actor: operator.login_id, action: 'user.unlock', target: target.login_id, result: 'success' },
+    ]);
+    return ok({});
+  });
+}

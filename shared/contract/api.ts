@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { Result } from '../errors';
+import type { Channel } from './define';
+import { contract, type Contract } from './channels';
+
+type Call<C> = C extends Channel<infer Req, infer Res>
+  ? (request: z.input<Req>) => Promise<Result<z.output<Res>>>
+  : never;
+
+/** The renderer's API, derived from the contract: `api.auth.login(...)`, never a channel name. */
+export type Api = { readonly [G in keyof Contract]: { readonly [M in keyof Contract[G]]: Call<Contract[G][M]> } };
+
+export type Invoke = (channelName: string, request: unknown) => Promise<unknown>;
+
+/** Builds the intent-level API over any transport: Electron's ipcRenderer.invoke, or a test bridge. */
+export function buildApi(invoke: Invoke): Api {
+  const groups = Object.entries(contract).map(([group, channels]) => [
+    group,
+    Object.fromEntries(
+      Object.entries(channels).map(([method, ch]) => [method, (request: unknown) => invoke(ch.name, request)]),
+    ),
+  ]);
+  return Object.fromEntries(groups) as Api;
+}
+
+/** Every channel of the contract, flat, for the main side's handler table. */
+export function allChannels(): Channel[] {
+  return Object.values(contract).flatMap((group) => Object.values(group) as Channel[]);
+}

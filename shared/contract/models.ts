@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+export const USER_TYPES = ['master', 'admin', 'general'] as const;
+export const userTypeSchema = z.enum(USER_TYPES);
+export type UserType = z.infer<typeof userTypeSchema>;
+
+/** SPEC R-REV-2: サービス利用中 / 失効中 / 未登録 / ロック. */
+export const OTP_STATES = ['active', 'revoked', 'none', 'locked'] as const;
+export const otpStateSchema = z.enum(OTP_STATES);
+export type OtpState = z.infer<typeof otpStateSchema>;
+
+const isoInstant = z.iso.datetime();
+
+export const sessionInfoSchema = z.object({
+  sessionId: z.string(),
+  loginId: z.string(),
+  name: z.string(),
+  userType: userTypeSchema,
+  companyName: z.string(),
+  idleTimeoutMs: z.number().int().positive(),
+  expiresAt: isoInstant,
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const loginStepSchema = z.object({
+  kind: z.enum(['needsOtp', 'needsTokenRegistration']),
+  challengeId: z.string(),
+  name: z.string(),
+});
+export type LoginStep = z.infer<typeof loginStepSchema>;
+
+export const userRowSchema = z.object({
+  loginId: z.string(),
+  name: z.string(),
+  userType: userTypeSchema,
+  serial: z.string().nullable(),
+  otpState: otpStateSchema,
+  tokenExpiresAt: isoInstant.nullable(),
+  reRegistrationAt: isoInstant.nullable(),
+});
+export type UserRow = z.infer<typeof userRowSchema>;
+
+export const USER_SORTS = [
+  'loginId-asc',
+  'loginId-desc',
+  'name-asc',
+  'name-desc',
+  'userType-asc',
+  'userType-desc',
+  'otpState-asc',
+  'tokenExpiresAt-asc',
+] as const;
+export const userSortSchema = z.enum(USER_SORTS);
+export type UserSort = z.infer<typeof userSortSchema>;
+
+export const loginRecordSchema = z.object({ at: isoInstant, result: z.enum(['success', 'failure']) });
+
+export const noticeSchema = z.object({
+  id: z.number().int(),
+  publishedAt: isoInstant,
+  endsAt: isoInstant,
+  title: z.string(),
+  body: z.string(),
+  read: z.boolean(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+export const topPageSchema = z.object({
+  loginHistory: z.array(loginRecordSchema),
+  notices: z.array(noticeSchema),
+  unreadCount: z.number().int().nonnegative(),
+  pendingApprovalCount: z.number().int().nonnegative(),
+  token: z
+    .object({
+      serial: z.string(),
+      expiresAt: isoInstant,
+      /** SPEC R-TOK-4: true inside the warning period before expiry. */
+      expiresSoon: z.boolean(),
+    })
+    .nullable(),
+});
+export type TopPage = z.infer<typeof topPageSchema>;

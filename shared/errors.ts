@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Every refusal the main process can answer with; the renderer maps each to a message. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'INTERNAL',
+  'BAD_CREDENTIALS',
+  'LOCKED',
+  'REVOKED_COOLING_DOWN',
+  'SESSION_INVALID',
+  'SESSION_EXPIRED',
+  'CHALLENGE_INVALID',
+  'FORBIDDEN',
+  'BAD_AUTH_PASSWORD',
+  'OTP_INVALID',
+  'OTP_REUSED',
+  'NO_ACTIVE_TOKEN',
+  'TOKEN_EXPIRED',
+  'TOKEN_NOT_FOUND',
+  'TOKEN_OTHER_COMPANY',
+  'TOKEN_DISABLED',
+  'ALREADY_HAS_TOKEN',
+  'NOT_REVOCABLE',
+  'USER_NOT_FOUND',
+  'NOT_LOCKED',
+  'RESYNC_FAILED',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const appErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  /** The request field the refusal is about, so the screen can show it next to that field. */
+  field: z.string().optional(),
+  /** SESSION_EXPIRED: why the session ended. */
+  reason: z.enum(['idle', 'absolute', 'revoked', 'locked', 'logout']).optional(),
+  /** REVOKED_COOLING_DOWN: ISO instant when re-registration opens (SPEC R-REV-5). */
+  reRegistrationAt: z.string().optional(),
+  /** BAD_CREDENTIALS, OTP_INVALID...: failures left before the lock (SPEC R-OTP-3). */
+  attemptsLeft: z.number().int().nonnegative().optional(),
+  /** NOT_REVOCABLE, USER_NOT_FOUND: the login IDs concerned. */
+  loginIds: z.array(z.string()).optional(),
+  /** TOKEN_EXPIRED: ISO instant the token expired. */
+  expiredAt: z.string().optional(),
+});
+
+export type AppError = z.infer<typeof appErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, extra: Omit<AppError, 'code'> = {}): { ok: false; error: AppError } => ({
+  ok: false,
+  error: { code, ...extra },
+});
