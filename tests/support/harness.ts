@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultRules, type RulesConfig } from '../../main/config/rules';
+import type { KdfParams } from '../../main/crypto/password';
+import { DEMO_PASSWORDS, seedDemo } from '../../main/demo/demoData';
+import { withSeed } from '../../main/otp/consume';
+import { codeAtStep, stepAt } from '../../main/otp/totp';
+import { createCore, type Core } from '../../main/services';
+import { findTokenBySerial } from '../../main/store/repos/tokens';
+import { openStore, type Store } from '../../main/store/open';
+import { TestClock, jst } from './clock';
+
+/** Cheap scrypt for tests only; the product default is N=2^17. */
+export const TEST_KDF: KdfParams = { N: 2 ** 10, r: 8, p: 1 };
+
+export type Harness = {
+  core: Core;
+  store: Store;
+  clock: TestClock;
+  dir: string;
+  sealKey: Buffer;
+  /** What the hardware token shows at the clock's time, shifted by `stepOffset` steps. */
+  codeOf(serial: string, stepOffset?: number): Promise<string>;
+  close(): Promise<void>;
+};
+
+export const PASSWORDS = DEMO_PASSWORDS;
+
+/** A real store in a temporary folder, the real services, the demo company, and a hand-moved clock. */
+export async function createHarness(options: { rules?: RulesConfig; start?: Date; seed?: boolean } = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'otp-desktop-test-'));
+  const store = await openStore(join(dir, 'store.sqlite'));
+  const sealKey = randomBytes(32);
+  const clock = new TestClock(options.start ?? jst('2026-11-24T10:00:30'));
+  const bugs: unknown[] = [];
+  const core = createCore({ store, sealKey, rules: options.rules ?? defaultRules, kdf: TEST_KDF, clock: clock.now, logBug: (_c, e) => bugs.push(e) });
+  if (options.seed !== false) await seedDemo({ db: store.db, kdf: TEST_KDF, sealKey, now: clock.now() });
+  return {
+    core,
+    store,
+    clock,
+    dir,
+    sealKey,
+    async codeOf(serial, stepOffset = 0) {
+      const token = await findTokenBySerial(store.db, serial);
+      if (!token) throw new Error(`no token ${serial}`);
+      const step = stepAt(clock.now(), token.period) + stepOffset;
+      return withSeed(sealKey, token, (seed) => codeAtStep(seed, step, token));
+    },
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+      if (bugs.length > 0) throw new Error(`handlers logged bugs: ${bugs.map(String).join('; ')}`);
+    },
+  };
+}
+
+/** Password, then the shared token's current code: a logged-in session for a demo user. */
+export async function loginWithOtp(h: Harness, loginId: string, serial = '523405696') {
+  const step = await h.core.api.auth.login({ loginId, password: PASSWORDS.login });
+  if (!step.ok || step.value.kind !== 'needsOtp') throw new Error(`login of ${loginId} failed: ${JSON.stringify(step)}`);
+  const session = await h.core.api.auth.verifyOtp({ challengeId: step.value.challengeId, otp: await h.codeOf(serial) });
+  if (!session.ok) throw new Error(`OTP of ${loginId} failed: ${JSON.stringify(session)}`);
+  return session.value;
+}
+
+/** Moves the clock to the next time step, so a fresh code exists for the shared token. */
+export function nextStep(h: Harness): void {
+  h.clock.advance(60_000);
+}
+
+export async function auditRows(h: Harness) {
+  return h.store.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+}
