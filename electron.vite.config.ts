@@ -1,6 +1,22 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './main/shell/policy';
+
+/**
+ * The built page carries the CSP as a meta tag too (the app:// protocol also sends it as a header), so the
+ * browser tests run under it. Development keeps Vite's inline HMR preamble working; frame-ancestors only
+ * works as a header.
+ */
+const cspMeta = (): Plugin => ({
+  name: 'csp-meta',
+  apply: 'build',
+  transformIndexHtml: (html) => {
+    const policy = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+    return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+  },
+});
 
 export default defineConfig({
   main: {
@@ -23,7 +39,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
     build: {
       outDir: 'out/renderer',
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },

@@ -33,7 +33,7 @@ export const appErrorSchema = z.object({
   /** The request field the refusal is about, so the screen can show it next to that field. */
   field: z.string().optional(),
   /** SESSION_EXPIRED: why the session ended. */
-  reason: z.enum(['idle', 'absolute', 'revoked', 'locked', 'logout']).optional(),
+  reason: z.enum(['idle', 'absolute', 'revoked', 'locked', 'logout', 'suspended']).optional(),
   /** REVOKED_COOLING_DOWN: ISO instant when re-registration opens (SPEC R-REV-5). */
   reRegistrationAt: z.string().optional(),
   /** BAD_CREDENTIALS, OTP_INVALID...: failures left before the lock (SPEC R-OTP-3). */

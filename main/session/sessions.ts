@@ -21,7 +21,7 @@ export type Challenge = {
   readonly expiresAt: number;
 };
 
-type EndReason = 'idle' | 'absolute' | 'revoked' | 'locked' | 'logout';
+type EndReason = 'idle' | 'absolute' | 'revoked' | 'locked' | 'logout' | 'suspended';
 type Timeouts = { readonly idleTimeoutMs: number; readonly absoluteTimeoutMs: number; readonly challengeTtlMs: number };
 
 const newId = () => randomBytes(32).toString('base64url');
@@ -66,6 +66,12 @@ export class SessionStore {
   endAllOf(userId: number, reason: EndReason, now: Date): void {
     for (const s of [...this.live.values()]) if (s.userId === userId) this.end(s.id, reason, now);
     for (const c of [...this.challenges.values()]) if (c.userId === userId) this.challenges.delete(c.id);
+  }
+
+  /** Every session and pending login ends: the window closed, the screen locked or the machine slept. */
+  endAll(reason: EndReason, now: Date): void {
+    for (const id of [...this.live.keys()]) this.end(id, reason, now);
+    this.challenges.clear();
   }
 
   issueChallenge(userId: number, kind: Challenge['kind'], now: Date): Challenge {

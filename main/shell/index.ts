@@ -1,18 +1,20 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, session } from 'electron';
 import { join } from 'node:path';
 import { openDemoStore } from '../demo/demoStore';
 import { seedDemo } from '../demo/demoData';
 import { defaultKdf } from '../crypto/password';
-import { createCore } from '../services';
+import { createCore, type Core } from '../services';
 import { openStore } from '../store/open';
+import { hardenContents, hardenSession } from './harden';
 import { registerIpc } from './ipc';
+import { APP_ORIGIN, isAppUrl, windowOptions } from './policy';
 import { declareAppScheme, serveRenderer } from './protocol';
 import { loadSealKey } from './sealKey';
-import { APP_ORIGIN, secureWebPreferences } from './webPreferences';
 
 /** `npm run demo` sets this; a packaged build ignores it, so production never creates accounts by itself. */
 const demoDir = app.isPackaged ? undefined : process.env.OTP_DESKTOP_DEMO_DIR;
 const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const ownUrl = (url: string) => isAppUrl(url, devServer);
 
 async function openData() {
   if (demoDir) {
@@ -24,35 +26,33 @@ async function openData() {
   return { store: await openStore(join(dir, 'otp-desktop.sqlite')), sealKey: loadSealKey(dir) };
 }
 
-const isOwnOrigin = (url: string) => (devServer ? url.startsWith(devServer) : url.startsWith(`${APP_ORIGIN}/`));
-
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 1024,
-    minHeight: 768,
-    show: false,
-    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/preload.cjs')),
-  });
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+function createWindow(core: Core): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/preload.cjs'), !app.isPackaged));
+  hardenContents(window.webContents);
   window.once('ready-to-show', () => window.show());
+  // The session ends with the window (NIST SP 800-63B §7.2: nothing outlives the user's presence).
+  window.on('closed', () => core.deps.sessions.endAll('logout', new Date()));
   void window.loadURL(devServer ?? `${APP_ORIGIN}/index.html`);
   return window;
 }
 
+function lockOnSystemEvents(core: Core): void {
+  const lock = () => core.deps.sessions.endAll('suspended', new Date());
+  powerMonitor.on('lock-screen', lock);
+  powerMonitor.on('suspend', lock);
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  hardenSession(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   if (!devServer) serveRenderer(join(import.meta.dirname, '../renderer'));
   const { store, sealKey } = await openData();
   const core = createCore({ store, sealKey });
-  registerIpc(core.dispatch, isOwnOrigin);
-  createWindow();
-  app.on('window-all-closed', () => {
-    void store.close().finally(() => app.quit());
-  });
+  registerIpc(ipcMain, core.dispatch, ownUrl);
+  lockOnSystemEvents(core);
+  createWindow(core);
+  app.on('window-all-closed', () => void store.close().finally(() => app.quit()));
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,18 +1,21 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { allChannels } from '../../shared/contract/api';
 import { fail } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
 
-/**
- * One ipcMain.handle per contract channel. A message from anything but the app's own top frame (a sub-frame,
- * a foreign origin) is refused before it reaches the handler layer.
- */
-export function registerIpc(dispatch: Dispatch, isOwnOrigin: (url: string) => boolean): void {
+type Sender = Pick<IpcMainInvokeEvent, 'senderFrame'>;
+
+/** Checklist 17: only the app's own top-level frame may call; sub-frames and foreign origins are refused. */
+export function isTrustedSender(event: Sender, isAppUrl: (url: string) => boolean): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+/** One ipcMain.handle per contract channel, each checking its sender before the handler layer runs. */
+export function registerIpc(ipc: Pick<IpcMain, 'handle'>, dispatch: Dispatch, isAppUrl: (url: string) => boolean): void {
   for (const channel of allChannels()) {
-    ipcMain.handle(channel.name, (event: IpcMainInvokeEvent, raw: unknown) => {
-      const frame = event.senderFrame;
-      if (!frame || frame.parent !== null || !isOwnOrigin(frame.url)) return fail('FORBIDDEN');
-      return dispatch(channel.name, raw);
-    });
+    ipc.handle(channel.name, (event, raw: unknown) =>
+      isTrustedSender(event, isAppUrl) ? dispatch(channel.name, raw) : fail('FORBIDDEN'),
+    );
   }
 }
