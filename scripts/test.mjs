@@ -29,23 +29,26 @@ function vitest() {
   console.log(`\n== unit tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
 }
 
-function playwright() {
-  const ok = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${OUT}/e2e.json` });
-  const report = readJson(`${OUT}/e2e.json`);
-  if (!report) return check('browser tests (no report written)', false);
+function playwright(name, config) {
+  const file = `${OUT}/${name.replace(/\W+/g, '-')}.json`;
+  const ok = run('npx', ['playwright', 'test', '--config', config], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  const report = readJson(file);
+  if (!report) return check(`${name} (no report written)`, false);
   const { expected, unexpected, flaky, skipped } = report.stats;
   totals.passed += expected;
   totals.failed += unexpected + flaky + (ok || unexpected + flaky > 0 ? 0 : 1);
   totals.skipped += skipped;
-  console.log(`\n== browser tests: ${expected} passed, ${unexpected + flaky} failed, ${skipped} skipped`);
+  console.log(`\n== ${name}: ${expected} passed, ${unexpected + flaky} failed, ${skipped} skipped`);
 }
 
 check('typecheck', run('npm', ['run', '--silent', 'typecheck']));
 check('lint', run('npm', ['run', '--silent', 'lint']));
-vitest();
+// The build comes before the unit tests: the security scan and the browser tests read out/.
 const built = run('npm', ['run', '--silent', 'build']);
 check('build', built);
-if (built && existsSync('playwright.config.ts')) playwright();
+vitest();
+if (built) playwright('browser tests', 'playwright.config.ts');
+if (built) playwright('Electron end-to-end', 'playwright.electron.config.ts');
 
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);

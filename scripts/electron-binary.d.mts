@@ -1,0 +1,1 @@
+export function electronBinaryPath(): string | undefined;
