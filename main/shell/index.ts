@@ -51,7 +51,11 @@ async function start(): Promise<void> {
   const core = createCore({ store, sealKey });
   registerIpc(ipcMain, core.dispatch, ownUrl);
   lockOnSystemEvents(core);
-  createWindow(core);
+  const window = createWindow(core);
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
   app.on('window-all-closed', () => void store.close().finally(() => app.quit()));
 }
 
