@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, SqliteDialect, type Migration } from 'kysely';
+import { migrate } from './migrate';
 import { migrations } from './migrations';
 import type { Database } from './schema';
 
@@ -40,12 +41,6 @@ function openFile(file: string): BetterSqlite3.Database {
   }
 }
 
-async function migrate(db: Kysely<Database>, all: Record<string, Migration>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => all } });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw new StoreOpenError('migration', `migration failed: ${(error as Error).message}`);
-}
-
 /** Opens (creating if absent) the store file: WAL, foreign keys, and every pending migration. */
 export async function openStore(file: string, all: Record<string, Migration> = migrations): Promise<Store> {
   const sqlite = openFile(file);
@@ -54,7 +49,9 @@ export async function openStore(file: string, all: Record<string, Migration> = m
     await migrate(db, all);
   } catch (error) {
     await db.destroy();
-    throw error;
+    throw new StoreOpenError('migration', `migration failed: ${(error as Error).message}`);
   }
+  // From here on no statement sleeps on a lock, which would block the event loop: transact() waits asynchronously.
+  sqlite.pragma('busy_timeout = 0');
   return { db, close: () => db.destroy() };
 }
