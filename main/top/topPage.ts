@@ -4,6 +4,7 @@ import type { Deps } from '../services/deps';
 import type { Session } from '../session/sessions';
 import { activeTokenOf } from '../store/repos/assignments';
 import { currentNotices, markNoticeRead, pendingApprovalCount, recentLogins } from '../store/repos/topPage';
+import { transact } from '../store/transaction';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -44,6 +45,9 @@ export async function topPage(deps: Deps, session: Session, now: Date): Promise<
 export async function readNotice(deps: Deps, session: Session, input: { noticeId: number }, now: Date) {
   const visible = await currentNotices(deps.db, session.companyId, session.userId, now.getTime());
   if (!visible.some((n) => n.id === input.noticeId)) return { ok: false as const, error: { code: 'VALIDATION' as const, field: 'noticeId' } };
-  await markNoticeRead(deps.db, input.noticeId, session.userId, now.getTime());
+  await transact(deps.db, async (tx) => {
+    await markNoticeRead(tx, input.noticeId, session.userId, now.getTime());
+    return ok(null);
+  });
   return ok({ unreadCount: visible.filter((n) => !n.read && n.id !== input.noticeId).length });
 }

@@ -20,7 +20,11 @@ export type Harness = {
   store: Store;
   clock: TestClock;
   dir: string;
+  /** The store's SQLite file, for tests that open a second connection to it. */
+  file: string;
   sealKey: Buffer;
+  /** Errors the handlers logged as bugs; a test that provokes one on purpose takes it out with `splice`. */
+  bugs: unknown[];
   /** What the hardware token shows at the clock's time, shifted by `stepOffset` steps. */
   codeOf(serial: string, stepOffset?: number): Promise<string>;
   close(): Promise<void>;
@@ -31,7 +35,8 @@ export const PASSWORDS = DEMO_PASSWORDS;
 /** A real store in a temporary folder, the real services, the demo company, and a hand-moved clock. */
 export async function createHarness(options: { rules?: RulesConfig; start?: Date; seed?: boolean } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'otp-desktop-test-'));
-  const store = await openStore(join(dir, 'store.sqlite'));
+  const file = join(dir, 'store.sqlite');
+  const store = await openStore(file);
   const sealKey = randomBytes(32);
   const clock = new TestClock(options.start ?? jst('2026-11-24T10:00:30'));
   const bugs: unknown[] = [];
@@ -42,7 +47,9 @@ export async function createHarness(options: { rules?: RulesConfig; start?: Date
     store,
     clock,
     dir,
+    file,
     sealKey,
+    bugs,
     async codeOf(serial, stepOffset = 0) {
       const token = await findTokenBySerial(store.db, serial);
       if (!token) throw new Error(`no token ${serial}`);
@@ -64,6 +71,18 @@ export async function loginWithOtp(h: Harness, loginId: string, serial = '523405
   const session = await h.core.api.auth.verifyOtp({ challengeId: step.value.challengeId, otp: await h.codeOf(serial) });
   if (!session.ok) throw new Error(`OTP of ${loginId} failed: ${JSON.stringify(session)}`);
   return session.value;
+}
+
+/** The password step only: the challenge ID of the next step (OTP or token registration). */
+export async function passwordStep(h: Harness, loginId: string, kind: 'needsOtp' | 'needsTokenRegistration' = 'needsOtp') {
+  const step = await h.core.api.auth.login({ loginId, password: PASSWORDS.login });
+  if (!step.ok || step.value.kind !== kind) throw new Error(`login of ${loginId} did not reach ${kind}: ${JSON.stringify(step)}`);
+  return step.value.challengeId;
+}
+
+/** The step-up credentials of a demo operator: authentication password and the token's current code. */
+export async function stepUp(h: Harness, serial = '523405696') {
+  return { authPassword: PASSWORDS.auth, otp: await h.codeOf(serial) };
 }
 
 /** Moves the clock to the next time step, so a fresh code exists for the shared token. */
