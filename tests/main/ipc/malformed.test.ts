@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allChannels } from '../../../shared/contract/api';
+import { dumpTables } from '../../support/db';
+import { createHarness, loginWithOtp, nextStep, passwordStep, type Harness } from '../../support/harness';
+
+let h: Harness;
+let templates: Record<string, Record<string, unknown>>;
+beforeAll(async () => {
+  h = await createHarness();
+  const sessionId = (await loginWithOtp(h, 'kmb05871')).sessionId;
+  nextStep(h);
+  const challengeId = await passwordStep(h, 'test12345');
+  const otp = await h.codeOf('523405696');
+  // Each template is a valid request that would change state (consume a code, end a session...) if it got through.
+  templates = {
+    'auth:login': { loginId: 'kmb05871', password: 'Login#2026' },
+    'auth:verify-otp': { challengeId, otp },
+    'auth:session': { sessionId },
+    'auth:logout': { sessionId },
+    'tokens:register': { challengeId, serial: '600000001', otp },
+    'tokens:revoke': { sessionId, loginIds: ['ippan001'], authPassword: 'Auth#2026', otp },
+    'tokens:resync': { sessionId, serial: '523405697', firstOtp: otp, secondOtp: otp, authPassword: 'Auth#2026' },
+    'users:list': { sessionId, sort: 'loginId-asc' },
+    'users:unlock': { sessionId, loginId: 'ippan001', authPassword: 'Auth#2026', otp },
+    'top:get': { sessionId },
+    'top:mark-notice-read': { sessionId, noticeId: 1 },
+  };
+});
+afterAll(async () => h.close());
+
+const LONG = 'x'.repeat(10_000);
+const wrongType = (v: unknown): unknown[] =>
+  typeof v === 'string' ? [123, true, null, [v], { v }] : typeof v === 'number' ? ['1', 1.5, -1, 0, null] : ['ippan001', [123], [], null];
+
+/** Every malformed variant of one valid request, labelled. */
+function variants(template: Record<string, unknown>): [string, unknown][] {
+  const out: [string, unknown][] = [
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'kmb05871'],
+    ['a number', 42],
+    ['an array', [template]],
+    ['an empty object', {}],
+    ['an extra key', { ...template, admin: true }],
+    ['a __proto__ key', JSON.parse(JSON.stringify(template).replace(/^\{/, '{"__proto__":{"admin":true},'))],
+    ['a constructor key', { ...template, constructor: { prototype: {} } }],
+  ];
+  for (const [key, value] of Object.entries(template)) {
+    const { [key]: _dropped, ...without } = template;
+    out.push([`${key} missing`, without]);
+    for (const bad of wrongType(value)) out.push([`${key} = ${JSON.stringify(bad)}`, { ...template, [key]: bad }]);
+    out.push([`${key} of 10,000 characters`, { ...template, [key]: Array.isArray(value) ? [LONG] : LONG }]);
+  }
+  return out;
+}
+
+describe('the dispatch wrapper refuses malformed requests (DESIGN-NOTES 7, SPEC R-GEN-3)', () => {
+  it('every channel of the contract has a template here, and each template is valid', () => {
+    expect(Object.keys(templates).sort()).toEqual(allChannels().map((c) => c.name).sort());
+    for (const channel of allChannels()) expect(channel.request.safeParse(templates[channel.name]).success).toBe(true);
+  });
+
+  it.each(allChannels().map((c) => [c.name]))('%s: every malformed request → VALIDATION, no state change', async (name) => {
+    const before = await dumpTables(h.store.db);
+    for (const [label, request] of variants(templates[name]!)) {
+      const result = await h.core.dispatch(name, request);
+      expect({ label, result }).toMatchObject({ label, result: { ok: false, error: { code: 'VALIDATION' } } });
+    }
+    expect(await dumpTables(h.store.db)).toEqual(before);
+  });
+
+  it('the field of the refusal is named so the screen can show it', async () => {
+    const result = await h.core.dispatch('tokens:register', { ...templates['tokens:register'], serial: '1234567' });
+    expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'serial' } });
+  });
+
+  it.each([['auth:nope'], [''], ['__proto__'], ['constructor'], ['toString'], ['AUTH:LOGIN']])('unknown channel %j → VALIDATION', async (name) => {
+    expect(await h.core.dispatch(name, templates['auth:login'])).toEqual({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('after all of that, the templates still work: nothing was consumed or ended', async () => {
+    expect(await h.core.dispatch('auth:session', templates['auth:session'])).toMatchObject({ ok: true });
+    expect(await h.core.dispatch('auth:verify-otp', templates['auth:verify-otp'])).toMatchObject({ ok: true, value: { loginId: 'test12345' } });
+  });
+});
