@@ -1,7 +1,7 @@
 import { generateSync as hotpGenerate } from '@otplib/hotp';
 import { verifySync as totpVerify } from '@otplib/totp';
 import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node';
-import type { Digits, HashAlgorithm } from '@otplib/core';
+import { createGuardrails, type Digits, type HashAlgorithm } from '@otplib/core';
 
 /** How a token computes its codes (RFC 6238); the product's tokens are SHA1, 6 digits, 60 s. */
 export type TokenParams = {
@@ -11,6 +11,8 @@ export type TokenParams = {
 };
 
 const crypto = new NodeCryptoPlugin();
+/** otplib builds its default limits object on every call unless given one; that was a third of a verification's time. */
+const guardrails = createGuardrails();
 
 const algorithmOf = (p: TokenParams) => p.algorithm.toLowerCase() as HashAlgorithm;
 
@@ -24,6 +26,7 @@ export function codeAtStep(seed: Uint8Array, step: number, params: TokenParams):
     digits: params.digits as Digits,
     algorithm: algorithmOf(params),
     crypto,
+    guardrails,
   });
 }
 
@@ -50,6 +53,7 @@ export function matchStep(
     digits: params.digits as Digits,
     algorithm: algorithmOf(params),
     crypto,
+    guardrails,
     ...(afterStep !== undefined && afterStep >= 0 ? { afterTimeStep: afterStep } : {}),
   });
   return result.valid ? result.timeStep : null;

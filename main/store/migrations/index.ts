@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import { initial } from './001_initial';
+import { assignmentLookup } from './002_assignment_lookup';
 
 /** Versioned migrations, applied in key order at open. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
   '001_initial': initial,
+  '002_assignment_lookup': assignmentLookup,
 };
