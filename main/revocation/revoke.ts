@@ -9,6 +9,7 @@ import type { UserRecord } from '../store/schema';
 import { revokeActiveAssignment } from '../store/repos/assignments';
 import { appendAudit } from '../store/repos/audit';
 import { findUsersByLoginIds, listCompanyUsers } from '../store/repos/users';
+import { breatheEvery } from '../store/breathe';
 import type { Db } from '../store/transaction';
 import { toUserRow } from '../users/rows';
 import { reRegistrationOpensAt } from './reregistration';
@@ -24,7 +25,8 @@ async function revokeIn(tx: Db, deps: Deps, operator: UserRecord, loginIds: stri
   const opensAt = reRegistrationOpensAt(now, deps.rules.reRegistration).getTime();
   const revocation = { revokedAt: now.getTime(), revokedBy: operator.id, reRegistrationAt: opensAt };
   const notRevocable: string[] = [];
-  for (const target of targets) {
+  for (const [i, target] of targets.entries()) {
+    await breatheEvery(i);
     if (!(await revokeActiveAssignment(tx, target.id, revocation))) notRevocable.push(target.login_id);
   }
   if (notRevocable.length > 0) return fail('NOT_REVOCABLE', { loginIds: notRevocable });

@@ -1,3 +1,4 @@
+import { breatheEvery } from '../breathe';
 import type { Db } from '../transaction';
 
 /** SPEC R-GEN-2: who, what, on whom, when, result. Written inside the transaction of the change it describes. */
@@ -35,5 +36,8 @@ export async function appendAudit(db: Db, entries: readonly AuditEntry[]): Promi
     detail: e.detail ? JSON.stringify(e.detail) : null,
   }));
   // SQLite caps bound parameters per statement; 8 columns × 100 rows stays well under it.
-  for (let i = 0; i < rows.length; i += 100) await db.insertInto('audit_log').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100) {
+    await breatheEvery(i);
+    await db.insertInto('audit_log').values(rows.slice(i, i + 100)).execute();
+  }
 }
