@@ -1,5 +1,5 @@
 import { app, BrowserWindow, ipcMain, powerMonitor, session } from 'electron';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { openDemoStore } from '../demo/demoStore';
 import { seedDemo } from '../demo/demoData';
 import { defaultKdf } from '../crypto/password';
@@ -11,8 +11,16 @@ import { APP_ORIGIN, isAppUrl, windowOptions } from './policy';
 import { declareAppScheme, serveRenderer } from './protocol';
 import { loadSealKey } from './sealKey';
 
-/** `npm run demo` sets this; a packaged build ignores it, so production never creates accounts by itself. */
-const demoDir = app.isPackaged ? undefined : process.env.OTP_DESKTOP_DEMO_DIR;
+/**
+ * The demo store: `npm run demo` sets OTP_DESKTOP_DEMO_DIR; `electron . --demo[=DIR]` works too. A packaged
+ * build ignores both, so production never creates accounts by itself.
+ */
+function demoDirectory(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const flag = process.argv.find((arg) => arg === '--demo' || arg.startsWith('--demo='));
+  return process.env.OTP_DESKTOP_DEMO_DIR ?? (flag ? resolve(flag.slice('--demo='.length) || '.demo-data') : undefined);
+}
+const demoDir = demoDirectory();
 const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const ownUrl = (url: string) => isAppUrl(url, devServer);
 
