@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword, verifyPassword } from '../../../main/crypto/password';
+import { TEST_KDF } from '../../support/harness';
+
+describe('password hashing (scrypt, PHC-like string)', () => {
+  it('verifies the right password and refuses others, compared exactly', async () => {
+    const stored = await hashPassword('Login#2026', TEST_KDF);
+    expect(await verifyPassword('Login#2026', stored)).toBe(true);
+    for (const wrong of ['login#2026', 'Login#2026 ', ' Login#2026', 'Login#202', '', 'Ｌｏｇｉｎ＃２０２６']) {
+      expect(await verifyPassword(wrong, stored)).toBe(false);
+    }
+  });
+
+  it('uses a fresh salt each time: equal passwords give different hashes that both verify', async () => {
+    const [a, b] = await Promise.all([hashPassword('same', TEST_KDF), hashPassword('same', TEST_KDF)]);
+    expect(a).not.toBe(b);
+    expect(a.split('$')[4]).not.toBe(b.split('$')[4]);
+    expect(await verifyPassword('same', a)).toBe(true);
+    expect(await verifyPassword('same', b)).toBe(true);
+  });
+
+  it('the stored string carries its parameters and no plaintext', async () => {
+    const stored = await hashPassword('Auth#2026', TEST_KDF);
+    expect(stored).toMatch(/^scrypt\$1024\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(stored).not.toContain('Auth#2026');
+  });
+
+  it('a password hashed with other parameters still verifies (the cost can rise)', async () => {
+    const stronger = await hashPassword('pw', { N: 2 ** 11, r: 8, p: 1 });
+    expect(await verifyPassword('pw', stronger)).toBe(true);
+  });
+
+  it('NFC normalisation: a decomposed and a composed accent are the same password', async () => {
+    const stored = await hashPassword('caf\u00e9', TEST_KDF);
+    expect(await verifyPassword('cafe\u0301', stored)).toBe(true);
+  });
+
+  it.each([['', 'empty'], ['bcrypt$1$2$3$4$5', 'another scheme'], ['scrypt$1024$8$1$c2FsdA==', 'truncated']])(
+    'a malformed stored value %j (%s) refuses, never verifies',
+    async (stored) => {
+      expect(await verifyPassword('anything', stored)).toBe(false);
+    },
+  );
+});

@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assignments } from '../../support/db';
+import { auditRows, createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(async () => h.close());
+
+describe('what the schema itself refuses', () => {
+  it('DESIGN-NOTES 3, SPEC R-GEN-2: the audit log refuses UPDATE and DELETE', async () => {
+    await loginWithOtp(h, 'kmb05871');
+    const before = await auditRows(h);
+    expect(before.length).toBeGreaterThan(0);
+    await expect(h.store.db.updateTable('audit_log').set({ result: 'success' }).execute()).rejects.toThrow(/append-only/);
+    await expect(h.store.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+    expect(await auditRows(h)).toEqual(before);
+  });
+
+  it('DESIGN-NOTES 2: a revoked assignment cannot be made active again, nor deleted', async () => {
+    const master = await loginWithOtp(h, 'kmb05871');
+    nextStep(h);
+    expect(await h.core.api.tokens.revoke({ sessionId: master.sessionId, loginIds: ['ippan001'], ...(await stepUp(h)) })).toMatchObject({ ok: true });
+    const revoked = (await assignments(h)).find((a) => a.state === 'revoked')!;
+    const db = h.store.db;
+    await expect(db.updateTable('token_assignments').set({ state: 'active' }).where('id', '=', revoked.id).execute()).rejects.toThrow(/revocation is final/);
+    await expect(db.updateTable('token_assignments').set({ reregistration_at: 0 }).where('id', '=', revoked.id).execute()).rejects.toThrow(/final/);
+    await expect(db.deleteFrom('token_assignments').where('id', '=', revoked.id).execute()).rejects.toThrow(/history/);
+    expect((await assignments(h)).find((a) => a.id === revoked.id)).toEqual(revoked);
+  });
+
+  it('SPEC actors: exactly one master per company', async () => {
+    await expect(h.store.db.updateTable('users').set({ user_type: 'master' }).where('login_id', '=', 'test12345').execute()).rejects.toThrow(/UNIQUE/);
+  });
+
+  it('SPEC R-TOK-5: the store refuses a serial outside 8-12 characters', async () => {
+    await expect(h.store.db.updateTable('tokens').set({ serial: '1234567' }).where('serial', '=', '600000001').execute()).rejects.toThrow(/CHECK/);
+  });
+});

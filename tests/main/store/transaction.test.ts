@@ -1,0 +1,57 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fail, ok } from '../../../shared/errors';
+import { transact, type Db } from '../../../main/store/transaction';
+import { createHarness, type Harness } from '../../support/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness({ seed: false });
+});
+afterEach(async () => h.close());
+
+const addCompany = (tx: Db, code: string) => tx.insertInto('companies').values({ code, name: code }).execute();
+const codes = async () => (await h.store.db.selectFrom('companies').select('code').orderBy('code').execute()).map((c) => c.code);
+
+describe('transact (SPEC R-GEN-3: nothing is half-written)', () => {
+  it('commits when the work answers ok', async () => {
+    expect(await transact(h.store.db, async (tx) => (await addCompany(tx, 'A'), ok(1)))).toEqual({ ok: true, value: 1 });
+    expect(await codes()).toEqual(['A']);
+  });
+
+  it('rolls back when the work answers a refusal', async () => {
+    expect(await transact(h.store.db, async (tx) => (await addCompany(tx, 'A'), await addCompany(tx, 'B'), fail('VALIDATION')))).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(await codes()).toEqual([]);
+  });
+
+  it('rolls back and rethrows when the work throws', async () => {
+    const run = transact(h.store.db, async (tx) => {
+      await addCompany(tx, 'A');
+      throw new Error('boom');
+    });
+    await expect(run).rejects.toThrow('boom');
+    expect(await codes()).toEqual([]);
+  });
+
+  it('waits for another connection\'s write lock without blocking the event loop, then commits', async () => {
+    const other = new BetterSqlite3(h.file);
+    other.exec('begin immediate');
+    other.prepare("insert into companies (code, name) values ('OTHER', 'o')").run();
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    const release = setTimeout(() => other.exec('commit'), 100);
+    try {
+      const result = await transact(h.store.db, async (tx) => (await addCompany(tx, 'MINE'), ok(null)));
+      expect(result).toEqual({ ok: true, value: null });
+      expect(ticks).toBeGreaterThan(3); // the loop kept running while the lock was held
+      expect(await codes()).toEqual(['MINE', 'OTHER']);
+    } finally {
+      clearInterval(ticker);
+      clearTimeout(release);
+      other.close();
+    }
+  });
+});
