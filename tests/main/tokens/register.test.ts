@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assign } from '../../../main/provisioning/provision';
 import { assignments, dumpTables, tokenRow, userRecord } from '../../support/db';
-import { auditRows, createHarness, nextStep, passwordStep, type Harness } from '../../support/harness';
+import { auditRows, createHarness, loginWithOtp, nextStep, passwordStep, type Harness } from '../../support/harness';
 
 let h: Harness;
 let challengeId: string;
@@ -70,6 +70,11 @@ describe('token ownership (SPEC R-TOK-1..4)', () => {
     expect(await register('523405696')).toMatchObject({ ok: true });
     const token = await tokenRow(h, '523405696');
     expect((await assignments(h)).filter((a) => a.token_id === token.id && a.state === 'active')).toHaveLength(3);
+    // The earlier holders keep using it, each with a fresh code.
+    nextStep(h);
+    expect((await loginWithOtp(h, 'kmb05871')).loginId).toBe('kmb05871');
+    nextStep(h);
+    expect((await loginWithOtp(h, 'test12345')).loginId).toBe('test12345');
   });
 
   it('SPEC R-TOK-2: a user who got an active token meanwhile cannot register a second one', async () => {
