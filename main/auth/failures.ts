@@ -43,16 +43,17 @@ async function countAttempt(deps: Deps, user: UserRecord, action: AuditAction, e
   return { ...error, attemptsLeft: Math.max(0, limit - result.value.failures) };
 }
 
-async function audit(deps: Deps, entry: AuditEntry): Promise<void> {
+async function audit(deps: Deps, ...entries: AuditEntry[]): Promise<void> {
   await transact(deps.db, async (tx) => {
-    await appendAudit(tx, [entry]);
+    await appendAudit(tx, entries);
     return ok(null);
   });
 }
 
 /**
- * Every refused attempt is audited (SPEC R-OTP-3); wrong secrets also count towards the lock. `actor` is the
- * user when known, else the login ID as typed.
+ * Every refused attempt is audited (SPEC R-OTP-3, R-GEN-2): one row per user the operation was aimed at
+ * (`targets`, by default the actor). Wrong secrets also count towards the actor's lock. `actor` is the user
+ * when known, else the login ID as typed.
  */
 export async function refuse(
   deps: Deps,
@@ -60,12 +61,14 @@ export async function refuse(
   action: AuditAction,
   error: AppError,
   now: Date,
+  targets?: readonly string[],
 ): Promise<Refusal> {
   if (typeof actor !== 'string' && COUNTED.has(error.code)) {
     return { ok: false, error: await countAttempt(deps, actor, action, error, now) };
   }
   const loginId = typeof actor === 'string' ? actor : actor.login_id;
-  await audit(deps, { at: now.getTime(), actor: loginId, action, target: loginId, result: 'failure', reason: error.code });
+  const entry = { at: now.getTime(), actor: loginId, action, result: 'failure' as const, reason: error.code };
+  await audit(deps, ...(targets ?? [loginId]).map((target) => ({ ...entry, target })));
   return { ok: false, error };
 }
 

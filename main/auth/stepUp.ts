@@ -12,23 +12,27 @@ import { refuse } from './failures';
 
 export type StepUpCredentials = { readonly authPassword: string; readonly otp: string };
 
+/** What the step-up protects, for the audit: the action and the users it is aimed at. */
+export type Operation = { readonly action: AuditAction; readonly targets: readonly string[] };
+
 /**
  * SPEC R-OTP-4: a sensitive operation runs only after the operator's authentication password and an OTP.
  * The OTP is consumed in the same transaction as the operation, so a refused operation leaves the code unused
- * and a performed one cannot be replayed. Failed secrets count towards the lock; the operation's own refusals
- * are audited under its action.
+ * and a performed one cannot be replayed. Failed secrets count towards the operator's lock; the operation's own
+ * refusals are audited under its action, one row per targeted user.
  */
 export async function withStepUp<T>(
   deps: Deps,
   session: Session,
   credentials: StepUpCredentials,
-  action: AuditAction,
+  operation: Operation,
   now: Date,
   work: (tx: Db, operator: UserRecord) => Promise<Result<T>>,
 ): Promise<Result<T>> {
   const operator = await findUserById(deps.db, session.userId);
   if (!operator) return fail('SESSION_INVALID');
-  if (operator.locked_at !== null) return refuse(deps, operator.login_id, action, { code: 'LOCKED' }, now);
+  const { action, targets } = operation;
+  if (operator.locked_at !== null) return refuse(deps, operator.login_id, action, { code: 'LOCKED' }, now, targets);
   if (!(await verifyPassword(credentials.authPassword, operator.auth_password_hash))) {
     return refuse(deps, operator, 'stepup.password', { code: 'BAD_AUTH_PASSWORD', field: 'authPassword' }, now);
   }
@@ -45,5 +49,6 @@ export async function withStepUp<T>(
     return work(tx, operator);
   });
   if (result.ok) return result;
-  return otpRefusal ? refuse(deps, operator, 'stepup.otp', otpRefusal, now) : refuse(deps, operator.login_id, action, result.error, now);
+  if (otpRefusal) return refuse(deps, operator, 'stepup.otp', otpRefusal, now);
+  return refuse(deps, operator.login_id, action, result.error, now, targets);
 }

@@ -50,9 +50,10 @@ async function revokeIn(tx: Db, deps: Deps, operator: UserRecord, loginIds: stri
  * user's session ends, the operator's own included (R-REV-4).
  */
 export async function revokeTokens(deps: Deps, session: Session, input: Input, now: Date): Promise<Result<Omit<Revoked, 'targets'>>> {
-  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, 'token.revoke', { code: 'FORBIDDEN' }, now);
   const loginIds = [...new Set(input.loginIds)];
-  const result = await withStepUp(deps, session, input, 'token.revoke', now, (tx, operator) =>
+  const operation = { action: 'token.revoke' as const, targets: loginIds };
+  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now, loginIds);
+  const result = await withStepUp(deps, session, input, operation, now, (tx, operator) =>
     revokeIn(tx, deps, operator, loginIds, now),
   );
   if (!result.ok) return result;

@@ -20,7 +20,7 @@ type Input = { serial: string; firstOtp: string; secondOtp: string; authPassword
  * may be their own. Audited either way.
  */
 export async function resyncToken(deps: Deps, session: Session, input: Input, now: Date): Promise<Result<{ driftSteps: number }>> {
-  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, 'token.resync', { code: 'FORBIDDEN' }, now);
+  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, 'token.resync', { code: 'FORBIDDEN' }, now, [input.serial]);
   const operator = await findUserById(deps.db, session.userId);
   if (!operator) return fail('SESSION_INVALID');
   if (!(await verifyPassword(input.authPassword, operator.auth_password_hash))) {
@@ -42,5 +42,5 @@ export async function resyncToken(deps: Deps, session: Session, input: Input, no
     ]);
     return ok({ driftSteps });
   });
-  return result.ok ? result : refuse(deps, operator.login_id, 'token.resync', result.error, now);
+  return result.ok ? result : refuse(deps, operator.login_id, 'token.resync', result.error, now, [input.serial]);
 }

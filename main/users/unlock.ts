@@ -14,8 +14,9 @@ export async function unlock(
   input: StepUpCredentials & { loginId: string },
   now: Date,
 ): Promise<Result<Record<string, never>>> {
-  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, 'user.unlock', { code: 'FORBIDDEN' }, now);
-  return withStepUp(deps, session, input, 'user.unlock', now, async (tx, operator) => {
+  const operation = { action: 'user.unlock' as const, targets: [input.loginId] };
+  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now, operation.targets);
+  return withStepUp(deps, session, input, operation, now, async (tx, operator) => {
     const [target] = await findUsersByLoginIds(tx, session.companyId, [input.loginId]);
     if (!target) return fail('USER_NOT_FOUND', { loginIds: [input.loginId] });
     if (!(await unlockUser(tx, target.id))) return fail('NOT_LOCKED', { loginIds: [input.loginId] });
