@@ -12,12 +12,23 @@ export type Api = { readonly [G in keyof Contract]: { readonly [M in keyof Contr
 
 export type Invoke = (channelName: string, request: unknown) => Promise<unknown>;
 
-/** Builds the intent-level API over any transport: Electron's ipcRenderer.invoke, or a test bridge. */
-export function buildApi(invoke: Invoke): Api {
+/** Every channel's name by intent (`names.auth.login === 'auth:login'`): plain data, so it can cross into a page. */
+export type ChannelNames = { readonly [G in keyof Contract]: { readonly [M in keyof Contract[G]]: string } };
+
+export function channelNames(): ChannelNames {
   const groups = Object.entries(contract).map(([group, channels]) => [
     group,
+    Object.fromEntries(Object.entries(channels).map(([method, ch]) => [method, (ch as Channel).name])),
+  ]);
+  return Object.fromEntries(groups) as ChannelNames;
+}
+
+/** Builds the intent-level API over any transport: Electron's ipcRenderer.invoke, or a test bridge. */
+export function buildApi(invoke: Invoke): Api {
+  const groups = Object.entries(channelNames()).map(([group, methods]) => [
+    group,
     Object.fromEntries(
-      Object.entries(channels).map(([method, ch]) => [method, (request: unknown) => invoke(ch.name, request)]),
+      Object.entries(methods).map(([method, name]) => [method, (request: unknown) => invoke(name as string, request)]),
     ),
   ]);
   return Object.fromEntries(groups) as Api;
