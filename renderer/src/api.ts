@@ -1,4 +1,5 @@
 import type { Api } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
 
 declare global {
   interface Window {
@@ -7,4 +8,14 @@ declare global {
   }
 }
 
-export const api = (): Api => window.api;
+/**
+ * Every call goes through here: a transport failure (a rejected invoke) becomes the same INTERNAL refusal
+ * the main process answers for its own bugs, so screens handle one shape of error only.
+ */
+export async function call<T>(request: (api: Api) => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await request(window.api);
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL' } };
+  }
+}

@@ -1,0 +1,124 @@
+import type { AppError, ErrorCode } from '../../../shared/errors';
+import { formatDateTime } from '../format/jst';
+import type { Lang } from '../stores/language';
+
+type Describe = (error: AppError) => string;
+type Reason = NonNullable<AppError['reason']>;
+/** Request fields the main process names in a VALIDATION refusal. */
+type Field = 'loginId' | 'password' | 'otp' | 'serial' | 'authPassword' | 'loginIds';
+
+type ErrorDictionary = {
+  codes: Record<ErrorCode, Describe>;
+  sessionEnded: Record<Reason, string>;
+  invalid: Record<Field, string>;
+  attemptsLeft: (n: number) => string;
+};
+
+const at = (iso: string | undefined, lang: Lang) => (iso ? formatDateTime(iso, lang) : '');
+
+const ja: ErrorDictionary = {
+  codes: {
+    VALIDATION: () => '入力内容に誤りがあります。',
+    INTERNAL: () => 'システムエラーが発生しました。しばらくしてから再度お試しください。',
+    BAD_CREDENTIALS: () => 'ログインIDまたはログインパスワードが正しくありません。',
+    LOCKED: () => 'このログインIDはロックされています。マスターユーザまたは管理者ユーザにロック解除を依頼してください。',
+    REVOKED_COOLING_DOWN: (e) =>
+      `ハードトークンが失効されているため、ログインできません。${at(e.reRegistrationAt, 'ja')} 以降にハードトークンの利用開始登録が可能になります。`,
+    SESSION_INVALID: () => 'ログインしていないか、ログインの有効期限が切れています。再度ログインしてください。',
+    SESSION_EXPIRED: () => 'ログアウトしました。',
+    CHALLENGE_INVALID: () => 'ログインの受付時間が過ぎました。最初からログインし直してください。',
+    FORBIDDEN: () => 'この操作をおこなう権限がありません。',
+    BAD_AUTH_PASSWORD: () => '認証パスワードが正しくありません。',
+    OTP_INVALID: () => 'ワンタイムパスワードが正しくありません。',
+    OTP_REUSED: () => 'このワンタイムパスワードは使用済みです。ハードトークンに次のパスワードが表示されてから入力してください。',
+    NO_ACTIVE_TOKEN: () => 'ご利用中のハードトークンがありません。',
+    TOKEN_EXPIRED: (e) =>
+      `ハードトークンの有効期限(${at(e.expiredAt, 'ja')})が過ぎています。EBサポートセンターにご連絡ください。`,
+    TOKEN_NOT_FOUND: () => '入力されたシリアル番号のハードトークンはありません。シリアル番号をご確認ください。',
+    TOKEN_OTHER_COMPANY: () => 'このハードトークンは他のご契約先で登録されているため、登録できません。',
+    TOKEN_DISABLED: () => 'このハードトークンはご利用いただけません。EBサポートセンターにご連絡ください。',
+    ALREADY_HAS_TOKEN: () => 'すでにハードトークンが登録されています。1人の利用者に複数のハードトークンは登録できません。',
+    NOT_REVOCABLE: (e) => `次の利用者はご利用中のトークンがないため失効できません: ${(e.loginIds ?? []).join('、')}`,
+    USER_NOT_FOUND: (e) => `次の利用者が見つかりません: ${(e.loginIds ?? []).join('、')}`,
+    NOT_LOCKED: () => 'この利用者はロックされていません。',
+    RESYNC_FAILED: () => 'ハードトークンの同期に失敗しました。',
+  },
+  sessionEnded: {
+    idle: '一定時間操作がなかったため、ログアウトしました。再度ログインしてください。',
+    absolute: 'ログインしてから一定時間が経過したため、ログアウトしました。再度ログインしてください。',
+    revoked: 'ハードトークンが失効されたため、ログアウトしました。',
+    locked: 'ログインIDがロックされたため、ログアウトしました。マスターユーザまたは管理者ユーザにロック解除を依頼してください。',
+    logout: 'ログアウトしました。',
+    suspended: '画面のロックまたはスリープのため、ログアウトしました。再度ログインしてください。',
+  },
+  invalid: {
+    loginId: 'ログインIDは半角英数字4桁以上32桁以内で入力してください。',
+    password: 'ログインパスワードを正しく入力してください。',
+    otp: 'ワンタイムパスワードは数字6桁で入力してください。',
+    serial: 'シリアル番号は半角数字8桁以上12桁以内で入力してください。',
+    authPassword: '認証パスワードを正しく入力してください。',
+    loginIds: '失効する利用者を選択してください。',
+  },
+  attemptsLeft: (n) => `(あと${n}回誤るとロックされます)`,
+};
+
+const en: ErrorDictionary = {
+  codes: {
+    VALIDATION: () => 'Some input is not valid.',
+    INTERNAL: () => 'A system error occurred. Please try again later.',
+    BAD_CREDENTIALS: () => 'The login ID or login password is incorrect.',
+    LOCKED: () => 'This login ID is locked. Ask your master user or an administrator to unlock it.',
+    REVOKED_COOLING_DOWN: (e) =>
+      `Your hardware token has been revoked, so you cannot log in. You can register a token again from ${at(e.reRegistrationAt, 'en')}.`,
+    SESSION_INVALID: () => 'You are not logged in, or your login has expired. Please log in again.',
+    SESSION_EXPIRED: () => 'You have been logged out.',
+    CHALLENGE_INVALID: () => 'The login has timed out. Please start again.',
+    FORBIDDEN: () => 'You are not allowed to perform this operation.',
+    BAD_AUTH_PASSWORD: () => 'The authentication password is incorrect.',
+    OTP_INVALID: () => 'The one-time password is incorrect.',
+    OTP_REUSED: () => 'This one-time password has already been used. Wait for the token to show the next one.',
+    NO_ACTIVE_TOKEN: () => 'You have no hardware token in service.',
+    TOKEN_EXPIRED: (e) => `Your hardware token expired on ${at(e.expiredAt, 'en')}. Please contact the EB Support Centre.`,
+    TOKEN_NOT_FOUND: () => 'No hardware token has this serial number. Please check the serial number.',
+    TOKEN_OTHER_COMPANY: () => 'This hardware token is registered to another contract and cannot be registered.',
+    TOKEN_DISABLED: () => 'This hardware token cannot be used. Please contact the EB Support Centre.',
+    ALREADY_HAS_TOKEN: () => 'A hardware token is already registered. A user can have only one token.',
+    NOT_REVOCABLE: (e) => `These users have no token in service to revoke: ${(e.loginIds ?? []).join(', ')}`,
+    USER_NOT_FOUND: (e) => `These users were not found: ${(e.loginIds ?? []).join(', ')}`,
+    NOT_LOCKED: () => 'This user is not locked.',
+    RESYNC_FAILED: () => 'The hardware token could not be resynchronised.',
+  },
+  sessionEnded: {
+    idle: 'You were logged out because there was no activity for a while. Please log in again.',
+    absolute: 'You were logged out because the maximum login time has passed. Please log in again.',
+    revoked: 'You were logged out because your hardware token was revoked.',
+    locked: 'You were logged out because your login ID was locked. Ask your master user or an administrator to unlock it.',
+    logout: 'You have been logged out.',
+    suspended: 'You were logged out because the screen was locked or the computer slept. Please log in again.',
+  },
+  invalid: {
+    loginId: 'The login ID must be 4 to 32 letters or digits.',
+    password: 'Enter the login password correctly.',
+    otp: 'The one-time password must be 6 digits.',
+    serial: 'The serial number must be 8 to 12 digits.',
+    authPassword: 'Enter the authentication password correctly.',
+    loginIds: 'Select the users whose token to revoke.',
+  },
+  attemptsLeft: (n) => ` (${n} more failed attempt${n === 1 ? '' : 's'} will lock this login ID)`,
+};
+
+const dictionaries: Record<Lang, ErrorDictionary> = { ja, en };
+
+/** The field of the request a refusal is about (`loginIds.0` → `loginIds`), when the main process names one. */
+export const fieldOf = (error: AppError): string | undefined => error.field?.split('.')[0];
+
+/** One message for any refusal: the code's text, the session's end reason, the attempts left before the lock. */
+export function describeError(error: AppError, lang: Lang): string {
+  const d = dictionaries[lang];
+  const field = fieldOf(error);
+  let text = d.codes[error.code](error);
+  if (error.code === 'VALIDATION' && field && field in d.invalid) text = d.invalid[field as Field];
+  if (error.code === 'SESSION_EXPIRED' && error.reason) text = d.sessionEnded[error.reason];
+  const left = error.attemptsLeft;
+  return left !== undefined && left > 0 ? text + d.attemptsLeft(left) : text;
+}
