@@ -1,0 +1,33 @@
+import { useT } from '../i18n';
+import { useSession } from '../stores/session';
+import { LanguageSwitch } from './LanguageSwitch';
+import '../styles/header.css';
+
+/** The bank's banner: product, the logged-in company and user with ログアウト, and the language switch. */
+export function AppHeader() {
+  const t = useT();
+  const info = useSession((s) => s.info);
+  const logout = useSession((s) => s.logout);
+  return (
+    <header className="app-header">
+      <p className="brand">
+        <span className="brand-bank">{t.app.bank}</span>
+        <span className="brand-product">{t.app.product}</span>
+      </p>
+      <div className="header-tools">
+        {info && (
+          <p className="who">
+            <span className="who-company">{info.companyName}</span>
+            <span className="who-user">{t.app.userName(info.name)}</span>
+          </p>
+        )}
+        <LanguageSwitch />
+        {info && (
+          <button type="button" className="button button-logout" onClick={() => void logout()}>
+            {t.app.logout}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useT } from '../i18n';
+import { useNavigation } from '../stores/navigation';
+import { useSession } from '../stores/session';
+
+/** SPEC R-TOP-1, in the guide's order; entries without a screen yet are shown but visibly unavailable. */
+const UNAVAILABLE = ['inquiry', 'transfer', 'bulk', 'approval'] as const;
+const UNAVAILABLE_AFTER = ['densai', 'statements', 'forex'] as const;
+
+/**
+ * The global menu of the logged-in screens. 設定・管理 is a disclosure (a button that opens a list), not an
+ * ARIA menu: plain Tab and Enter work, as on a web page. 利用者管理 is offered to master and admin users only
+ * (SPEC R-REV-1); the main process refuses the operation to others anyway.
+ */
+export function MainMenu() {
+  const t = useT();
+  const go = useNavigation((s) => s.go);
+  const view = useNavigation((s) => s.view);
+  const openLostToken = useNavigation((s) => s.openLostToken);
+  const userType = useSession((s) => s.info?.userType);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const manages = userType === 'master' || userType === 'admin';
+  const choose = (action: () => void) => {
+    setSettingsOpen(false);
+    action();
+  };
+  const unavailable = (key: (typeof UNAVAILABLE)[number] | (typeof UNAVAILABLE_AFTER)[number]) => (
+    <li key={key} className="menu-item">
+      <span className="menu-unavailable">
+        {t.menu[key]}
+        <small className="menu-badge">{t.menu.unavailable}</small>
+      </span>
+    </li>
+  );
+  const settingsCurrent = view === 'userMenu' || view === 'revoke' || view === 'revokeResult';
+  return (
+    <nav className="main-menu" aria-label={t.menu.label}>
+      <ul>
+        <li className="menu-item">
+          <button type="button" className="menu-button" aria-current={view === 'top' ? 'page' : undefined} onClick={() => choose(() => go('top'))}>
+            {t.menu.home}
+          </button>
+        </li>
+        {UNAVAILABLE.map(unavailable)}
+        <li className="menu-item menu-has-sub">
+          <button
+            type="button"
+            className={settingsCurrent ? 'menu-button menu-current' : 'menu-button'}
+            aria-expanded={settingsOpen}
+            aria-controls="settings-menu"
+            onClick={() => setSettingsOpen(!settingsOpen)}
+            onKeyDown={(e) => e.key === 'Escape' && setSettingsOpen(false)}
+          >
+            {t.menu.settings}
+          </button>
+          <ul id="settings-menu" className="submenu" hidden={!settingsOpen} onKeyDown={(e) => e.key === 'Escape' && setSettingsOpen(false)}>
+            {manages && (
+              <li>
+                <button type="button" className="submenu-button" onClick={() => choose(() => go('userMenu'))}>
+                  {t.menu.userManagement}
+                </button>
+              </li>
+            )}
+            <li>
+              <button type="button" className="submenu-button" onClick={() => choose(openLostToken)}>
+                {t.app.lostToken}
+              </button>
+            </li>
+          </ul>
+        </li>
+        {UNAVAILABLE_AFTER.map(unavailable)}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,46 @@
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useT } from '../../i18n';
+import { useNavigation } from '../../stores/navigation';
+import { useSession } from '../../stores/session';
+
+/**
+ * ハードトークンを紛失した場合 (SPEC R-TOK-6, R-TOK-7): whom to call, what a reissue takes, and the way to
+ * revocation, offered as a button to the master and admin users who may revoke (R-REV-1).
+ */
+export function LostTokenScreen() {
+  const t = useT();
+  const back = useNavigation((s) => s.back);
+  const go = useNavigation((s) => s.go);
+  const userType = useSession((s) => s.info?.userType);
+  const manages = userType === 'master' || userType === 'admin';
+  return (
+    <>
+      <ScreenHeader title={t.lost.title} />
+      <section className="panel" aria-labelledby="lost-contact">
+        <h2 id="lost-contact">{t.lost.centre}</h2>
+        <p className="lead">{t.lost.contact}</p>
+        <dl className="contact">
+          <dt>{t.lost.phoneLabel}</dt>
+          <dd className="phone">{t.lost.phone}</dd>
+        </dl>
+        <p>{t.lost.hours}</p>
+        <p>{t.lost.reissue}</p>
+      </section>
+      <section className="panel" aria-labelledby="lost-revoke">
+        <h2 id="lost-revoke">{t.lost.revokeHeading}</h2>
+        <p>{t.lost.revokeText}</p>
+        {manages && (
+          <button type="button" className="button" onClick={() => go('revoke')}>
+            {t.lost.goRevoke}
+          </button>
+        )}
+      </section>
+      <p className="caution">{t.app.caution}</p>
+      <div className="actions actions-start">
+        <button type="button" className="button button-back" onClick={back}>
+          {t.lost.back}
+        </button>
+      </div>
+    </>
+  );
+}

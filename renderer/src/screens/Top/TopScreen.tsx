@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { Alert } from '../../components/Alert';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useErrorText, useT } from '../../i18n';
+import { useTopPage } from '../../stores/topPage';
+import { ExpiryBanner } from './ExpiryBanner';
+import { LoginHistory } from './LoginHistory';
+import { Notices } from './Notices';
+import { PendingApprovals } from './PendingApprovals';
+import '../../styles/top.css';
+
+/** BTOP001 (SPEC R-TOP-1..4, R-TOK-4); the menu of R-TOP-1 is the app's MainMenu above. */
+export function TopScreen() {
+  const t = useT();
+  const describe = useErrorText();
+  const page = useTopPage((s) => s.page);
+  const error = useTopPage((s) => s.error);
+  const load = useTopPage((s) => s.load);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <>
+      <ScreenHeader title={t.top.title} screenId="BTOP001" />
+      <Alert message={describe(error)} />
+      {!page ? (
+        <p className="loading" role="status">
+          {t.app.loading}
+        </p>
+      ) : (
+        <>
+          {page.token?.expiresSoon && <ExpiryBanner serial={page.token.serial} expiresAt={page.token.expiresAt} />}
+          <div className="top-grid">
+            <Notices page={page} />
+            <div className="top-side">
+              <PendingApprovals count={page.pendingApprovalCount} />
+              <LoginHistory records={page.loginHistory} />
+            </div>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
