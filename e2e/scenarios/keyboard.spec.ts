@@ -1,0 +1,70 @@
+import { PASSWORDS } from '../../tests/support/harness';
+import { expect, test, type App } from '../fixtures/app';
+import { input, rowCheckbox, SHARED_SERIAL } from '../fixtures/flows';
+import { tabTo, typeInto } from '../fixtures/keyboard';
+
+const MINUTE = 60_000;
+
+async function keyboardLogin(app: App, loginId: string): Promise<void> {
+  const { page } = app;
+  await typeInto(page, input(page, 'ログインID'), loginId);
+  await typeInto(page, input(page, 'ログインパスワード'), PASSWORDS.login);
+  await page.keyboard.press('Enter');
+}
+
+/** 設定・管理 (a disclosure in the menu above the screen) > 利用者管理 > トークンの失効, by Tab and Enter. */
+async function keyboardOpenRevocation(app: App): Promise<void> {
+  const { page } = app;
+  await tabTo(page, page.getByRole('button', { name: '設定・管理' }), 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('button', { name: '利用者管理', exact: true }));
+  await page.keyboard.press('Enter');
+  await app.at('userMenu');
+  await tabTo(page, page.getByRole('button', { name: 'トークンの失効' }));
+  await page.keyboard.press('Enter');
+  await app.at('BRSK027');
+}
+
+async function keyboardRevoke(app: App, loginId: string): Promise<void> {
+  const { page } = app;
+  await tabTo(page, rowCheckbox(app, loginId));
+  await page.keyboard.press('Space');
+  await expect(rowCheckbox(app, loginId)).toBeChecked();
+  await typeInto(page, input(page, '認証パスワード'), PASSWORDS.auth);
+  app.harness.clock.advance(MINUTE);
+  await typeInto(page, input(page, 'ワンタイムパスワード'), await app.harness.codeOf(SHARED_SERIAL));
+  await page.keyboard.press('Enter');
+  await app.at('BRSK028');
+}
+
+test('keyboard alone: login, self-revocation, token registration, revocation of another user (R-LOG-1..3, R-REV-3, R-REV-4)', async ({ app }) => {
+  const { page } = app;
+  await app.at('BLGI001');
+  await keyboardLogin(app, 'kmb05871');
+  await app.at('BLGI001-otp');
+  await typeInto(page, input(page, 'ワンタイムパスワード'), await app.harness.codeOf(SHARED_SERIAL));
+  await page.keyboard.press('Enter');
+  await app.at('BTOP001');
+
+  await keyboardOpenRevocation(app);
+  await keyboardRevoke(app, 'kmb05871');
+  await tabTo(page, page.getByRole('button', { name: '閉じる' }));
+  await page.keyboard.press('Enter');
+  await app.at('BLGI001');
+
+  app.harness.clock.advance(31 * MINUTE);
+  await keyboardLogin(app, 'kmb05871');
+  await app.at('BLGI020');
+  await typeInto(page, input(page, 'シリアル番号'), SHARED_SERIAL);
+  await typeInto(page, input(page, 'ワンタイムパスワード'), await app.harness.codeOf(SHARED_SERIAL));
+  await page.keyboard.press('Enter');
+  await app.at('BTOP001');
+
+  await keyboardOpenRevocation(app);
+  await keyboardRevoke(app, 'ippan001');
+  await expect(page.getByRole('row', { name: /ippan001/ })).toContainText('失効中');
+  await tabTo(page, page.getByRole('button', { name: 'トップページへ' }));
+  await page.keyboard.press('Enter');
+  await app.at('BTOP001');
+  await app.shot('BTOP001-keyboard-only');
+});
