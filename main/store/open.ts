@@ -28,6 +28,9 @@ function openFile(file: string): BetterSqlite3.Database {
     const appId = sqlite.pragma('application_id', { simple: true }) as number;
     const tables = sqlite.prepare("select count(*) n from sqlite_master where type = 'table'").get() as { n: number };
     if (appId !== APPLICATION_ID && tables.n > 0) throw new StoreOpenError('foreign', 'not an OTP Desktop database');
+    // The header and the schema page can be intact while other pages are not: check every page before any use.
+    const check = sqlite.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new StoreOpenError('damaged', `database is damaged: ${String(check)}`);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
