@@ -39,6 +39,7 @@ export function App() {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   const view = useNavigation((s) => s.view);
+  const visit = useNavigation((s) => s.visit);
   const info = useSession((s) => s.info);
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -48,7 +49,7 @@ export function App() {
     <div className="app">
       <AppHeader />
       {info && <MainMenu />}
-      <main className="screen" key={view}>
+      <main className="screen" key={visit}>
         {screenFor(view, info)}
       </main>
     </div>

@@ -31,6 +31,7 @@ export function Notices({ page }: { page: TopPage }) {
         <>
           <p>
             {showAll ? t.top.shownAll(shown.length) : t.top.shown(shown.length)}
+            <br />
             {t.top.howToRead}
           </p>
           <table className="plain-table notice-table">
