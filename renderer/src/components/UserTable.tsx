@@ -31,7 +31,7 @@ export function UserTable({ users, caption, selection }: Props) {
   const columns = selection ? 7 : 6;
   const c = t.columns;
   return (
-    <div className="table-scroll" ref={scroller} tabIndex={0} role="region" aria-label={caption}>
+    <div className="table-scroll" ref={scroller} tabIndex={0} role="region" aria-label={t.app.scrollable(caption)}>
       <table className="user-table" aria-rowcount={users.length + 1}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

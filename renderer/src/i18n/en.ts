@@ -11,6 +11,7 @@ export const en: Dictionary = {
     logout: 'Log out',
     userName: (name) => name,
     loading: 'Loading…',
+    scrollable: (what) => `${what} (scroll to see all)`,
     lostToken: 'If you have lost your hardware token',
     caution: 'Caution: never write a login ID or a password on the hardware token; it leads to fraudulent use.',
   },

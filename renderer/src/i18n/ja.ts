@@ -11,6 +11,7 @@ export const ja = {
     logout: 'ログアウト',
     userName: (name: string) => `${name} 様`,
     loading: '読み込み中です…',
+    scrollable: (what: string) => `${what}(スクロールして全件を表示)`,
     lostToken: 'ハードトークンを紛失した場合',
     caution: '(ご注意)ハードトークンにログインIDやパスワードを記載することは、不正利用につながるため絶対にお止めください。',
   },
