@@ -1,4 +1,4 @@
-import { codeAtStep, stepAt } from './totp';
+import { codeAtStep, codesEqual, stepAt } from './totp';
 import type { TokenState } from './verify';
 
 /**
@@ -15,7 +15,10 @@ export function findConsecutivePair(
 ): number | null {
   const centre = stepAt(now, token.period) + token.drift;
   for (let step = Math.max(centre - window, token.lastStep + 1); step <= centre + window; step++) {
-    if (codeAtStep(seed, step, token) === first && codeAtStep(seed, step + 1, token) === second) return step + 1;
+    // Both codes are compared at every step, in constant time: no timing hint about either.
+    const firstMatches = codesEqual(codeAtStep(seed, step, token), first);
+    const secondMatches = codesEqual(codeAtStep(seed, step + 1, token), second);
+    if (firstMatches && secondMatches) return step + 1;
   }
   return null;
 }

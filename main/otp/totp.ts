@@ -31,6 +31,12 @@ export function codeAtStep(seed: Uint8Array, step: number, params: TokenParams):
 }
 
 /**
+ * A computed code against a submitted one in constant time: otplib's own comparison (node:crypto timingSafeEqual),
+ * the same one its verification uses (SPEC R-OTP-3).
+ */
+export const codesEqual = (computed: string, submitted: string): boolean => crypto.constantTimeEqual(computed, submitted);
+
+/**
  * otplib's TOTP check over the steps centre±window, refusing steps ≤ afterStep (RFC 6238 §5.2).
  * Returns the matching step, or null. otplib throws on out-of-range options: those are mapped to null
  * by the caller's format checks and the guard below, never let through.
