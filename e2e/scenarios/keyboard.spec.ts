@@ -15,7 +15,13 @@ async function keyboardLogin(app: App, loginId: string): Promise<void> {
 /** 設定・管理 (a disclosure in the menu above the screen) > 利用者管理 > トークンの失効, by Tab and Enter. */
 async function keyboardOpenRevocation(app: App): Promise<void> {
   const { page } = app;
-  await tabTo(page, page.getByRole('button', { name: '設定・管理' }), 'Shift+Tab');
+  const settings = page.getByRole('button', { name: '設定・管理' });
+  await tabTo(page, settings, 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(settings).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(settings).toHaveAttribute('aria-expanded', 'false');
+  await expect(settings).toBeFocused();
   await page.keyboard.press('Enter');
   await tabTo(page, page.getByRole('button', { name: '利用者管理', exact: true }));
   await page.keyboard.press('Enter');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useT } from '../i18n';
 import { useNavigation } from '../stores/navigation';
 import { useSession } from '../stores/session';
@@ -19,6 +19,7 @@ export function MainMenu() {
   const openLostToken = useNavigation((s) => s.openLostToken);
   const userType = useSession((s) => s.info?.userType);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   const manages = userType === 'master' || userType === 'admin';
   const choose = (action: () => void) => {
     setSettingsOpen(false);
@@ -32,6 +33,16 @@ export function MainMenu() {
       </span>
     </li>
   );
+  // Escape closes the list and puts the focus back on 設定・管理, so it is not lost with the hidden entry.
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    setSettingsOpen(false);
+    toggle.current?.focus();
+  };
+  // Leaving the disclosure (by Tab or a click elsewhere) closes it, as a web page's dropdown does.
+  const closeOnLeave = (event: FocusEvent<HTMLLIElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget)) setSettingsOpen(false);
+  };
   const settingsCurrent = view === 'userMenu' || view === 'revoke' || view === 'revokeResult';
   return (
     <nav className="main-menu" aria-label={t.menu.label}>
@@ -42,18 +53,18 @@ export function MainMenu() {
           </button>
         </li>
         {UNAVAILABLE.map(unavailable)}
-        <li className="menu-item menu-has-sub">
+        <li className="menu-item" onKeyDown={closeOnEscape} onBlur={closeOnLeave}>
           <button
+            ref={toggle}
             type="button"
             className={settingsCurrent ? 'menu-button menu-current' : 'menu-button'}
             aria-expanded={settingsOpen}
             aria-controls="settings-menu"
             onClick={() => setSettingsOpen(!settingsOpen)}
-            onKeyDown={(e) => e.key === 'Escape' && setSettingsOpen(false)}
           >
             {t.menu.settings}
           </button>
-          <ul id="settings-menu" className="submenu" hidden={!settingsOpen} onKeyDown={(e) => e.key === 'Escape' && setSettingsOpen(false)}>
+          <ul id="settings-menu" className="submenu" hidden={!settingsOpen}>
             {manages && (
               <li>
                 <button type="button" className="submenu-button" onClick={() => choose(() => go('userMenu'))}>

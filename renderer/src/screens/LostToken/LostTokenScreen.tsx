@@ -2,6 +2,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useT } from '../../i18n';
 import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
+import '../../styles/lostToken.css';
 
 /**
  * ハードトークンを紛失した場合 (SPEC R-TOK-6, R-TOK-7): whom to call, what a reissue takes, and the way to

@@ -1,6 +1,7 @@
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useT } from '../../i18n';
 import { useNavigation } from '../../stores/navigation';
+import '../../styles/tasks.css';
 
 /**
  * 設定・管理 > 利用者管理, 作業内容を選択 (the guide's 手順2). Only トークンの失効 exists so far. The guide gives
