@@ -43,7 +43,6 @@ export function useSubmission<F extends string>({ ids, labels, placeOf = fieldOf
 
   return {
     submit,
-    refusal,
     fieldError: (f: F): string | undefined =>
       empty.includes(f) ? t.required(labels[f]) : f === refusedField ? describe(refusal) : undefined,
     formError: refusedField ? undefined : describe(refusal),
