@@ -9,6 +9,7 @@ import { seedDemo } from '../../main/demo/demoData';
 import { APPLICATION_ID, openStore, StoreOpenError } from '../../main/store/open';
 import { dumpTables } from '../support/db';
 import { TEST_KDF } from '../support/harness';
+import { scaled } from '../support/scale';
 
 /**
  * SPEC R-GEN-3 at start-up: a damaged or foreign store file is refused with a clear error and left exactly as
@@ -18,6 +19,7 @@ import { TEST_KDF } from '../support/harness';
 let dir: string;
 let pristine: Buffer;
 let n = 0;
+const FLIP_RUNS = scaled(60, 600);
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'otp-desktop-damaged-'));
   const file = join(dir, 'pristine.sqlite');
@@ -90,9 +92,9 @@ describe('a damaged store file at start (SPEC R-GEN-3)', () => {
           await store.close();
         }
       }),
-      { numRuns: 60 },
+      { numRuns: FLIP_RUNS },
     );
-    console.log(`damaged store: 60 random flip sets, ${refused} refused, ${60 - refused} harmless and opened intact`);
+    console.log(`damaged store: ${FLIP_RUNS} random flip sets, ${refused} refused untouched, ${FLIP_RUNS - refused} harmless and opened intact`);
   });
 
   it('a zero-byte file is an empty new store (SQLite reads it so; it is what a first start killed before its first commit leaves)', async () => {
