@@ -1,0 +1,156 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allChannels } from '../../shared/contract/api';
+import { createCore, type Core } from '../../main/services';
+import { captureOutput, type Capture } from '../support/capture';
+import { forgedId, storeState } from '../support/fuzzing';
+import { createHarness, PASSWORDS, TEST_KDF, type Harness } from '../support/harness';
+
+/**
+ * Sessions (DESIGN-NOTES 4, SPEC R-REV-1): every channel that needs a session refuses an expired, forged,
+ * logged-out or pre-restart one before doing anything; a general user is refused on every admin channel; and no
+ * session ID reaches the logs. The core here logs bugs the production way (console.error), captured throughout.
+ */
+const MIN = 60_000;
+const SESSION_CHANNELS = allChannels().filter((c) => c.access === 'session').map((c) => c.name);
+const ADMIN_CHANNELS = ['users:list', 'users:unlock', 'tokens:revoke', 'tokens:resync'];
+
+let h: Harness;
+let core: Core;
+let capture: Capture;
+const issued: string[] = [];
+beforeAll(async () => {
+  capture = captureOutput();
+  h = await createHarness();
+  core = createCore({ store: h.store, sealKey: h.sealKey, kdf: TEST_KDF, clock: h.clock.now });
+});
+afterAll(async () => {
+  capture.restore();
+  await h.close();
+});
+
+async function login(loginId: string, serial: string, on: Core = core): Promise<string> {
+  const step = await on.api.auth.login({ loginId, password: PASSWORDS.login });
+  if (!step.ok) throw new Error(`login ${loginId}: ${step.error.code}`);
+  issued.push(step.value.challengeId);
+  const session = await on.api.auth.verifyOtp({ challengeId: step.value.challengeId, otp: await h.codeOf(serial) });
+  if (!session.ok) throw new Error(`OTP ${loginId}: ${session.error.code}`);
+  issued.push(session.value.sessionId);
+  h.clock.advance(MIN);
+  return session.value.sessionId;
+}
+
+/** A valid request of each session channel, with step-up secrets that would work: refusal must come first. */
+async function requestsFor(sessionId: string, serial = '523405696'): Promise<[string, Record<string, unknown>][]> {
+  const otp = await h.codeOf(serial);
+  const step = { authPassword: PASSWORDS.auth, otp };
+  const all: Record<string, Record<string, unknown>> = {
+    'auth:session': { sessionId },
+    'auth:logout': { sessionId },
+    'tokens:revoke': { sessionId, loginIds: ['kigen001'], ...step },
+    'tokens:resync': { sessionId, serial: '523405697', firstOtp: await h.codeOf('523405697', 3), secondOtp: await h.codeOf('523405697', 4), authPassword: PASSWORDS.auth },
+    'users:list': { sessionId, sort: 'loginId-asc' },
+    'users:unlock': { sessionId, loginId: 'kigen001', ...step },
+    'top:get': { sessionId },
+    'top:mark-notice-read': { sessionId, noticeId: 2 },
+  };
+  expect(Object.keys(all).sort()).toEqual([...SESSION_CHANNELS].sort());
+  return Object.entries(all);
+}
+
+/** Every session channel with `sessionId` → `expected`, and the store byte for byte unchanged. */
+async function refusedEverywhere(sessionId: string, expected: object, on: Core = core): Promise<void> {
+  const before = await storeState(h);
+  for (const [name, request] of await requestsFor(sessionId)) {
+    expect({ name, result: await on.dispatch(name, request) }).toEqual({ name, result: { ok: false, error: expected } });
+  }
+  expect(await storeState(h)).toEqual(before);
+}
+
+describe('every session channel refuses a session that is not live (DESIGN-NOTES 4)', () => {
+  it('forged IDs (random, and a live ID with one character changed) → SESSION_INVALID, nothing changes', async () => {
+    const live = await login('kmb05871', '523405696');
+    await refusedEverywhere(forgedId(), { code: 'SESSION_INVALID' });
+    await refusedEverywhere(live.slice(0, -1) + (live.endsWith('A') ? 'B' : 'A'), { code: 'SESSION_INVALID' });
+    expect(await core.api.auth.session({ sessionId: live })).toMatchObject({ ok: true });
+  });
+
+  it('logged out → SESSION_EXPIRED logout, nothing changes', async () => {
+    const sessionId = await login('kmb05871', '523405696');
+    expect(await core.api.auth.logout({ sessionId })).toEqual({ ok: true, value: {} });
+    await refusedEverywhere(sessionId, { code: 'SESSION_EXPIRED', reason: 'logout' });
+  });
+
+  it('idle for 15 minutes → SESSION_EXPIRED idle, nothing changes', async () => {
+    const sessionId = await login('kmb05871', '523405696');
+    h.clock.advance(15 * MIN);
+    await refusedEverywhere(sessionId, { code: 'SESSION_EXPIRED', reason: 'idle' });
+  });
+
+  it('12 hours after login however active → SESSION_EXPIRED absolute, nothing changes', async () => {
+    const sessionId = await login('kmb05871', '523405696');
+    for (let t = MIN; t < 12 * 60 * MIN; t += 14 * MIN) {
+      expect(await core.api.top.get({ sessionId })).toMatchObject({ ok: true });
+      h.clock.advance(14 * MIN);
+    }
+    await refusedEverywhere(sessionId, { code: 'SESSION_EXPIRED', reason: 'absolute' });
+  });
+
+  it('a session of the app before a restart (another core on the same store) → SESSION_INVALID, nothing changes', async () => {
+    const sessionId = await login('kmb05871', '523405696');
+    const restarted = createCore({ store: h.store, sealKey: h.sealKey, kdf: TEST_KDF, clock: h.clock.now });
+    await refusedEverywhere(sessionId, { code: 'SESSION_INVALID' }, restarted);
+  });
+});
+
+describe("a general user's session on the admin channels (SPEC R-REV-1, R-OTP-3)", () => {
+  it('ippan001 (一般) → FORBIDDEN on every admin channel, audited where it is an operation; the step-up code stays unused', async () => {
+    const sessionId = await login('ippan001', '523405697');
+    const before = await storeState(h);
+    const requests = await requestsFor(sessionId, '523405697');
+    for (const [name, request] of requests.filter(([n]) => ADMIN_CHANNELS.includes(n))) {
+      expect({ name, result: await core.dispatch(name, request) }).toEqual({ name, result: { ok: false, error: { code: 'FORBIDDEN' } } });
+    }
+    const { audit_log: audit, ...rest } = (await storeState(h)).tables;
+    const { audit_log: auditBefore, ...restBefore } = before.tables;
+    expect(rest).toEqual(restBefore);
+    // In request order; listing is a read and refused without a record.
+    expect(audit!.slice(auditBefore!.length)).toEqual([
+      expect.objectContaining({ actor_login_id: 'ippan001', action: 'token.revoke', target_login_id: 'kigen001', result: 'failure', reason: 'FORBIDDEN' }),
+      expect.objectContaining({ actor_login_id: 'ippan001', action: 'token.resync', target_login_id: '523405697', result: 'failure', reason: 'FORBIDDEN' }),
+      expect.objectContaining({ actor_login_id: 'ippan001', action: 'user.unlock', target_login_id: 'kigen001', result: 'failure', reason: 'FORBIDDEN' }),
+    ]);
+    for (const [name, request] of requests.filter(([n]) => !ADMIN_CHANNELS.includes(n) && n !== 'auth:logout')) {
+      expect({ name, result: await core.dispatch(name, request) }).toMatchObject({ name, result: { ok: true } });
+    }
+  });
+});
+
+describe('session IDs never reach the logs', () => {
+  it('a bug inside a session channel is logged (console.error) without the session ID, password or code', async () => {
+    const sessionId = await login('kmb05871', '523405696');
+    await sql`alter table notices rename to notices_gone`.execute(h.store.db);
+    try {
+      expect(await core.api.top.get({ sessionId })).toEqual({ ok: false, error: { code: 'INTERNAL' } });
+    } finally {
+      await sql`alter table notices_gone rename to notices`.execute(h.store.db);
+    }
+    await sql`alter table audit_log rename to audit_gone`.execute(h.store.db);
+    try {
+      const request = { sessionId, loginIds: ['kigen001'], authPassword: PASSWORDS.auth, otp: await h.codeOf('523405696') };
+      expect(await core.api.tokens.revoke(request)).toEqual({ ok: false, error: { code: 'INTERNAL' } });
+    } finally {
+      await sql`alter table audit_gone rename to audit_log`.execute(h.store.db);
+    }
+    const logged = capture.text();
+    expect(logged).toContain('[bug] top:get');
+    expect(logged).toContain('[bug] tokens:revoke');
+    expect(logged).not.toContain(PASSWORDS.auth);
+  });
+
+  it(`none of the session and challenge IDs issued in this file appears in anything logged`, () => {
+    expect(issued.length).toBeGreaterThan(10);
+    const logged = capture.text();
+    expect(issued.filter((id) => logged.includes(id))).toEqual([]);
+  });
+});
