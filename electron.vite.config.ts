@@ -42,6 +42,8 @@ export default defineConfig({
     plugins: [react(), cspMeta()],
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified by default; minified it is about a third smaller.
+      minify: true,
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },
