@@ -74,6 +74,7 @@ export const validShape = {
     fc
       .tuple(fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max }), fc.constantFrom('ascii', 'full', 'math'))
       .map(([d, form]) => (form === 'full' ? fullWidth(d) : form === 'math' ? [...d].map((c) => String.fromCodePoint(0x1d7ce + Number(c))).join('') : d)),
-  password: fc.string({ unit: 'binary', minLength: 1, maxLength: 128 }),
+  // Up to 64 code points: at most 128 UTF-16 units, the contract's limit.
+  password: fc.string({ unit: 'binary', minLength: 1, maxLength: 64 }),
   noticeId: fc.oneof(fc.integer({ min: 1, max: 10 }), fc.constantFrom(Number.MAX_SAFE_INTEGER, 2 ** 31, 2 ** 32 + 1)),
 };
