@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allChannels } from '../../shared/contract/api';
 import { expectTypedRefusal, forgedId, storeState, watchProcess } from '../support/fuzzing';
-import { createHarness, loginWithOtp, nextStep, passwordStep, PASSWORDS, type Harness } from '../support/harness';
+import { createHarness, loginWithOtp, nextStep, passwordStep, type Harness } from '../support/harness';
 import { hostilePayload, hostileString, validShape } from '../support/hostile';
 import { scaled } from '../support/scale';
+import { requestTemplates } from '../support/templates';
 
 /**
  * Fuzzed IPC (DESIGN-NOTES 7, SPEC R-GEN-3): every channel of the contract, hostile payloads built on valid
@@ -26,23 +27,10 @@ beforeAll(async () => {
   const otpChallenge = await passwordStep(h, 'test12345');
   const registration = await passwordStep(h, 'shinki01', 'needsTokenRegistration');
   const otp = await h.codeOf('523405696');
-  const step = { authPassword: PASSWORDS.auth, otp };
-  // Valid requests that would change the store (consume a code, revoke, unlock, log out...) if they got through.
-  const templates = (sid: string, otpId: string, regId: string): Record<string, Record<string, unknown>> => ({
-    'auth:login': { loginId: 'kmb05871', password: PASSWORDS.login },
-    'auth:verify-otp': { challengeId: otpId, otp },
-    'auth:session': { sessionId: sid },
-    'auth:logout': { sessionId: sid },
-    'tokens:register': { challengeId: regId, serial: '600000001', otp: '123456' },
-    'tokens:revoke': { sessionId: sid, loginIds: ['ippan001'], ...step },
-    'tokens:resync': { sessionId: sid, serial: '523405697', firstOtp: otp, secondOtp: otp, authPassword: PASSWORDS.auth },
-    'users:list': { sessionId: sid, sort: 'loginId-asc' },
-    'users:unlock': { sessionId: sid, loginId: 'ippan001', ...step },
-    'top:get': { sessionId: sid },
-    'top:mark-notice-read': { sessionId: sid, noticeId: 2 },
-  });
-  live = templates(sessionId, otpChallenge, registration);
-  dead = templates(forgedId(), forgedId(), forgedId());
+  const ids = { otp, resync: [otp, otp] as const, target: 'ippan001' };
+  live = requestTemplates({ ...ids, sessionId, otpChallenge, registration });
+  dead = requestTemplates({ ...ids, sessionId: forgedId(), otpChallenge: forgedId(), registration: forgedId() });
+  // Every channel of the contract has a valid request (tests/support/templates.ts).
   for (const c of channels) expect(c.request.safeParse(live[c.name]).success, c.name).toBe(true);
 });
 afterAll(async () => {

@@ -5,6 +5,7 @@ import { createCore, type Core } from '../../main/services';
 import { captureOutput, type Capture } from '../support/capture';
 import { forgedId, storeState } from '../support/fuzzing';
 import { createHarness, PASSWORDS, TEST_KDF, type Harness } from '../support/harness';
+import { ADMIN_CHANNELS, requestTemplates } from '../support/templates';
 
 /**
  * Sessions (DESIGN-NOTES 4, SPEC R-REV-1): every channel that needs a session refuses an expired, forged,
@@ -13,7 +14,6 @@ import { createHarness, PASSWORDS, TEST_KDF, type Harness } from '../support/har
  */
 const MIN = 60_000;
 const SESSION_CHANNELS = allChannels().filter((c) => c.access === 'session').map((c) => c.name);
-const ADMIN_CHANNELS = ['users:list', 'users:unlock', 'tokens:revoke', 'tokens:resync'];
 
 let h: Harness;
 let core: Core;
@@ -42,20 +42,11 @@ async function login(loginId: string, serial: string, on: Core = core): Promise<
 
 /** A valid request of each session channel, with step-up secrets that would work: refusal must come first. */
 async function requestsFor(sessionId: string, serial = '523405696'): Promise<[string, Record<string, unknown>][]> {
-  const otp = await h.codeOf(serial);
-  const step = { authPassword: PASSWORDS.auth, otp };
-  const all: Record<string, Record<string, unknown>> = {
-    'auth:session': { sessionId },
-    'auth:logout': { sessionId },
-    'tokens:revoke': { sessionId, loginIds: ['kigen001'], ...step },
-    'tokens:resync': { sessionId, serial: '523405697', firstOtp: await h.codeOf('523405697', 3), secondOtp: await h.codeOf('523405697', 4), authPassword: PASSWORDS.auth },
-    'users:list': { sessionId, sort: 'loginId-asc' },
-    'users:unlock': { sessionId, loginId: 'kigen001', ...step },
-    'top:get': { sessionId },
-    'top:mark-notice-read': { sessionId, noticeId: 2 },
-  };
-  expect(Object.keys(all).sort()).toEqual([...SESSION_CHANNELS].sort());
-  return Object.entries(all);
+  const resync = [await h.codeOf('523405697', 3), await h.codeOf('523405697', 4)] as const;
+  const all = requestTemplates({ sessionId, otpChallenge: '', registration: '', otp: await h.codeOf(serial), resync, target: 'kigen001' });
+  const requests = Object.entries(all).filter(([name]) => SESSION_CHANNELS.includes(name));
+  expect(requests.map(([name]) => name).sort()).toEqual([...SESSION_CHANNELS].sort());
+  return requests;
 }
 
 /** Every session channel with `sessionId` → `expected`, and the store byte for byte unchanged. */
