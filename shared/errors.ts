@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_RULES } from './input/passwordPolicy';
 
 /** Every refusal the main process can answer with; the renderer maps each to a message. */
 export const ERROR_CODES = [
@@ -24,6 +25,15 @@ export const ERROR_CODES = [
   'USER_NOT_FOUND',
   'NOT_LOCKED',
   'RESYNC_FAILED',
+  'PASSWORD_POLICY',
+  'PASSWORD_CHANGE_REQUIRED',
+  'SETUP_ALREADY_DONE',
+  'SETUP_INVALID',
+  'LOGIN_ID_TAKEN',
+  'MASTER_RULE',
+  'IMPORT_REFUSED',
+  'PREVIEW_INVALID',
+  'NOTHING_TO_IMPORT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -42,6 +52,10 @@ export const appErrorSchema = z.object({
   loginIds: z.array(z.string()).optional(),
   /** TOKEN_EXPIRED: ISO instant the token expired. */
   expiredAt: z.string().optional(),
+  /** PASSWORD_POLICY: the rules of shared/input/passwordPolicy.ts the password breaks. */
+  rules: z.array(z.enum(PASSWORD_RULES)).optional(),
+  /** IMPORT_REFUSED: the file-level problem code of main/import (e.g. WRONG_KEY, FILE_TOO_LARGE). */
+  problem: z.string().optional(),
 });
 
 export type AppError = z.infer<typeof appErrorSchema>;

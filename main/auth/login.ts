@@ -22,7 +22,8 @@ async function spendDecoyCheck(deps: Deps, password: string): Promise<void> {
 export async function login(deps: Deps, input: { loginId: string; password: string }, now: Date): Promise<Result<LoginStep>> {
   const action = 'login.password';
   const user = await findUserByLoginId(deps.db, input.loginId);
-  if (!user) {
+  // A deleted user is answered exactly as an unknown ID: same scrypt cost, same refusal.
+  if (!user || user.deleted_at !== null) {
     await spendDecoyCheck(deps, input.password);
     return refuse(deps, input.loginId, action, { code: 'BAD_CREDENTIALS', field: 'password' }, now);
   }

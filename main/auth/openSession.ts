@@ -1,5 +1,6 @@
 import { ok, type Result } from '../../shared/errors';
 import type { SessionInfo } from '../../shared/contract/models';
+import { mustChangePasswords } from '../account/passwords';
 import type { Deps } from '../services/deps';
 import type { Session } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
@@ -19,7 +20,7 @@ export async function describeSession(deps: Deps, session: Session): Promise<Ses
   const row = await deps.db
     .selectFrom('users as u')
     .innerJoin('companies as c', 'c.id', 'u.company_id')
-    .select(['u.name', 'c.name as company_name'])
+    .select(['u.name', 'c.name as company_name', 'u.login_password_initial', 'u.auth_password_initial'])
     .where('u.id', '=', session.userId)
     .executeTakeFirstOrThrow();
   return {
@@ -30,6 +31,7 @@ export async function describeSession(deps: Deps, session: Session): Promise<Ses
     companyName: row.company_name,
     idleTimeoutMs: deps.rules.session.idleTimeoutMs,
     expiresAt: new Date(deps.sessions.expiresAt(session)).toISOString(),
+    mustChangePasswords: mustChangePasswords(row),
   };
 }
 
@@ -37,7 +39,7 @@ export async function describeSession(deps: Deps, session: Session): Promise<Ses
 export async function startSession(deps: Deps, challengeId: string, user: UserRecord, now: Date): Promise<Result<SessionInfo>> {
   deps.sessions.consumeChallenge(challengeId);
   const session = deps.sessions.open(
-    { userId: user.id, companyId: user.company_id, loginId: user.login_id, userType: user.user_type },
+    { userId: user.id, companyId: user.company_id, loginId: user.login_id, userType: user.user_type, mustChangePasswords: mustChangePasswords(user) },
     now,
   );
   return ok(await describeSession(deps, session));

@@ -2,6 +2,7 @@ import { contract, type Channel } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { SessionStore } from '../session/sessions';
 import type { HandlerTable } from './handlerTable';
+import { blockedUntilPasswordsChange } from './passwordGate';
 
 type AnyHandler = (input: unknown, ctx: object) => Promise<Result<unknown>>;
 type Entry = { channel: Channel; handler: AnyHandler };
@@ -24,8 +25,9 @@ function entries(table: HandlerTable): Map<string, Entry> {
 
 /**
  * The one wrapper every request passes through (DESIGN-NOTES 7): the request is parsed from `unknown`
- * against its schema, the session resolved, one service called, and the answer parsed against the response
- * schema, which strips anything the contract does not name. It never throws.
+ * against its schema, the session resolved (and held at the password change while it must be), one service
+ * called, and the answer parsed against the response schema, which strips anything the contract does not name.
+ * It never throws.
  */
 export function createDispatch(table: HandlerTable, sessions: SessionStore, clock: () => Date, logBug: BugLog): Dispatch {
   const byName = entries(table);
@@ -39,6 +41,7 @@ export function createDispatch(table: HandlerTable, sessions: SessionStore, cloc
     if (entry.channel.access === 'session') {
       const session = sessions.resolve((parsed.data as { sessionId: string }).sessionId, now);
       if (!session.ok) return session;
+      if (blockedUntilPasswordsChange(channelName, session.value)) return fail('PASSWORD_CHANGE_REQUIRED');
       ctx.session = session.value;
     }
     try {

@@ -1,18 +1,28 @@
 import type { z } from 'zod';
 import { ok, type Result } from '../../shared/errors';
 import type { Channel, Contract } from '../../shared/contract';
+import { changeOwnPassword } from '../account/changePassword';
+import { exportAuditLog, listAuditLog } from '../audit/auditLog';
 import { login } from '../auth/login';
 import { logout } from '../auth/logout';
 import { describeSession } from '../auth/openSession';
 import { verifyLoginOtp } from '../auth/verifyOtp';
+import { commitTokens, importProgress, previewTokens } from '../importing/imports';
 import { revokeTokens } from '../revocation/revoke';
 import type { Deps } from '../services/deps';
 import type { Session } from '../session/sessions';
+import { createCompany, setupStatus } from '../setup/setup';
+import { finishSetup, setupCommit, setupPreview } from '../setup/setupImport';
 import { registerToken } from '../tokens/register';
+import { reportLost } from '../tokens/reportLost';
 import { resyncToken } from '../tokens/resync';
 import { readNotice, topPage } from '../top/topPage';
 import { listUsers } from '../users/list';
+import { changeMasterAuthPassword } from '../users/masterAuthPassword';
+import { registerUser } from '../users/register';
+import { removeUser } from '../users/remove';
 import { unlock } from '../users/unlock';
+import { updateUserDetails } from '../users/update';
 
 type Context<A> = A extends 'session' ? { now: Date; session: Session } : { now: Date };
 
@@ -33,13 +43,38 @@ export const handlerTable = (deps: Deps): HandlerTable => ({
     register: (input, { now }) => registerToken(deps, input, now),
     revoke: (input, { session, now }) => revokeTokens(deps, session, input, now),
     resync: (input, { session, now }) => resyncToken(deps, session, input, now),
+    reportLost: (input, { session, now }) => reportLost(deps, session, input, now),
   },
   users: {
-    list: (input, { session }) => listUsers(deps, session, input),
+    list: (input, { session, now }) => listUsers(deps, session, input, now),
     unlock: (input, { session, now }) => unlock(deps, session, input, now),
+    register: (input, { session, now }) => registerUser(deps, session, input, now),
+    update: (input, { session, now }) => updateUserDetails(deps, session, input, now),
+    remove: (input, { session, now }) => removeUser(deps, session, input, now),
+    changeMasterAuthPassword: (input, { session, now }) => changeMasterAuthPassword(deps, session, input, now),
   },
   top: {
     get: (_input, { session, now }) => topPage(deps, session, now),
     markNoticeRead: (input, { session, now }) => readNotice(deps, session, input, now),
+  },
+  setup: {
+    status: () => setupStatus(deps),
+    create: (input, { now }) => createCompany(deps, input, now),
+    previewImport: (input, { now }) => setupPreview(deps, input, now),
+    commitImport: (input, { now }) => setupCommit(deps, input, now),
+    finish: (input, { now }) => finishSetup(deps, input, now),
+  },
+  imports: {
+    preview: (input, { session, now }) => previewTokens(deps, session, input, now),
+    commit: (input, { session, now }) => commitTokens(deps, session, input, now),
+    progress: (input, { session, now }) => importProgress(deps, session, input, now),
+  },
+  account: {
+    changeLoginPassword: (input, { session, now }) => changeOwnPassword(deps, session, 'login', input, now),
+    changeAuthPassword: (input, { session, now }) => changeOwnPassword(deps, session, 'auth', input, now),
+  },
+  audit: {
+    list: (input, { session }) => listAuditLog(deps, session, input),
+    exportCsv: (input, { session, now }) => exportAuditLog(deps, session, input, now),
   },
 });

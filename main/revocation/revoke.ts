@@ -15,10 +15,13 @@ import { toUserRow } from '../users/rows';
 import { reRegistrationOpensAt } from './reregistration';
 
 type Input = StepUpCredentials & { loginIds: string[] };
-type Revoked = { revoked: UserRow[]; selfRevoked: boolean; targets: UserRecord[] };
+export type Revoked = { revoked: UserRow[]; selfRevoked: boolean; targets: UserRecord[] };
 
-/** All or nothing (SPEC R-REV-3): any target that cannot be revoked refuses the whole selection. */
-async function revokeIn(tx: Db, deps: Deps, operator: UserRecord, loginIds: string[], now: Date): Promise<Result<Revoked>> {
+/**
+ * All or nothing (SPEC R-REV-3): any target that cannot be revoked refuses the whole selection. Runs inside the
+ * caller's transaction; also the revocation of a lost token (main/tokens/reportLost.ts).
+ */
+export async function revokeWithin(tx: Db, deps: Deps, operator: UserRecord, loginIds: string[], now: Date): Promise<Result<Revoked>> {
   const targets = await findUsersByLoginIds(tx, operator.company_id, loginIds);
   const missing = loginIds.filter((id) => !targets.some((t) => t.login_id === id));
   if (missing.length > 0) return fail('USER_NOT_FOUND', { loginIds: missing });
@@ -42,7 +45,7 @@ async function revokeIn(tx: Db, deps: Deps, operator: UserRecord, loginIds: stri
     })),
   );
   const rows = await listCompanyUsers(tx, operator.company_id, 'loginId-asc', loginIds);
-  return ok({ revoked: rows.map(toUserRow), selfRevoked: loginIds.includes(operator.login_id), targets });
+  return ok({ revoked: rows.map((r) => toUserRow(r, now, deps.rules.tokenExpiryWarningDays)), selfRevoked: loginIds.includes(operator.login_id), targets });
 }
 
 /**
@@ -54,7 +57,7 @@ export async function revokeTokens(deps: Deps, session: Session, input: Input, n
   const operation = { action: 'token.revoke' as const, targets: loginIds };
   if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now, loginIds);
   const result = await withStepUp(deps, session, input, operation, now, (tx, operator) =>
-    revokeIn(tx, deps, operator, loginIds, now),
+    revokeWithin(tx, deps, operator, loginIds, now),
   );
   if (!result.ok) return result;
   for (const target of result.value.targets) deps.sessions.endAllOf(target.id, 'revoked', now);

@@ -1,7 +1,9 @@
 import type { RulesConfig } from '../config/rules';
 import type { KdfParams } from '../crypto/password';
 import type { SealKey } from '../crypto/seal';
+import type { PreviewStore } from '../importing/previews';
 import type { SessionStore } from '../session/sessions';
+import type { SetupStore } from '../setup/setupStore';
 import type { Db } from '../store/transaction';
 
 /** What every service works with; built once by the composition root (main/services/index.ts). */
@@ -11,4 +13,8 @@ export type Deps = {
   readonly sealKey: SealKey;
   readonly sessions: SessionStore;
   readonly kdf: KdfParams;
+  /** First-run setups in progress (in memory, like sessions). */
+  readonly setups: SetupStore;
+  /** Seed-import previews awaiting their commit, with their plaintext seeds (in memory only). */
+  readonly previews: PreviewStore;
 };

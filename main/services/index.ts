@@ -4,7 +4,9 @@ import { defaultKdf, type KdfParams } from '../crypto/password';
 import { assertSealKey } from '../crypto/seal';
 import { createDispatch, type BugLog, type Dispatch } from '../ipc/dispatch';
 import { handlerTable } from '../ipc/handlerTable';
+import { PreviewStore } from '../importing/previews';
 import { SessionStore } from '../session/sessions';
+import { SetupStore } from '../setup/setupStore';
 import type { Store } from '../store/open';
 import type { Deps } from './deps';
 
@@ -34,6 +36,8 @@ export function createCore(options: CoreOptions): Core {
     sealKey: assertSealKey(options.sealKey),
     sessions: new SessionStore(rules.session),
     kdf: options.kdf ?? defaultKdf,
+    setups: new SetupStore(),
+    previews: new PreviewStore(),
   };
   const dispatch = createDispatch(handlerTable(deps), deps.sessions, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);
   return { deps, dispatch, api: buildApi(dispatch) };

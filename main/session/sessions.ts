@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { UserType } from '../../shared/contract/models';
+import { newId } from './ids';
 
 /** A logged-in user. Held in this process's memory only, never persisted (DESIGN-NOTES 4, NIST SP 800-63B §7.2). */
 export type Session = {
@@ -8,7 +8,10 @@ export type Session = {
   readonly userId: number;
   readonly companyId: number;
   readonly loginId: string;
-  readonly userType: UserType;
+  /** Follows the user's record while the session lives (see `follow`), so a changed type takes effect at once. */
+  userType: UserType;
+  /** Initial passwords not yet changed: every channel but a few is refused (main/ipc/passwordGate.ts). */
+  mustChangePasswords: boolean;
   readonly createdAt: number;
   lastSeenAt: number;
 };
@@ -23,8 +26,6 @@ export type Challenge = {
 
 type EndReason = 'idle' | 'absolute' | 'revoked' | 'locked' | 'logout' | 'suspended';
 type Timeouts = { readonly idleTimeoutMs: number; readonly absoluteTimeoutMs: number; readonly challengeTtlMs: number };
-
-const newId = () => randomBytes(32).toString('base64url');
 
 export class SessionStore {
   private readonly live = new Map<string, Session>();
@@ -61,6 +62,11 @@ export class SessionStore {
 
   end(id: string, reason: EndReason, now: Date): void {
     if (this.live.delete(id)) this.ended.set(id, { reason, at: now.getTime() });
+  }
+
+  /** A change to the user's record that their live sessions must follow at once. */
+  follow(userId: number, change: Partial<Pick<Session, 'userType' | 'mustChangePasswords'>>): void {
+    for (const s of this.live.values()) if (s.userId === userId) Object.assign(s, change);
   }
 
   endAllOf(userId: number, reason: EndReason, now: Date): void {

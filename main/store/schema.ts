@@ -16,6 +16,11 @@ export type UserTable = {
   failed_attempts: ColumnType<number, number | undefined, number>;
   locked_at: Millis | null;
   created_at: Millis;
+  /** 1 while the password is the one an admin set at registration: the user must change it (migration 003). */
+  login_password_initial: ColumnType<0 | 1, 0 | 1 | undefined, 0 | 1>;
+  auth_password_initial: ColumnType<0 | 1, 0 | 1 | undefined, 0 | 1>;
+  /** Soft deletion: the row stays so the login ID is never reused and the audit log keeps its meaning. */
+  deleted_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
 };
 
 export type TokenTable = {

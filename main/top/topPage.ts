@@ -5,8 +5,8 @@ import type { Session } from '../session/sessions';
 import { activeTokenOf } from '../store/repos/assignments';
 import { currentNotices, markNoticeRead, pendingApprovalCount, recentLogins } from '../store/repos/topPage';
 import { transact } from '../store/transaction';
+import { expiryState } from '../tokens/expiry';
 
-const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** BTOP001 (SPEC R-TOP-2..4, R-TOK-4): login history, notices with read state, pending approvals, token expiry. */
@@ -35,7 +35,7 @@ export async function topPage(deps: Deps, session: Session, now: Date): Promise<
       ? {
           serial: token.serial,
           expiresAt: iso(token.expires_at),
-          expiresSoon: token.expires_at - t <= deps.rules.tokenExpiryWarningDays * DAY,
+          expiresSoon: expiryState(token.expires_at, now, deps.rules.tokenExpiryWarningDays) !== 'ok',
         }
       : null,
   });

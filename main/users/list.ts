@@ -6,9 +6,9 @@ import type { Session } from '../session/sessions';
 import { listCompanyUsers } from '../store/repos/users';
 import { toUserRow } from './rows';
 
-/** BRSK027 list (SPEC R-REV-1, R-REV-2): every user of the operator's company, in the chosen order. */
-export async function listUsers(deps: Deps, session: Session, input: { sort: UserSort }): Promise<Result<{ users: UserRow[] }>> {
+/** BRSK027 list (SPEC R-REV-1, R-REV-2, R-TOK-4): every user of the operator's company, in the chosen order. */
+export async function listUsers(deps: Deps, session: Session, input: { sort: UserSort }, now: Date): Promise<Result<{ users: UserRow[] }>> {
   if (!canManageUsers(session.userType)) return fail('FORBIDDEN');
   const rows = await listCompanyUsers(deps.db, session.companyId, input.sort);
-  return ok({ users: rows.map(toUserRow) });
+  return ok({ users: rows.map((r) => toUserRow(r, now, deps.rules.tokenExpiryWarningDays)) });
 }

@@ -1,9 +1,11 @@
 import type { UserRow } from '../../shared/contract/models';
 import type { UserListRow } from '../store/repos/users';
+import { expiryState } from '../tokens/expiry';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function toUserRow(row: UserListRow): UserRow {
+/** `warningDays`: SPEC R-TOK-4's warning period, so the list can flag tokens about to expire. */
+export function toUserRow(row: UserListRow, now: Date, warningDays: number): UserRow {
   return {
     loginId: row.login_id,
     name: row.name,
@@ -11,6 +13,7 @@ export function toUserRow(row: UserListRow): UserRow {
     serial: row.serial,
     otpState: row.otp_state,
     tokenExpiresAt: iso(row.token_expires_at),
+    tokenExpiry: row.token_expires_at === null ? null : expiryState(row.token_expires_at, now, warningDays),
     reRegistrationAt: row.otp_state === 'revoked' ? iso(row.reregistration_at) : null,
   };
 }

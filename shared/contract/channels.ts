@@ -8,6 +8,7 @@ import {
   userSortSchema,
 } from './models';
 import { loginIdField, opaqueIdField, otpField, passwordField, serialField } from '../input/fields';
+import { accountChannels, auditChannels, importChannels, lostTokenChannel, setupChannels, userAdminChannels } from './adminChannels';
 
 const withSession = <T extends z.ZodRawShape>(shape: T) =>
   z.strictObject({ sessionId: opaqueIdField, ...shape });
@@ -63,6 +64,7 @@ export const contract = {
       withSession({ serial: serialField, firstOtp: otpField, secondOtp: otpField, authPassword: passwordField }),
       z.object({ driftSteps: z.number().int() }),
     ),
+    reportLost: lostTokenChannel,
   },
   users: {
     /** BRSK027 list, SPEC R-REV-2. */
@@ -74,6 +76,7 @@ export const contract = {
       withSession({ loginId: loginIdField, authPassword: passwordField, otp: otpField }),
       empty,
     ),
+    ...userAdminChannels,
   },
   top: {
     /** BTOP001, SPEC R-TOP-2..4, R-TOK-4. */
@@ -85,6 +88,10 @@ export const contract = {
       z.object({ unreadCount: z.number().int().nonnegative() }),
     ),
   },
+  setup: setupChannels,
+  imports: importChannels,
+  account: accountChannels,
+  audit: auditChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -19,6 +19,8 @@ export const sessionInfoSchema = z.object({
   companyName: z.string(),
   idleTimeoutMs: z.number().int().positive(),
   expiresAt: isoInstant,
+  /** A user created with initial passwords must change both before anything else (issue: provisioning). */
+  mustChangePasswords: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
@@ -36,6 +38,8 @@ export const userRowSchema = z.object({
   serial: z.string().nullable(),
   otpState: otpStateSchema,
   tokenExpiresAt: isoInstant.nullable(),
+  /** SPEC R-TOK-4: the expiry warning, computed by the main process from its configured warning period. */
+  tokenExpiry: z.enum(['ok', 'soon', 'expired']).nullable(),
   reRegistrationAt: isoInstant.nullable(),
 });
 export type UserRow = z.infer<typeof userRowSchema>;

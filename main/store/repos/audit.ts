@@ -22,7 +22,17 @@ export type AuditAction =
   | 'user.unlock'
   | 'session.logout'
   | 'stepup.password'
-  | 'stepup.otp';
+  | 'stepup.otp'
+  | 'setup.create'
+  | 'token.import'
+  | 'token.lost'
+  | 'user.register'
+  | 'user.update'
+  | 'user.remove'
+  | 'user.masterAuthPassword'
+  | 'account.loginPassword'
+  | 'account.authPassword'
+  | 'audit.export';
 
 export async function appendAudit(db: Db, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;

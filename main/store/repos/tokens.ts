@@ -34,3 +34,12 @@ export async function bindToCompany(db: Db, tokenId: number, companyId: number):
     .executeTakeFirst();
   return r.numUpdatedRows === 1n;
 }
+
+/** The stored serials among `serials`, with their company; in chunks, since SQLite caps bound parameters. */
+export async function findTokensBySerials(db: Db, serials: readonly string[]): Promise<{ serial: string; company_id: number | null }[]> {
+  const found: { serial: string; company_id: number | null }[] = [];
+  for (let i = 0; i < serials.length; i += 500) {
+    found.push(...(await db.selectFrom('tokens').select(['serial', 'company_id']).where('serial', 'in', serials.slice(i, i + 500)).execute()));
+  }
+  return found;
+}

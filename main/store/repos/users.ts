@@ -3,6 +3,7 @@ import type { UserSort } from '../../../shared/contract/models';
 import type { Db } from '../transaction';
 import type { UserRecord } from '../schema';
 
+/** Deleted users included: a login ID is never reused. Callers that act on a user check `deleted_at`. */
 export function findUserByLoginId(db: Db, loginId: string): Promise<UserRecord | undefined> {
   return db.selectFrom('users').selectAll().where('login_id', '=', loginId).executeTakeFirst();
 }
@@ -11,12 +12,14 @@ export function findUserById(db: Db, id: number): Promise<UserRecord | undefined
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The company's users that exist now: a deleted user is not found (revocation, unlock, user management). */
 export function findUsersByLoginIds(db: Db, companyId: number, loginIds: readonly string[]): Promise<UserRecord[]> {
   return db
     .selectFrom('users')
     .selectAll()
     .where('company_id', '=', companyId)
     .where('login_id', 'in', loginIds)
+    .where('deleted_at', 'is', null)
     .execute();
 }
 
@@ -101,7 +104,8 @@ export async function listCompanyUsers(
         when a.state = 'active' then 'active' when a.state = 'revoked' then 'revoked' else 'none' end`.as('otp_state'),
       sql<number>`case u.user_type when 'master' then 0 when 'admin' then 1 else 2 end`.as('type_rank'),
     ])
-    .where('u.company_id', '=', companyId);
+    .where('u.company_id', '=', companyId)
+    .where('u.deleted_at', 'is', null);
   if (loginIds) query = query.where('u.login_id', 'in', loginIds);
   return query
     .orderBy(sql.ref(column), direction)

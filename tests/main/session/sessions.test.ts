@@ -7,7 +7,7 @@ import { createHarness, loginWithOtp, type Harness } from '../../support/harness
 const MIN = 60_000;
 const t0 = new Date('2026-11-24T01:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
-const user = { userId: 1, companyId: 1, loginId: 'kmb05871', userType: 'master' as const };
+const user = { userId: 1, companyId: 1, loginId: 'kmb05871', userType: 'master' as const, mustChangePasswords: false };
 const store = () => new SessionStore(defaultRules.session);
 
 describe('sessions in memory (DESIGN-NOTES 4, NIST SP 800-63B §7.2)', () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultRules } from '../../../main/config/rules';
 import { USER_SORTS, type UserSort } from '../../../shared/contract/models';
 import { tokenRow } from '../../support/db';
 import { createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
@@ -32,14 +33,14 @@ const ORDERS: Record<UserSort, string[]> = {
 };
 
 describe('the users list of BRSK027 (SPEC R-REV-2)', () => {
-  it('SPEC R-REV-2: every user of the company with every column, none of the other company', async () => {
+  it('SPEC R-REV-2, R-TOK-4: every user of the company with every column (expiry warning included), none of the other company', async () => {
     const near = new Date((await tokenRow(h, '523405697')).expires_at).toISOString();
     expect(await list()).toEqual([
-      { loginId: 'ippan001', name: '一般 花子', userType: 'general', serial: '523405697', otpState: 'active', tokenExpiresAt: near, reRegistrationAt: null },
-      { loginId: 'kigen001', name: '期限 切子', userType: 'general', serial: '523405698', otpState: 'active', tokenExpiresAt: '2026-03-31T14:59:00.000Z', reRegistrationAt: null },
-      { loginId: 'kmb05871', name: '熊瀬 太郎', userType: 'master', serial: '523405696', otpState: 'active', tokenExpiresAt: '2031-03-31T14:59:00.000Z', reRegistrationAt: null },
-      { loginId: 'shinki01', name: '新規 次郎', userType: 'general', serial: null, otpState: 'none', tokenExpiresAt: null, reRegistrationAt: null },
-      { loginId: 'test12345', name: 'aaaaa', userType: 'admin', serial: '523405696', otpState: 'active', tokenExpiresAt: '2031-03-31T14:59:00.000Z', reRegistrationAt: null },
+      { loginId: 'ippan001', name: '一般 花子', userType: 'general', serial: '523405697', otpState: 'active', tokenExpiresAt: near, tokenExpiry: 'soon', reRegistrationAt: null },
+      { loginId: 'kigen001', name: '期限 切子', userType: 'general', serial: '523405698', otpState: 'active', tokenExpiresAt: '2026-03-31T14:59:00.000Z', tokenExpiry: 'expired', reRegistrationAt: null },
+      { loginId: 'kmb05871', name: '熊瀬 太郎', userType: 'master', serial: '523405696', otpState: 'active', tokenExpiresAt: '2031-03-31T14:59:00.000Z', tokenExpiry: 'ok', reRegistrationAt: null },
+      { loginId: 'shinki01', name: '新規 次郎', userType: 'general', serial: null, otpState: 'none', tokenExpiresAt: null, tokenExpiry: null, reRegistrationAt: null },
+      { loginId: 'test12345', name: 'aaaaa', userType: 'admin', serial: '523405696', otpState: 'active', tokenExpiresAt: '2031-03-31T14:59:00.000Z', tokenExpiry: 'ok', reRegistrationAt: null },
     ]);
   });
 
@@ -73,9 +74,25 @@ describe('the users list of BRSK027 (SPEC R-REV-2)', () => {
     expect((await list('loginId-asc', other.sessionId)).map((u) => u.loginId)).toEqual(['tasha001']);
   });
 
+  it('SPEC R-TOK-4 Reading: the warning period is the configured one; a token is expired from its expiry instant', async () => {
+    const short = await createHarness({ rules: { ...defaultRules, tokenExpiryWarningDays: 29 } });
+    try {
+      const session = await loginWithOtp(short, 'kmb05871');
+      const rows = await short.core.api.users.list({ sessionId: session.sessionId, sort: 'loginId-asc' });
+      if (!rows.ok) throw new Error(JSON.stringify(rows));
+      expect(rows.value.users.find((u) => u.loginId === 'ippan001')?.tokenExpiry).toBe('ok');
+      short.clock.set(new Date((await tokenRow(short, '523405697')).expires_at));
+      const later = await loginWithOtp(short, 'kmb05871');
+      const atExpiry = await short.core.api.users.list({ sessionId: later.sessionId, sort: 'loginId-asc' });
+      expect(atExpiry.ok && atExpiry.value.users.find((u) => u.loginId === 'ippan001')?.tokenExpiry).toBe('expired');
+    } finally {
+      await short.close();
+    }
+  });
+
   it('DESIGN-NOTES 6: a row carries no hash, seed or internal ID', async () => {
     for (const row of await list()) {
-      expect(Object.keys(row).sort()).toEqual(['loginId', 'name', 'otpState', 'reRegistrationAt', 'serial', 'tokenExpiresAt', 'userType']);
+      expect(Object.keys(row).sort()).toEqual(['loginId', 'name', 'otpState', 'reRegistrationAt', 'serial', 'tokenExpiresAt', 'tokenExpiry', 'userType']);
     }
   });
 });

@@ -1,0 +1,58 @@
+import { fail, ok, type Result } from '../../shared/errors';
+import { addTokens } from '../provisioning/provision';
+import type { Deps } from '../services/deps';
+import { appendAudit } from '../store/repos/audit';
+import { findTokensBySerials } from '../store/repos/tokens';
+import { breatheEvery } from '../store/breathe';
+import type { Db } from '../store/transaction';
+import type { Importable } from './previews';
+
+export type Imported = { imported: number };
+/** Where a preview came from and may be committed: its owner (session or setup) and the company. */
+export type PreviewClaim = { readonly previewId: string; readonly owner: string; readonly companyId: number };
+/** Runs the write in one transaction, after whatever proves the operator (step-up, or the setup grant). */
+export type Confirmed = (write: (tx: Db, actor: string) => Promise<Result<Imported>>) => Promise<Result<Imported>>;
+
+const BATCH = 100;
+
+/**
+ * Every token sealed and bound to the company, inside the caller's transaction: all or nothing. A serial that
+ * reached the store since the preview refuses the whole import (the preview no longer says what would happen).
+ * The event loop breathes between batches, so progress requests are answered during a 10,000-token import.
+ */
+async function write(tx: Db, deps: Deps, claim: PreviewClaim, tokens: Importable[], actor: string, now: Date): Promise<Result<Imported>> {
+  if ((await findTokensBySerials(tx, tokens.map((t) => t.serial))).length > 0) return fail('PREVIEW_INVALID');
+  for (let i = 0; i < tokens.length; i += BATCH) {
+    await breatheEvery(i, BATCH);
+    await addTokens(tx, deps.sealKey, tokens.slice(i, i + BATCH).map((t) => ({ ...t, companyId: claim.companyId })), now);
+    deps.previews.advance(claim.previewId, Math.min(i + BATCH, tokens.length));
+  }
+  await appendAudit(tx, [{ at: now.getTime(), actor, action: 'token.import', target: null, result: 'success', detail: { imported: tokens.length } }]);
+  return ok({ imported: tokens.length });
+}
+
+/**
+ * Commits a preview once `confirmed` lets the write run. Once the write ran, committed or not, the preview's
+ * seeds are wiped and its progress shows the outcome.
+ */
+export async function commitPreview(deps: Deps, claim: PreviewClaim, now: Date, confirmed: Confirmed): Promise<Result<Imported>> {
+  const claimed = deps.previews.claim(claim.previewId, claim.owner, claim.companyId, now);
+  if (!claimed.ok) return claimed;
+  if (claimed.value.length === 0) {
+    deps.previews.release(claim.previewId);
+    return fail('NOTHING_TO_IMPORT');
+  }
+  // null until the write starts: a refusal before it (a wrong OTP) leaves the preview for another try.
+  const outcome: { state: 'done' | 'failed' | null } = { state: null };
+  try {
+    const result = await confirmed((tx, actor) => {
+      outcome.state = 'failed';
+      return write(tx, deps, claim, claimed.value, actor, now);
+    });
+    if (result.ok) outcome.state = 'done';
+    return result;
+  } finally {
+    if (outcome.state === null) deps.previews.release(claim.previewId);
+    else deps.previews.settle(claim.previewId, outcome.state, now);
+  }
+}

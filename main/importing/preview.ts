@@ -1,0 +1,72 @@
+import { ok, type Result } from '../../shared/errors';
+import type { ImportPreview } from '../../shared/contract/adminModels';
+import { classify } from '../import/preview';
+import type { ParseResult, ParsedToken } from '../import/types';
+import type { Deps } from '../services/deps';
+import { findTokensBySerials } from '../store/repos/tokens';
+import type { Importable } from './previews';
+import { readImportFile, type ImportFile } from './readFile';
+
+/** The preview lists this many problems and serials at most; the counts are always complete. */
+const LISTED = 200;
+
+/** A problem as the preview shows it: the parsers' codes, plus this file's refusals of parsed tokens. */
+type Listed = ImportPreview['problems'][number];
+
+/**
+ * Tokens the product could never use: no expiry (the store needs one, SPEC R-TOK-4) or codes of other than
+ * 6 digits (SPEC R-OTP-1: the OTP field takes six). Reported beside the file's own problems.
+ */
+function unusable(token: ParsedToken): Listed | null {
+  if (token.expiresAt === null) return { where: token.where, reason: 'MISSING_EXPIRY' };
+  if (token.digits !== 6) return { where: token.where, reason: 'BAD_DIGITS', detail: `${token.digits} digits` };
+  return null;
+}
+
+const refusal = (reason: string) => (t: ParsedToken): Listed => ({ where: t.where, reason, detail: `serial ${t.serial}` });
+
+const importable = (t: ParsedToken): Importable => ({ serial: t.serial, seed: t.seed, algorithm: t.algorithm, digits: t.digits, period: t.period, expiresAt: t.expiresAt! });
+
+type Prepared = { tokens: Importable[]; preview: Omit<ImportPreview, 'previewId'> };
+
+/** Sorts a parsed file against the store (SPEC R-TOK-3, R-TOK-4); seeds of tokens that will not be imported are wiped. */
+async function prepare(deps: Deps, parsed: ParseResult, companyId: number, now: Date): Promise<Prepared> {
+  const [usable, broken]: [ParsedToken[], { token: ParsedToken; problem: Listed }[]] = [[], []];
+  for (const token of parsed.tokens) {
+    const problem = unusable(token);
+    if (problem) broken.push({ token, problem });
+    else usable.push(token);
+  }
+  const stored = await findTokensBySerials(deps.db, usable.map((t) => t.serial));
+  const existing = new Map(stored.map((s) => [s.serial, { companyId: s.company_id }]));
+  const sorted = classify(usable, existing, companyId, now);
+  for (const t of [...broken.map((b) => b.token), ...sorted.duplicates, ...sorted.otherCompany, ...sorted.expired]) t.seed.fill(0);
+  const problems = [
+    ...parsed.problems,
+    ...broken.map((b) => b.problem),
+    ...sorted.otherCompany.map(refusal('OTHER_COMPANY')),
+    ...sorted.duplicates.map(refusal('DUPLICATE')),
+    ...sorted.expired.map(refusal('EXPIRED')),
+  ];
+  return {
+    tokens: sorted.new.map(importable),
+    preview: {
+      total: parsed.tokens.length + parsed.problems.length,
+      newCount: sorted.new.length,
+      duplicateCount: sorted.duplicates.length,
+      otherCompanyCount: sorted.otherCompany.length,
+      expiredCount: sorted.expired.length,
+      malformedCount: parsed.problems.length + broken.length,
+      problems: problems.slice(0, LISTED),
+      sampleSerials: sorted.new.slice(0, LISTED).map((t) => t.serial),
+    },
+  };
+}
+
+/** The preview before an import commits (setup or 設定・管理): counts, problems by line or element, and a preview ID. */
+export async function previewImport(deps: Deps, owner: string, companyId: number, file: ImportFile, now: Date): Promise<Result<ImportPreview>> {
+  const parsed = readImportFile(file);
+  if (!parsed.ok) return parsed;
+  const { tokens, preview } = await prepare(deps, parsed.value, companyId, now);
+  return ok({ previewId: deps.previews.put(owner, companyId, tokens, now), ...preview });
+}

@@ -1,0 +1,56 @@
+import { fail, ok, type AppError, type Result } from '../../shared/errors';
+import { policyRefusal } from '../account/passwords';
+import { refuse } from '../auth/failures';
+import { addCompany, addUser } from '../provisioning/provision';
+import type { Deps } from '../services/deps';
+import { appendAudit } from '../store/repos/audit';
+import { anyCompanyExists } from '../store/repos/userAdmin';
+import { transact } from '../store/transaction';
+
+type CreateInput = {
+  companyCode: string;
+  companyName: string;
+  masterLoginId: string;
+  masterName: string;
+  loginPassword: string;
+  authPassword: string;
+};
+
+/** First run: an empty store opens the setup screen, never a built-in account. */
+export async function setupStatus(deps: Deps): Promise<Result<{ needsSetup: boolean }>> {
+  return ok({ needsSetup: !(await anyCompanyExists(deps.db)) });
+}
+
+/** Both passwords meet the rules and differ from each other (SPEC Actors: two different secrets). */
+function passwordRefusal(input: CreateInput) {
+  const { masterLoginId: loginId, loginPassword, authPassword } = input;
+  return (
+    policyRefusal('loginPassword', loginPassword, { loginId, otherPassword: authPassword }) ??
+    policyRefusal('authPassword', authPassword, { loginId, otherPassword: loginPassword })
+  );
+}
+
+/**
+ * The company and its master in one transaction with its audit row, only while no company exists. The master
+ * chose both passwords, so neither is initial. Answers a setup ID that stands in for the step-up while the
+ * company's tokens are imported: no token exists yet to give an OTP with.
+ */
+export async function createCompany(deps: Deps, input: CreateInput, now: Date): Promise<Result<{ setupId: string }>> {
+  const refused = (error: AppError) => refuse(deps, input.masterLoginId, 'setup.create', error, now);
+  if (await anyCompanyExists(deps.db)) return refused({ code: 'SETUP_ALREADY_DONE' });
+  const policy = passwordRefusal(input);
+  if (policy) return { ok: false, error: policy };
+  const created = await transact(deps.db, async (tx) => {
+    // Checked again under the write lock: two setup screens submitting at once create one company.
+    if (await anyCompanyExists(tx)) return fail('SETUP_ALREADY_DONE');
+    const companyId = await addCompany(tx, { code: input.companyCode, name: input.companyName });
+    const master = { companyId, loginId: input.masterLoginId, name: input.masterName, type: 'master' as const };
+    await addUser(tx, deps.kdf, { ...master, loginPassword: input.loginPassword, authPassword: input.authPassword }, now);
+    const detail = { companyCode: input.companyCode };
+    await appendAudit(tx, [{ at: now.getTime(), actor: input.masterLoginId, action: 'setup.create', target: input.masterLoginId, result: 'success', detail }]);
+    return ok(companyId);
+  });
+  if (!created.ok) return refused(created.error);
+  const grant = deps.setups.issue({ companyId: created.value, masterLoginId: input.masterLoginId }, now);
+  return ok({ setupId: grant.id });
+}

@@ -1,0 +1,37 @@
+import { ok, type Result } from '../../shared/errors';
+import type { ImportPreview } from '../../shared/contract/adminModels';
+import { refuse } from '../auth/failures';
+import { commitPreview, type Imported } from '../importing/commit';
+import { previewImport } from '../importing/preview';
+import type { ImportFile } from '../importing/readFile';
+import type { Deps } from '../services/deps';
+import type { SetupGrant } from './setupStore';
+import { transact } from '../store/transaction';
+
+/** The first import of a company belongs to its setup: the setup ID is the proof, there is no token for a step-up yet. */
+const ownerOf = (grant: SetupGrant) => `setup:${grant.id}`;
+
+export async function setupPreview(deps: Deps, input: ImportFile & { setupId: string }, now: Date): Promise<Result<ImportPreview>> {
+  const grant = deps.setups.resolve(input.setupId, now);
+  if (!grant.ok) return grant;
+  return previewImport(deps, ownerOf(grant.value), grant.value.companyId, input, now);
+}
+
+/** The same atomic import as 設定・管理, audited as the new master's. */
+export async function setupCommit(deps: Deps, input: { setupId: string; previewId: string }, now: Date): Promise<Result<Imported>> {
+  const grant = deps.setups.resolve(input.setupId, now);
+  if (!grant.ok) return grant;
+  const { companyId, masterLoginId } = grant.value;
+  const claim = { previewId: input.previewId, owner: ownerOf(grant.value), companyId };
+  const result = await commitPreview(deps, claim, now, (write) => transact(deps.db, (tx) => write(tx, masterLoginId)));
+  return result.ok ? result : refuse(deps, masterLoginId, 'token.import', result.error, now);
+}
+
+/** Ends the setup: its ID and any preview it left are gone; from now on the normal login applies. */
+export async function finishSetup(deps: Deps, input: { setupId: string }, now: Date): Promise<Result<Record<string, never>>> {
+  const grant = deps.setups.resolve(input.setupId, now);
+  if (!grant.ok) return grant;
+  deps.previews.dropOwner(ownerOf(grant.value));
+  deps.setups.end(grant.value.id);
+  return ok({});
+}

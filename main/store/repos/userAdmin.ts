@@ -1,0 +1,43 @@
+import type { UserType } from '../../../shared/contract/models';
+import type { Db } from '../transaction';
+import type { UserRecord } from '../schema';
+
+/** Writes of user management (issue: provisioning); reads and the lock counters stay in users.ts. */
+
+export async function anyCompanyExists(db: Db): Promise<boolean> {
+  return (await db.selectFrom('companies').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+export function findCompanyMaster(db: Db, companyId: number): Promise<UserRecord | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('user_type', '=', 'master')
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function updateUser(db: Db, userId: number, change: { name?: string; userType?: UserType }): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ ...(change.name === undefined ? {} : { name: change.name }), ...(change.userType === undefined ? {} : { user_type: change.userType }) })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function markDeleted(db: Db, userId: number, now: number): Promise<void> {
+  await db.updateTable('users').set({ deleted_at: now }).where('id', '=', userId).where('deleted_at', 'is', null).execute();
+}
+
+export type Secret = 'login' | 'auth';
+
+/** A new password hash; `initial` says whether the user still has to choose their own (set by someone else). */
+export async function setPasswordHash(db: Db, userId: number, which: Secret, hash: string, initial: boolean): Promise<void> {
+  const flag = initial ? 1 : 0;
+  await db
+    .updateTable('users')
+    .set(which === 'login' ? { login_password_hash: hash, login_password_initial: flag } : { auth_password_hash: hash, auth_password_initial: flag })
+    .where('id', '=', userId)
+    .execute();
+}

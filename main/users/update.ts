@@ -1,0 +1,37 @@
+import type { UserRow } from '../../shared/contract/models';
+import { fail, ok, type Result } from '../../shared/errors';
+import { refuse } from '../auth/failures';
+import { canManageUsers } from '../auth/roles';
+import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import type { Deps } from '../services/deps';
+import type { Session } from '../session/sessions';
+import { appendAudit } from '../store/repos/audit';
+import { updateUser } from '../store/repos/userAdmin';
+import { findUsersByLoginIds } from '../store/repos/users';
+import { rowOf } from './rowOf';
+
+type Input = StepUpCredentials & { loginId: string; name?: string | undefined; userType?: 'admin' | 'general' | undefined };
+
+/**
+ * 利用者情報変更: name and/or type (admin ↔ general) of a user of the company, with step-up (SPEC R-OTP-4).
+ * The master's type never changes (one master per company, so never none and never two) → MASTER_RULE. The
+ * user's live sessions take the new type at once, so a demoted admin loses the admin channels immediately.
+ */
+export async function updateUserDetails(deps: Deps, session: Session, input: Input, now: Date): Promise<Result<UserRow>> {
+  const operation = { action: 'user.update' as const, targets: [input.loginId] };
+  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now, operation.targets);
+  if (input.name === undefined && input.userType === undefined) return fail('VALIDATION', { field: 'name' });
+  const change = { name: input.name, userType: input.userType };
+  const result = await withStepUp(deps, session, input, operation, now, async (tx, operator) => {
+    const [target] = await findUsersByLoginIds(tx, operator.company_id, [input.loginId]);
+    if (!target) return fail('USER_NOT_FOUND', { loginIds: [input.loginId] });
+    if (target.user_type === 'master' && input.userType !== undefined) return fail('MASTER_RULE', { field: 'userType' });
+    await updateUser(tx, target.id, change);
+    const detail = { ...(input.name === undefined ? {} : { name: input.name }), ...(input.userType === undefined ? {} : { userType: input.userType, was: target.user_type }) };
+    await appendAudit(tx, [{ at: now.getTime(), actor: operator.login_id, action: operation.action, target: target.login_id, result: 'success', detail }]);
+    return ok({ userId: target.id, row: await rowOf(tx, deps, operator.company_id, target.login_id, now) });
+  });
+  if (!result.ok) return result;
+  if (input.userType !== undefined) deps.sessions.follow(result.value.userId, { userType: input.userType });
+  return ok(result.value.row);
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { channel } from './define';
+import {
+  auditFilterSchema,
+  auditRowSchema,
+  importFormatSchema,
+  importPreviewSchema,
+  importProgressSchema,
+  manageableTypeSchema,
+} from './adminModels';
+import { userRowSchema } from './models';
+import { loginIdField, opaqueIdField, otpField, passwordField } from '../input/fields';
+
+const withSession = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ sessionId: opaqueIdField, ...shape });
+const stepUp = { authPassword: passwordField, otp: otpField };
+const empty = z.strictObject({});
+const name = z.string().trim().min(1).max(64);
+/** A token file, base64 so it crosses Electron IPC and the test bridge alike; 32 MiB at most once decoded. */
+const file = { format: importFormatSchema, fileBase64: z.string().max(45_000_000), preSharedKeyHex: z.string().regex(/^([0-9a-fA-F]{32}|[0-9a-fA-F]{48}|[0-9a-fA-F]{64})$/).optional() };
+
+/** First run on an empty store (issue: provisioning): a company and its master, then its tokens. */
+export const setupChannels = {
+  status: channel('setup:status', 'public', empty, z.object({ needsSetup: z.boolean() })),
+  create: channel(
+    'setup:create',
+    'public',
+    z.strictObject({
+      companyCode: z.string().regex(/^[A-Za-z0-9]{1,16}$/),
+      companyName: name,
+      masterLoginId: loginIdField,
+      masterName: name,
+      loginPassword: passwordField,
+      authPassword: passwordField,
+    }),
+    /** Lets the new master import the company's tokens before any login is possible. */
+    z.object({ setupId: z.string() }),
+  ),
+  previewImport: channel('setup:preview-import', 'public', z.strictObject({ setupId: opaqueIdField, ...file }), importPreviewSchema),
+  commitImport: channel('setup:commit-import', 'public', z.strictObject({ setupId: opaqueIdField, previewId: opaqueIdField }), z.object({ imported: z.number().int() })),
+  finish: channel('setup:finish', 'public', z.strictObject({ setupId: opaqueIdField }), empty),
+};
+
+/** Token seed import by a master or admin (設定・管理). */
+export const importChannels = {
+  preview: channel('imports:preview', 'session', withSession(file), importPreviewSchema),
+  commit: channel('imports:commit', 'session', withSession({ previewId: opaqueIdField, ...stepUp }), z.object({ imported: z.number().int() })),
+  progress: channel('imports:progress', 'session', withSession({ previewId: opaqueIdField }), importProgressSchema),
+};
+
+/** 利用者登録 / 利用者情報変更 / 利用者削除, and the admin's change of the master's authentication password (SPEC R-REV-6). */
+export const userAdminChannels = {
+  register: channel(
+    'users:register',
+    'session',
+    withSession({ loginId: loginIdField, name, userType: manageableTypeSchema, initialLoginPassword: passwordField, initialAuthPassword: passwordField, ...stepUp }),
+    userRowSchema,
+  ),
+  update: channel(
+    'users:update',
+    'session',
+    withSession({ loginId: loginIdField, name: name.optional(), userType: manageableTypeSchema.optional(), ...stepUp }),
+    userRowSchema,
+  ),
+  remove: channel('users:remove', 'session', withSession({ loginId: loginIdField, ...stepUp }), empty),
+  changeMasterAuthPassword: channel('users:change-master-auth-password', 'session', withSession({ newAuthPassword: passwordField, ...stepUp }), empty),
+};
+
+/** Every user changes their own passwords; required at the first login with initial passwords. */
+export const accountChannels = {
+  changeLoginPassword: channel('account:change-login-password', 'session', withSession({ current: passwordField, next: passwordField }), empty),
+  changeAuthPassword: channel('account:change-auth-password', 'session', withSession({ current: passwordField, next: passwordField }), empty),
+};
+
+/** 操作履歴 (SPEC R-GEN-2): masters and admins read and export the audit log. */
+export const auditChannels = {
+  list: channel(
+    'audit:list',
+    'session',
+    withSession({ filter: auditFilterSchema, offset: z.number().int().nonnegative().max(10_000_000), limit: z.number().int().positive().max(500) }),
+    z.object({ rows: z.array(auditRowSchema), total: z.number().int().nonnegative() }),
+  ),
+  /** UTF-8 with a BOM, so Excel opens the Japanese correctly. */
+  exportCsv: channel('audit:export-csv', 'session', withSession({ filter: auditFilterSchema }), z.object({ fileName: z.string(), csvBase64: z.string() })),
+};
+
+/** 紛失 report (SPEC R-TOK-6): audited, and the user's token revoked with the usual confirmation. */
+export const lostTokenChannel = channel('tokens:report-lost', 'session', withSession({ loginId: loginIdField, ...stepUp }), z.object({ revoked: userRowSchema }));
