@@ -25,6 +25,9 @@ function unusable(token: ParsedToken): Listed | null {
 
 const refusal = (reason: string) => (t: ParsedToken): Listed => ({ where: t.where, reason, detail: `serial ${t.serial}` });
 
+/** File order for the list: 'line 12' and 'KeyPackage 3 (serial …)' sort by their number. */
+const position = (p: Listed) => Number(/\d+/.exec(p.where)?.[0] ?? 0);
+
 const importable = (t: ParsedToken): Importable => ({ serial: t.serial, seed: t.seed, algorithm: t.algorithm, digits: t.digits, period: t.period, expiresAt: t.expiresAt! });
 
 type Prepared = { tokens: Importable[]; preview: Omit<ImportPreview, 'previewId'> };
@@ -41,13 +44,13 @@ async function prepare(deps: Deps, parsed: ParseResult, companyId: number, now: 
   const existing = new Map(stored.map((s) => [s.serial, { companyId: s.company_id }]));
   const sorted = classify(usable, existing, companyId, now);
   for (const t of [...broken.map((b) => b.token), ...sorted.duplicates, ...sorted.otherCompany, ...sorted.expired]) t.seed.fill(0);
-  const problems = [
+  const problems: Listed[] = [
     ...parsed.problems,
     ...broken.map((b) => b.problem),
     ...sorted.otherCompany.map(refusal('OTHER_COMPANY')),
     ...sorted.duplicates.map(refusal('DUPLICATE')),
     ...sorted.expired.map(refusal('EXPIRED')),
-  ];
+  ].sort((a, b) => position(a) - position(b));
   return {
     tokens: sorted.new.map(importable),
     preview: {
