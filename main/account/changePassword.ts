@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from '../crypto/password';
 import type { Deps } from '../services/deps';
 import type { Session } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
-import { appendAudit } from '../store/repos/audit';
+import { appendSuccess } from '../store/repos/audit';
 import { setPasswordHash, type Secret } from '../store/repos/userAdmin';
 import { clearFailures, findUserById } from '../store/repos/users';
 import { transact } from '../store/transaction';
@@ -22,20 +22,31 @@ const KINDS = {
  * both (mustChangePasswords). A wrong current password counts towards the lock like any other (SPEC R-OTP-3).
  * The new one must meet the rules and differ from the other password, which is known here only as a hash.
  */
-export async function changeOwnPassword(deps: Deps, session: Session, which: Secret, input: Input, now: Date): Promise<Result<Record<string, never>>> {
+export async function changeOwnPassword(
+  deps: Deps,
+  session: Session,
+  which: Secret,
+  input: Input,
+  now: Date,
+): Promise<Result<Record<string, never>>> {
   const kind = KINDS[which];
   const user = await findUserById(deps.db, session.userId);
   if (!user) return fail('SESSION_INVALID');
   if (user.locked_at !== null) return refuse(deps, user.login_id, kind.action, { code: 'LOCKED' }, now);
-  if (!(await verifyPassword(input.current, user[kind.own]))) return refuse(deps, user, kind.action, { code: kind.wrong, field: 'current' }, now);
+  if (!(await verifyPassword(input.current, user[kind.own]))) {
+    return refuse(deps, user, kind.action, { code: kind.wrong, field: 'current' }, now);
+  }
   const context = { loginId: user.login_id };
-  const policy = policyRefusal('next', input.next, context) ?? policyRefusal('next', input.next, context, await sameAsStored(input.next, user[kind.other]));
+  // The other password's hash is verified (an scrypt) only once the plain rules pass.
+  const policy =
+    policyRefusal('next', input.next, context) ??
+    policyRefusal('next', input.next, context, await sameAsStored(input.next, user[kind.other]));
   if (policy) return refuse(deps, user.login_id, kind.action, policy, now);
   const hash = await hashPassword(input.next, deps.kdf);
   const changed = await transact(deps.db, async (tx) => {
     await setPasswordHash(tx, user.id, which, hash, false);
     await clearFailures(tx, user.id);
-    await appendAudit(tx, [{ at: now.getTime(), actor: user.login_id, action: kind.action, target: user.login_id, result: 'success' }]);
+    await appendSuccess(tx, now, user.login_id, kind.action, user.login_id);
     const after = await findUserById(tx, user.id);
     return ok(after !== undefined && mustChangePasswords(after));
   });

@@ -28,10 +28,22 @@ export async function listAuditLog(deps: Deps, session: Session, input: Page): P
  * The same rows as CSV for Excel: UTF-8 with a BOM, times in Japan time, formulas made inert. The export itself
  * is audited: the log leaves the application.
  */
-export async function exportAuditLog(deps: Deps, session: Session, input: { filter: AuditFilter }, now: Date): Promise<Result<{ fileName: string; csvBase64: string }>> {
+export async function exportAuditLog(
+  deps: Deps,
+  session: Session,
+  input: { filter: AuditFilter },
+  now: Date,
+): Promise<Result<{ fileName: string; csvBase64: string }>> {
   if (!canManageUsers(session.userType)) return fail('FORBIDDEN');
   const rows = await listAudit(deps.db, queryOf(session, input.filter), 0, EXPORT_LIMIT);
-  const cells = rows.map((r) => [jstDateTime(new Date(r.at)), r.actor_login_id ?? '', r.action, r.target_login_id ?? '', RESULT[r.result], r.reason ?? '']);
+  const cells = rows.map((r) => [
+    jstDateTime(new Date(r.at)),
+    r.actor_login_id ?? '',
+    r.action,
+    r.target_login_id ?? '',
+    RESULT[r.result],
+    r.reason ?? '',
+  ]);
   const csv = csvFile(HEADER, cells);
   await auditSuccess(deps, session.loginId, 'audit.export', now, { rows: rows.length });
   return ok({ fileName: `audit-${jstStamp(now)}.csv`, csvBase64: csv.toString('base64') });

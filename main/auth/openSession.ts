@@ -39,7 +39,13 @@ export async function describeSession(deps: Deps, session: Session): Promise<Ses
 export async function startSession(deps: Deps, challengeId: string, user: UserRecord, now: Date): Promise<Result<SessionInfo>> {
   deps.sessions.consumeChallenge(challengeId);
   const session = deps.sessions.open(
-    { userId: user.id, companyId: user.company_id, loginId: user.login_id, userType: user.user_type, mustChangePasswords: mustChangePasswords(user) },
+    {
+      userId: user.id,
+      companyId: user.company_id,
+      loginId: user.login_id,
+      userType: user.user_type,
+      mustChangePasswords: mustChangePasswords(user),
+    },
     now,
   );
   return ok(await describeSession(deps, session));

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import { addTokens } from '../provisioning/provision';
 import type { Deps } from '../services/deps';
-import { appendAudit } from '../store/repos/audit';
+import { appendSuccess } from '../store/repos/audit';
 import { findTokensBySerials } from '../store/repos/tokens';
 import { breatheEvery } from '../store/breathe';
 import type { Db } from '../store/transaction';
@@ -27,7 +27,7 @@ async function write(tx: Db, deps: Deps, claim: PreviewClaim, tokens: Importable
     await addTokens(tx, deps.sealKey, tokens.slice(i, i + BATCH).map((t) => ({ ...t, companyId: claim.companyId })), now);
     deps.previews.advance(claim.previewId, Math.min(i + BATCH, tokens.length));
   }
-  await appendAudit(tx, [{ at: now.getTime(), actor, action: 'token.import', target: null, result: 'success', detail: { imported: tokens.length } }]);
+  await appendSuccess(tx, now, actor, 'token.import', null, { imported: tokens.length });
   return ok({ imported: tokens.length });
 }
 

@@ -34,7 +34,12 @@ export async function commitTokens(
   );
 }
 
-export async function importProgress(deps: Deps, session: Session, input: { previewId: string }, now: Date): Promise<Result<ImportProgress>> {
+export async function importProgress(
+  deps: Deps,
+  session: Session,
+  input: { previewId: string },
+  now: Date,
+): Promise<Result<ImportProgress>> {
   if (!canManageUsers(session.userType)) return fail('FORBIDDEN');
   return deps.previews.progressOf(input.previewId, ownerOf(session), now);
 }

@@ -28,7 +28,15 @@ const refusal = (reason: string) => (t: ParsedToken): Listed => ({ where: t.wher
 /** File order for the list: 'line 12' and 'KeyPackage 3 (serial …)' sort by their number. */
 const position = (p: Listed) => Number(/\d+/.exec(p.where)?.[0] ?? 0);
 
-const importable = (t: ParsedToken): Importable => ({ serial: t.serial, seed: t.seed, algorithm: t.algorithm, digits: t.digits, period: t.period, expiresAt: t.expiresAt! });
+/** Only tokens with an expiry get here (`unusable` refused the others). */
+const importable = (t: ParsedToken): Importable => ({
+  serial: t.serial,
+  seed: t.seed,
+  algorithm: t.algorithm,
+  digits: t.digits,
+  period: t.period,
+  expiresAt: t.expiresAt!,
+});
 
 type Prepared = { tokens: Importable[]; preview: Omit<ImportPreview, 'previewId'> };
 
@@ -67,7 +75,13 @@ async function prepare(deps: Deps, parsed: ParseResult, companyId: number, now: 
 }
 
 /** The preview before an import commits (setup or 設定・管理): counts, problems by line or element, and a preview ID. */
-export async function previewImport(deps: Deps, owner: string, companyId: number, file: ImportFile, now: Date): Promise<Result<ImportPreview>> {
+export async function previewImport(
+  deps: Deps,
+  owner: string,
+  companyId: number,
+  file: ImportFile,
+  now: Date,
+): Promise<Result<ImportPreview>> {
   const parsed = readImportFile(file);
   if (!parsed.ok) return parsed;
   const { tokens, preview } = await prepare(deps, parsed.value, companyId, now);

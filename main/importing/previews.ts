@@ -11,7 +11,13 @@ export const PREVIEW_TTL_MS = 10 * 60_000;
 export type Importable = Omit<NewToken, 'companyId'>;
 export type ImportProgress = z.infer<typeof importProgressSchema>;
 
-type Preview = { readonly owner: string; readonly companyId: number; readonly tokens: Importable[]; readonly expiresAt: number; busy: boolean };
+type Preview = {
+  readonly owner: string;
+  readonly companyId: number;
+  readonly tokens: Importable[];
+  readonly expiresAt: number;
+  busy: boolean;
+};
 type Tracked = { readonly owner: string; progress: ImportProgress; expiresAt: number };
 
 const invalid = () => fail('PREVIEW_INVALID');

@@ -45,7 +45,8 @@ export async function revokeWithin(tx: Db, deps: Deps, operator: UserRecord, log
     })),
   );
   const rows = await listCompanyUsers(tx, operator.company_id, 'loginId-asc', loginIds);
-  return ok({ revoked: rows.map((r) => toUserRow(r, now, deps.rules.tokenExpiryWarningDays)), selfRevoked: loginIds.includes(operator.login_id), targets });
+  const revoked = rows.map((r) => toUserRow(r, now, deps.rules.tokenExpiryWarningDays));
+  return ok({ revoked, selfRevoked: loginIds.includes(operator.login_id), targets });
 }
 
 /**

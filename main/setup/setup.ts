@@ -3,7 +3,7 @@ import { policyRefusal } from '../account/passwords';
 import { refuse } from '../auth/failures';
 import { addCompany, addUser } from '../provisioning/provision';
 import type { Deps } from '../services/deps';
-import { appendAudit } from '../store/repos/audit';
+import { appendSuccess } from '../store/repos/audit';
 import { anyCompanyExists } from '../store/repos/userAdmin';
 import { transact } from '../store/transaction';
 
@@ -46,8 +46,7 @@ export async function createCompany(deps: Deps, input: CreateInput, now: Date): 
     const companyId = await addCompany(tx, { code: input.companyCode, name: input.companyName });
     const master = { companyId, loginId: input.masterLoginId, name: input.masterName, type: 'master' as const };
     await addUser(tx, deps.kdf, { ...master, loginPassword: input.loginPassword, authPassword: input.authPassword }, now);
-    const detail = { companyCode: input.companyCode };
-    await appendAudit(tx, [{ at: now.getTime(), actor: input.masterLoginId, action: 'setup.create', target: input.masterLoginId, result: 'success', detail }]);
+    await appendSuccess(tx, now, input.masterLoginId, 'setup.create', input.masterLoginId, { companyCode: input.companyCode });
     return ok(companyId);
   });
   if (!created.ok) return refused(created.error);

@@ -6,7 +6,7 @@ import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
 import { revokeWithin } from '../revocation/revoke';
 import type { Deps } from '../services/deps';
 import type { Session } from '../session/sessions';
-import { appendAudit } from '../store/repos/audit';
+import { appendSuccess } from '../store/repos/audit';
 
 /**
  * 紛失 report (SPEC R-TOK-6): a master or admin records that a user lost their token, and that token's assignment
@@ -14,14 +14,19 @@ import { appendAudit } from '../store/repos/audit';
  * operator's step-up (R-OTP-4). The report and the revocation are audited in the same transaction. Not for
  * oneself: an operator whose own token is gone revokes it through BRSK027 with a shared token, or asks another.
  */
-export async function reportLost(deps: Deps, session: Session, input: StepUpCredentials & { loginId: string }, now: Date): Promise<Result<{ revoked: UserRow }>> {
+export async function reportLost(
+  deps: Deps,
+  session: Session,
+  input: StepUpCredentials & { loginId: string },
+  now: Date,
+): Promise<Result<{ revoked: UserRow }>> {
   const operation = { action: 'token.lost' as const, targets: [input.loginId] };
   if (!canManageUsers(session.userType) || input.loginId === session.loginId) {
     return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now, operation.targets);
   }
   const result = await withStepUp(deps, session, input, operation, now, async (tx, operator) => {
     // The report first, then the revocation's own row; a refused revocation rolls both back.
-    await appendAudit(tx, [{ at: now.getTime(), actor: operator.login_id, action: operation.action, target: input.loginId, result: 'success' }]);
+    await appendSuccess(tx, now, operator.login_id, operation.action, input.loginId);
     return revokeWithin(tx, deps, operator, [input.loginId], now);
   });
   if (!result.ok) return result;

@@ -5,7 +5,7 @@ import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
 import { hashPassword } from '../crypto/password';
 import type { Deps } from '../services/deps';
 import type { Session } from '../session/sessions';
-import { appendAudit } from '../store/repos/audit';
+import { appendSuccess } from '../store/repos/audit';
 import { findCompanyMaster, setPasswordHash } from '../store/repos/userAdmin';
 
 /**
@@ -32,7 +32,7 @@ export async function changeMasterAuthPassword(
     const same = await sameAsStored(input.newAuthPassword, master.login_password_hash);
     if (same.length > 0) return fail('PASSWORD_POLICY', { field: 'newAuthPassword', rules: same });
     await setPasswordHash(tx, master.id, 'auth', hash, true);
-    await appendAudit(tx, [{ at: now.getTime(), actor: operator.login_id, action: operation.action, target: master.login_id, result: 'success' }]);
+    await appendSuccess(tx, now, operator.login_id, operation.action, master.login_id);
     return ok({});
   });
   if (result.ok) deps.sessions.follow(master.id, { mustChangePasswords: true });

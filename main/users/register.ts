@@ -7,7 +7,7 @@ import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
 import { hashUser, insertUser } from '../provisioning/provision';
 import type { Deps } from '../services/deps';
 import type { Session } from '../session/sessions';
-import { appendAudit } from '../store/repos/audit';
+import { appendSuccess } from '../store/repos/audit';
 import { findUserByLoginId } from '../store/repos/users';
 import { rowOf } from './rowOf';
 
@@ -51,8 +51,7 @@ export async function registerUser(deps: Deps, session: Session, input: Input, n
   return withStepUp(deps, session, input, operation, now, async (tx, operator) => {
     if (await findUserByLoginId(tx, input.loginId)) return fail('LOGIN_ID_TAKEN', { field: 'loginId' });
     await insertUser(tx, user, now);
-    const detail = { userType: input.userType };
-    await appendAudit(tx, [{ at: now.getTime(), actor: operator.login_id, action: operation.action, target: input.loginId, result: 'success', detail }]);
+    await appendSuccess(tx, now, operator.login_id, operation.action, input.loginId, { userType: input.userType });
     return ok(await rowOf(tx, deps, operator.company_id, input.loginId, now));
   });
 }

@@ -15,7 +15,12 @@ import { findUsersByLoginIds } from '../store/repos/users';
  * reused and the audit log keeps naming them), their token assignment ends as a revocation does (R-REV-5), and
  * their sessions end. Never the master (one per company) and never oneself.
  */
-export async function removeUser(deps: Deps, session: Session, input: StepUpCredentials & { loginId: string }, now: Date): Promise<Result<Record<string, never>>> {
+export async function removeUser(
+  deps: Deps,
+  session: Session,
+  input: StepUpCredentials & { loginId: string },
+  now: Date,
+): Promise<Result<Record<string, never>>> {
   const operation = { action: 'user.remove' as const, targets: [input.loginId] };
   const refused = (code: 'FORBIDDEN') => refuse(deps, session.loginId, operation.action, { code }, now, operation.targets);
   if (!canManageUsers(session.userType) || input.loginId === session.loginId) return refused('FORBIDDEN');

@@ -5,7 +5,7 @@ import { canManageUsers } from '../auth/roles';
 import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
 import type { Deps } from '../services/deps';
 import type { Session } from '../session/sessions';
-import { appendAudit } from '../store/repos/audit';
+import { appendSuccess } from '../store/repos/audit';
 import { updateUser } from '../store/repos/userAdmin';
 import { findUsersByLoginIds } from '../store/repos/users';
 import { rowOf } from './rowOf';
@@ -19,7 +19,9 @@ type Input = StepUpCredentials & { loginId: string; name?: string | undefined; u
  */
 export async function updateUserDetails(deps: Deps, session: Session, input: Input, now: Date): Promise<Result<UserRow>> {
   const operation = { action: 'user.update' as const, targets: [input.loginId] };
-  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now, operation.targets);
+  if (!canManageUsers(session.userType)) {
+    return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now, operation.targets);
+  }
   if (input.name === undefined && input.userType === undefined) return fail('VALIDATION', { field: 'name' });
   const change = { name: input.name, userType: input.userType };
   const result = await withStepUp(deps, session, input, operation, now, async (tx, operator) => {
@@ -27,8 +29,10 @@ export async function updateUserDetails(deps: Deps, session: Session, input: Inp
     if (!target) return fail('USER_NOT_FOUND', { loginIds: [input.loginId] });
     if (target.user_type === 'master' && input.userType !== undefined) return fail('MASTER_RULE', { field: 'userType' });
     await updateUser(tx, target.id, change);
-    const detail = { ...(input.name === undefined ? {} : { name: input.name }), ...(input.userType === undefined ? {} : { userType: input.userType, was: target.user_type }) };
-    await appendAudit(tx, [{ at: now.getTime(), actor: operator.login_id, action: operation.action, target: target.login_id, result: 'success', detail }]);
+    await appendSuccess(tx, now, operator.login_id, operation.action, target.login_id, {
+      ...(input.name === undefined ? {} : { name: input.name }),
+      ...(input.userType === undefined ? {} : { userType: input.userType, was: target.user_type }),
+    });
     return ok({ userId: target.id, row: await rowOf(tx, deps, operator.company_id, target.login_id, now) });
   });
   if (!result.ok) return result;

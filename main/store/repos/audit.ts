@@ -51,3 +51,8 @@ export async function appendAudit(db: Db, entries: readonly AuditEntry[]): Promi
     await db.insertInto('audit_log').values(rows.slice(i, i + 100)).execute();
   }
 }
+
+/** The row of one operation that succeeded, written in the transaction of its change (DESIGN-NOTES 3). */
+export function appendSuccess(db: Db, now: Date, actor: string, action: AuditAction, target: string | null, detail?: AuditEntry['detail']) {
+  return appendAudit(db, [{ at: now.getTime(), actor, action, target, result: 'success', detail }]);
+}

@@ -39,7 +39,8 @@ export async function bindToCompany(db: Db, tokenId: number, companyId: number):
 export async function findTokensBySerials(db: Db, serials: readonly string[]): Promise<{ serial: string; company_id: number | null }[]> {
   const found: { serial: string; company_id: number | null }[] = [];
   for (let i = 0; i < serials.length; i += 500) {
-    found.push(...(await db.selectFrom('tokens').select(['serial', 'company_id']).where('serial', 'in', serials.slice(i, i + 500)).execute()));
+    const chunk = serials.slice(i, i + 500);
+    found.push(...(await db.selectFrom('tokens').select(['serial', 'company_id']).where('serial', 'in', chunk).execute()));
   }
   return found;
 }

@@ -21,7 +21,10 @@ export function findCompanyMaster(db: Db, companyId: number): Promise<UserRecord
 export async function updateUser(db: Db, userId: number, change: { name?: string; userType?: UserType }): Promise<void> {
   await db
     .updateTable('users')
-    .set({ ...(change.name === undefined ? {} : { name: change.name }), ...(change.userType === undefined ? {} : { user_type: change.userType }) })
+    .set({
+      ...(change.name === undefined ? {} : { name: change.name }),
+      ...(change.userType === undefined ? {} : { user_type: change.userType }),
+    })
     .where('id', '=', userId)
     .execute();
 }
@@ -37,7 +40,11 @@ export async function setPasswordHash(db: Db, userId: number, which: Secret, has
   const flag = initial ? 1 : 0;
   await db
     .updateTable('users')
-    .set(which === 'login' ? { login_password_hash: hash, login_password_initial: flag } : { auth_password_hash: hash, auth_password_initial: flag })
+    .set(
+      which === 'login'
+        ? { login_password_hash: hash, login_password_initial: flag }
+        : { auth_password_hash: hash, auth_password_initial: flag },
+    )
     .where('id', '=', userId)
     .execute();
 }
