@@ -60,15 +60,17 @@ describe('fuzzed IPC: hostile payloads on every channel (DESIGN-NOTES 7, SPEC R-
     expect(await h.core.dispatch('auth:session', live['auth:session'])).toMatchObject({ ok: true });
   }, TIMEOUT);
 
-  it.each(channels.filter((c) => c.name !== 'auth:login').map((c) => [c.name]))(
-    `%s: ${RUNS} hostile variants with a forged session or challenge → a typed refusal, store byte for byte unchanged`,
+  // Login and the first-run setup's status and creation carry no session, challenge or setup ID to forge.
+  const unforgeable = ['auth:login', 'setup:status', 'setup:create'];
+  it.each(channels.filter((c) => !unforgeable.includes(c.name)).map((c) => [c.name]))(
+    `%s: ${RUNS} hostile variants with a forged session, challenge or setup ID → a typed refusal, store byte for byte unchanged`,
     async (name) => {
       const before = await storeState(h);
       await watchProcess(() =>
         fc.assert(
           fc.asyncProperty(hostilePayload(dead[name]!), async (payload) => {
             cases.dead++;
-            expectTypedRefusal(await h.core.dispatch(name, payload), ['VALIDATION', 'SESSION_INVALID', 'CHALLENGE_INVALID']);
+            expectTypedRefusal(await h.core.dispatch(name, payload), ['VALIDATION', 'SESSION_INVALID', 'CHALLENGE_INVALID', 'SETUP_INVALID']);
             expect(h.bugs).toEqual([]);
             expect(await storeState(h)).toEqual(before);
           }),

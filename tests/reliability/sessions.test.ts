@@ -110,6 +110,14 @@ describe("a general user's session on the admin channels (SPEC R-REV-1, R-OTP-3)
       expect.objectContaining({ actor_login_id: 'ippan001', action: 'token.revoke', target_login_id: 'kigen001', result: 'failure', reason: 'FORBIDDEN' }),
       expect.objectContaining({ actor_login_id: 'ippan001', action: 'token.resync', target_login_id: '523405697', result: 'failure', reason: 'FORBIDDEN' }),
       expect.objectContaining({ actor_login_id: 'ippan001', action: 'user.unlock', target_login_id: 'kigen001', result: 'failure', reason: 'FORBIDDEN' }),
+      ...[
+        ['token.lost', 'kigen001'],
+        ['user.register', 'shinjin01'],
+        ['user.update', 'kigen001'],
+        ['user.remove', 'kigen001'],
+        ['user.masterAuthPassword', 'kmb05871'],
+        ['token.import', 'ippan001'],
+      ].map(([action, target]) => expect.objectContaining({ actor_login_id: 'ippan001', action, target_login_id: target, result: 'failure', reason: 'FORBIDDEN' })),
     ]);
     for (const [name, request] of requests.filter(([n]) => !ADMIN_CHANNELS.includes(n) && n !== 'auth:logout')) {
       expect({ name, result: await core.dispatch(name, request) }).toMatchObject({ name, result: { ok: true } });

@@ -56,10 +56,13 @@ function withOwn(base: Record<string, unknown>, key: string, value: unknown): Re
 /** A valid request of one channel made hostile: fields replaced, a hostile key added, a field dropped, or all of it replaced. */
 export function hostilePayload(template: Record<string, unknown>): fc.Arbitrary<unknown> {
   const keys = Object.keys(template);
+  const added = { weight: 2, arbitrary: fc.tuple(hostileKey(), hostileValue()).map(([k, v]) => withOwn(template, k, v)) };
+  // A request without fields (setup:status) can only gain a key or be replaced.
+  if (keys.length === 0) return fc.oneof(added, hostileValue());
   return fc.oneof(
     { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...keys), hostileValue()).map(([k, v]) => withOwn(template, k, v)) },
     fc.record(Object.fromEntries(keys.map((k) => [k, fc.oneof(fc.constant(template[k]), hostileValue())]))),
-    { weight: 2, arbitrary: fc.tuple(hostileKey(), hostileValue()).map(([k, v]) => withOwn(template, k, v)) },
+    added,
     fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(template).filter(([key]) => key !== k))),
     hostileValue(),
   );

@@ -32,8 +32,50 @@ export function requestTemplates(ids: TemplateIds): Record<string, Record<string
     'users:unlock': { sessionId, loginId: target, ...step },
     'top:get': { sessionId },
     'top:mark-notice-read': { sessionId, noticeId: 2 },
+    ...provisioningTemplates(ids),
+  };
+}
+
+/** Setup, import, user management, own passwords, audit log (issue: provisioning); setup and preview IDs never issued. */
+function provisioningTemplates({ sessionId, otp, target }: TemplateIds): Record<string, Record<string, unknown>> {
+  const step = { authPassword: PASSWORDS.auth, otp };
+  const [setupId, previewId] = ['S'.repeat(43), 'P'.repeat(43)];
+  const file = { format: 'csv', fileBase64: Buffer.from('serial number,secret key,time interval,expiry date\r\n').toString('base64') };
+  return {
+    'tokens:report-lost': { sessionId, loginId: target, ...step },
+    'users:register': { sessionId, loginId: 'shinjin01', name: '新人 一郎', userType: 'general', initialLoginPassword: 'Init#Login1', initialAuthPassword: 'Init#Auth1', ...step },
+    'users:update': { sessionId, loginId: target, name: '変更 後子', userType: 'admin', ...step },
+    'users:remove': { sessionId, loginId: target, ...step },
+    'users:change-master-auth-password': { sessionId, newAuthPassword: 'Auth#2099x', ...step },
+    'setup:status': {},
+    'setup:create': { companyCode: 'C0003', companyName: '新会社', masterLoginId: 'shinsha01', masterName: '新社 太郎', loginPassword: 'Login#2099', authPassword: 'Auth#2099' },
+    'setup:preview-import': { setupId, ...file },
+    'setup:commit-import': { setupId, previewId },
+    'setup:finish': { setupId },
+    'imports:preview': { sessionId, ...file },
+    'imports:commit': { sessionId, previewId, ...step },
+    'imports:progress': { sessionId, previewId },
+    'account:change-login-password': { sessionId, current: PASSWORDS.login, next: 'Login#2099' },
+    'account:change-auth-password': { sessionId, current: PASSWORDS.auth, next: 'Auth#2099' },
+    'audit:list': { sessionId, filter: { loginId: 'kmb05871' }, offset: 0, limit: 50 },
+    'audit:export-csv': { sessionId, filter: {} },
   };
 }
 
 /** The channels a general user's session is refused on (SPEC R-REV-1, R-OTP-3). */
-export const ADMIN_CHANNELS: readonly string[] = ['users:list', 'users:unlock', 'tokens:revoke', 'tokens:resync'];
+export const ADMIN_CHANNELS: readonly string[] = [
+  'users:list',
+  'users:unlock',
+  'tokens:revoke',
+  'tokens:resync',
+  'tokens:report-lost',
+  'users:register',
+  'users:update',
+  'users:remove',
+  'users:change-master-auth-password',
+  'imports:preview',
+  'imports:commit',
+  'imports:progress',
+  'audit:list',
+  'audit:export-csv',
+];

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allChannels } from '../../../shared/contract/api';
 import { dumpTables } from '../../support/db';
 import { createHarness, loginWithOtp, nextStep, passwordStep, type Harness } from '../../support/harness';
+import { requestTemplates } from '../../support/templates';
 
 let h: Harness;
 let templates: Record<string, Record<string, unknown>>;
@@ -11,40 +12,7 @@ beforeAll(async () => {
   nextStep(h);
   const challengeId = await passwordStep(h, 'test12345');
   const otp = await h.codeOf('523405696');
-  const step = { authPassword: 'Auth#2026', otp };
-  const [setupId, previewId] = ['S'.repeat(43), 'P'.repeat(43)];
-  const csv = Buffer.from('serial number,secret key,time interval,expiry date\r\n').toString('base64');
-  // Each template is a valid request that would change state (consume a code, end a session...) if it got through.
-  templates = {
-    'auth:login': { loginId: 'kmb05871', password: 'Login#2026' },
-    'auth:verify-otp': { challengeId, otp },
-    'auth:session': { sessionId },
-    'auth:logout': { sessionId },
-    'tokens:register': { challengeId, serial: '600000001', otp },
-    'tokens:revoke': { sessionId, loginIds: ['ippan001'], authPassword: 'Auth#2026', otp },
-    'tokens:resync': { sessionId, serial: '523405697', firstOtp: otp, secondOtp: otp, authPassword: 'Auth#2026' },
-    'users:list': { sessionId, sort: 'loginId-asc' },
-    'users:unlock': { sessionId, loginId: 'ippan001', authPassword: 'Auth#2026', otp },
-    'top:get': { sessionId },
-    'top:mark-notice-read': { sessionId, noticeId: 1 },
-    'tokens:report-lost': { sessionId, loginId: 'ippan001', ...step },
-    'users:register': { sessionId, loginId: 'shinjin01', name: '新人 一郎', userType: 'general', initialLoginPassword: 'Init#Login1', initialAuthPassword: 'Init#Auth1', ...step },
-    'users:update': { sessionId, loginId: 'ippan001', name: '一般 花代', userType: 'admin', ...step },
-    'users:remove': { sessionId, loginId: 'ippan001', ...step },
-    'users:change-master-auth-password': { sessionId, newAuthPassword: 'Auth#2099', ...step },
-    'setup:status': {},
-    'setup:create': { companyCode: 'C0003', companyName: '新会社', masterLoginId: 'shinsha01', masterName: '新社 太郎', loginPassword: 'Login#2099', authPassword: 'Auth#2099' },
-    'setup:preview-import': { setupId, format: 'csv', fileBase64: csv },
-    'setup:commit-import': { setupId, previewId },
-    'setup:finish': { setupId },
-    'imports:preview': { sessionId, format: 'pskc', fileBase64: csv, preSharedKeyHex: '00'.repeat(16) },
-    'imports:commit': { sessionId, previewId, ...step },
-    'imports:progress': { sessionId, previewId },
-    'account:change-login-password': { sessionId, current: 'Login#2026', next: 'Login#2099' },
-    'account:change-auth-password': { sessionId, current: 'Auth#2026', next: 'Auth#2099' },
-    'audit:list': { sessionId, filter: { loginId: 'kmb05871' }, offset: 0, limit: 50 },
-    'audit:export-csv': { sessionId, filter: {} },
-  };
+  templates = requestTemplates({ sessionId, otpChallenge: challengeId, registration: challengeId, otp, resync: [otp, otp], target: 'ippan001' });
 });
 afterAll(async () => h.close());
 
