@@ -21,6 +21,7 @@ const BATCH = 100;
  * The event loop breathes between batches, so progress requests are answered during a 10,000-token import.
  */
 async function write(tx: Db, deps: Deps, claim: PreviewClaim, tokens: Importable[], actor: string, now: Date): Promise<Result<Imported>> {
+  deps.previews.advance(claim.previewId, 0);
   if ((await findTokensBySerials(tx, tokens.map((t) => t.serial))).length > 0) return fail('PREVIEW_INVALID');
   for (let i = 0; i < tokens.length; i += BATCH) {
     await breatheEvery(i, BATCH);
