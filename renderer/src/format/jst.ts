@@ -39,3 +39,10 @@ export function formatDate(iso: string, lang: Lang): string {
   const w = wallClock(iso);
   return lang === 'ja' ? `${w.year}年${w.month}月${w.day}日` : englishDate(w);
 }
+
+/**
+ * A Japan calendar day (`2026-11-24`, as <input type="date"> gives it) as the ISO instants of its first and last
+ * millisecond: Japan has no daylight saving, so +09:00 is always right, whatever the computer's zone.
+ */
+export const jstDayStart = (date: string): string => new Date(`${date}T00:00:00.000+09:00`).toISOString();
+export const jstDayEnd = (date: string): string => new Date(`${date}T23:59:59.999+09:00`).toISOString();

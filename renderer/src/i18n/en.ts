@@ -1,3 +1,6 @@
+import { enAudit } from './enAudit';
+import { enSetup } from './enSetup';
+import { enUsers } from './enUsers';
 import type { Dictionary } from './ja';
 
 /** The English edition of `ja.ts`; its type makes every Japanese label need an English one. */
@@ -85,8 +88,19 @@ export const en: Dictionary = {
   userMenu: {
     section: 'User management',
     title: 'Choose a task',
-    revoke: 'Token revocation',
-    revokeText: "Revoke users' tokens when a hardware token is changed, lost, or replaced at expiry.",
+    tasks: {
+      userRegister: { label: 'Register a user', text: 'Register an administrator or a general user, with an initial login password and authentication password.' },
+      userUpdate: { label: 'Change user details', text: "Change a user's name or user type." },
+      userRemove: { label: 'Delete a user', text: 'Delete a user who no longer uses the service.' },
+      userUnlock: { label: 'Unlock a user', text: 'Unlock a user who was locked after repeated wrong passwords or one-time passwords.' },
+      masterAuthPassword: {
+        label: "Change the master user's authentication password",
+        text: 'An administrator changes it when the master user has forgotten it.',
+      },
+      audit: { label: 'Operation history', text: 'Look up logins and user-management operations, and save them as a CSV file.' },
+      tokenImport: { label: 'Import hardware tokens', text: 'Import the hardware token file (PSKC or CSV) the bank sent you.' },
+      revoke: { label: 'Token revocation', text: "Revoke users' tokens when a hardware token is changed, lost, or replaced at expiry." },
+    },
     toTop: 'Back to the top page',
   },
   revoke: {
@@ -168,4 +182,7 @@ export const en: Dictionary = {
     done: 'Done',
   },
   required: (label) => `${label} is required.`,
+  ...enSetup,
+  ...enUsers,
+  ...enAudit,
 };

@@ -1,20 +1,60 @@
 import type { AppError, ErrorCode } from '../../../shared/errors';
+import type { PasswordRule } from '../../../shared/input/passwordPolicy';
 import { formatDateTime } from '../format/jst';
 import type { Lang } from '../stores/language';
+import { enSetup } from './enSetup';
+import { jaSetup } from './jaSetup';
 
 type Describe = (error: AppError) => string;
 type Reason = NonNullable<AppError['reason']>;
-/** Request fields the main process names in a VALIDATION refusal. */
-type Field = 'loginId' | 'password' | 'otp' | 'serial' | 'authPassword' | 'loginIds';
+/** Request fields the main process names in a VALIDATION refusal (account changes renamed per password). */
+type Field =
+  | 'loginId'
+  | 'password'
+  | 'otp'
+  | 'serial'
+  | 'authPassword'
+  | 'loginIds'
+  | 'companyCode'
+  | 'companyName'
+  | 'masterLoginId'
+  | 'masterName'
+  | 'name'
+  | 'userType'
+  | 'loginPassword'
+  | 'initialLoginPassword'
+  | 'initialAuthPassword'
+  | 'newAuthPassword'
+  | 'currentLogin'
+  | 'nextLogin'
+  | 'currentAuth'
+  | 'nextAuth'
+  | 'preSharedKeyHex'
+  | 'fileBase64'
+  | 'filter';
 
 type ErrorDictionary = {
   codes: Record<ErrorCode, Describe>;
   sessionEnded: Record<Reason, string>;
   invalid: Record<Field, string>;
   attemptsLeft: (n: number) => string;
+  /** PASSWORD_POLICY: the rules the password breaks, as the live rule list names them. */
+  rules: Record<PasswordRule, string>;
+  brokenRules: (rules: string) => string;
+  /** A wrong current password on パスワード変更 (BAD_CREDENTIALS / BAD_AUTH_PASSWORD at `current`). */
+  wrongCurrent: Record<'currentLogin' | 'currentAuth', string>;
 };
 
 const at = (iso: string | undefined, lang: Lang) => (iso ? formatDateTime(iso, lang) : '');
+
+const ruleNames = ({ length, letter, digit, notLoginId }: typeof jaSetup.passwordRules) => ({ length, letter, digit, notLoginId });
+
+/** IMPORT_REFUSED: the file-level problem of main/import, else a generic hint. */
+const problemOf = (problems: Record<string, string>, unknown: string) => (code: string | undefined) =>
+  code !== undefined && Object.hasOwn(problems, code) ? problems[code]! : unknown;
+
+const importProblemJa = problemOf(jaSetup.importProblems, 'ファイルの形式と内容、事前共有鍵をご確認ください。');
+const importProblemEn = problemOf(enSetup.importProblems, 'Check its format and contents, and the pre-shared key.');
 
 const ja: ErrorDictionary = {
   codes: {
@@ -33,7 +73,7 @@ const ja: ErrorDictionary = {
     OTP_REUSED: () => 'このワンタイムパスワードは使用済みです。ハードトークンに次のパスワードが表示されてから入力してください。',
     NO_ACTIVE_TOKEN: () => 'ご利用中のハードトークンがありません。',
     TOKEN_EXPIRED: (e) =>
-      `ハードトークンの有効期限(${at(e.expiredAt, 'ja')})が過ぎています。EBサポートセンターにご連絡ください。`,
+      `ハードトークンの有効期限(${at(e.expiredAt, 'ja')})が過ぎています。管理者ユーザにトークンの失効を依頼し、失効後に新しいハードトークンで利用開始登録をおこなってください。`,
     TOKEN_NOT_FOUND: () => '入力されたシリアル番号のハードトークンはありません。シリアル番号をご確認ください。',
     TOKEN_OTHER_COMPANY: () => 'このハードトークンは他のご契約先で登録されているため、登録できません。',
     TOKEN_DISABLED: () => 'このハードトークンはご利用いただけません。EBサポートセンターにご連絡ください。',
@@ -48,7 +88,7 @@ const ja: ErrorDictionary = {
     SETUP_INVALID: () => '初期設定の受付時間が過ぎました。アプリを再起動して最初からやり直してください。',
     LOGIN_ID_TAKEN: () => 'このログインIDはすでに使用されています。別のログインIDを入力してください。',
     MASTER_RULE: () => 'マスターユーザは1企業に1人です。マスターユーザの追加・区分変更・削除はできません。',
-    IMPORT_REFUSED: () => 'ファイルを読み込めませんでした。ファイルの形式と内容、事前共有鍵をご確認ください。',
+    IMPORT_REFUSED: (e) => `ファイルを読み込めませんでした。${importProblemJa(e.problem)}`,
     PREVIEW_INVALID: () => '確認画面の有効期限が切れました。もう一度ファイルを選択してください。',
     NOTHING_TO_IMPORT: () => '取り込めるハードトークンがありません。',
   },
@@ -67,8 +107,28 @@ const ja: ErrorDictionary = {
     serial: 'シリアル番号は半角数字8桁以上12桁以内で入力してください。',
     authPassword: '認証パスワードを正しく入力してください。',
     loginIds: '失効する利用者を選択してください。',
+    companyCode: '企業コードは半角英数字16桁以内で入力してください。',
+    companyName: '企業名を64文字以内で入力してください。',
+    masterLoginId: 'ログインIDは半角英数字4桁以上32桁以内で入力してください。',
+    masterName: '利用者名を64文字以内で入力してください。',
+    name: '利用者名を64文字以内で入力してください。',
+    userType: '利用者区分を選択してください。',
+    loginPassword: 'ログインパスワードを正しく入力してください。',
+    initialLoginPassword: '初期ログインパスワードを正しく入力してください。',
+    initialAuthPassword: '初期認証パスワードを正しく入力してください。',
+    newAuthPassword: '新しい認証パスワードを正しく入力してください。',
+    currentLogin: '現在のログインパスワードを正しく入力してください。',
+    nextLogin: '新しいログインパスワードを正しく入力してください。',
+    currentAuth: '現在の認証パスワードを正しく入力してください。',
+    nextAuth: '新しい認証パスワードを正しく入力してください。',
+    preSharedKeyHex: jaSetup.tokenImport.keyInvalid,
+    fileBase64: jaSetup.importProblems.FILE_TOO_LARGE,
+    filter: '検索条件を正しく入力してください。',
   },
   attemptsLeft: (n) => `(あと${n}回誤るとロックされます)`,
+  rules: { ...ruleNames(jaSetup.passwordRules), differs: 'ログインパスワードと認証パスワードが異なる' },
+  brokenRules: (rules) => `(満たしていない条件: ${rules})`,
+  wrongCurrent: { currentLogin: '現在のログインパスワードが正しくありません。', currentAuth: '現在の認証パスワードが正しくありません。' },
 };
 
 const en: ErrorDictionary = {
@@ -87,7 +147,8 @@ const en: ErrorDictionary = {
     OTP_INVALID: () => 'The one-time password is incorrect.',
     OTP_REUSED: () => 'This one-time password has already been used. Wait for the token to show the next one.',
     NO_ACTIVE_TOKEN: () => 'You have no hardware token in service.',
-    TOKEN_EXPIRED: (e) => `Your hardware token expired on ${at(e.expiredAt, 'en')}. Please contact the EB Support Centre.`,
+    TOKEN_EXPIRED: (e) =>
+      `Your hardware token expired on ${at(e.expiredAt, 'en')}. Ask an administrator to revoke your token; once it is revoked, register the new hardware token.`,
     TOKEN_NOT_FOUND: () => 'No hardware token has this serial number. Please check the serial number.',
     TOKEN_OTHER_COMPANY: () => 'This hardware token is registered to another contract and cannot be registered.',
     TOKEN_DISABLED: () => 'This hardware token cannot be used. Please contact the EB Support Centre.',
@@ -102,7 +163,7 @@ const en: ErrorDictionary = {
     SETUP_INVALID: () => 'The setup has timed out. Restart the app and start again.',
     LOGIN_ID_TAKEN: () => 'This login ID is already in use. Please choose another.',
     MASTER_RULE: () => 'A company has exactly one master user: a master cannot be added, changed to another type or deleted.',
-    IMPORT_REFUSED: () => 'The file could not be read. Check its format and contents, and the pre-shared key.',
+    IMPORT_REFUSED: (e) => `The file could not be read. ${importProblemEn(e.problem)}`,
     PREVIEW_INVALID: () => 'The confirmation has expired. Please choose the file again.',
     NOTHING_TO_IMPORT: () => 'There are no hardware tokens to import.',
   },
@@ -121,11 +182,34 @@ const en: ErrorDictionary = {
     serial: 'The serial number must be 8 to 12 digits.',
     authPassword: 'Enter the authentication password correctly.',
     loginIds: 'Select the users whose token to revoke.',
+    companyCode: 'The company code must be up to 16 letters or digits.',
+    companyName: 'Enter the company name in 64 characters or fewer.',
+    masterLoginId: 'The login ID must be 4 to 32 letters or digits.',
+    masterName: 'Enter the user name in 64 characters or fewer.',
+    name: 'Enter the user name in 64 characters or fewer.',
+    userType: 'Choose the user type.',
+    loginPassword: 'Enter the login password correctly.',
+    initialLoginPassword: 'Enter the initial login password correctly.',
+    initialAuthPassword: 'Enter the initial authentication password correctly.',
+    newAuthPassword: 'Enter the new authentication password correctly.',
+    currentLogin: 'Enter your current login password correctly.',
+    nextLogin: 'Enter the new login password correctly.',
+    currentAuth: 'Enter your current authentication password correctly.',
+    nextAuth: 'Enter the new authentication password correctly.',
+    preSharedKeyHex: enSetup.tokenImport.keyInvalid,
+    fileBase64: enSetup.importProblems.FILE_TOO_LARGE,
+    filter: 'Enter the search conditions correctly.',
   },
   attemptsLeft: (n) => ` (${n} more failed attempt${n === 1 ? '' : 's'} will lock this login ID)`,
+  rules: { ...ruleNames(enSetup.passwordRules), differs: 'Login and authentication passwords differ' },
+  brokenRules: (rules) => ` (rules not met: ${rules})`,
+  wrongCurrent: { currentLogin: 'Your current login password is incorrect.', currentAuth: 'Your current authentication password is incorrect.' },
 };
 
 const dictionaries: Record<Lang, ErrorDictionary> = { ja, en };
+
+/** Whether a string (an audit row's reason) is one of the error codes: the dictionary has every one. */
+export const isErrorCode = (value: string): value is ErrorCode => Object.hasOwn(ja.codes, value);
 
 /** The field of the request a refusal is about (`loginIds.0` → `loginIds`), when the main process names one. */
 export const fieldOf = (error: AppError): string | undefined => error.field?.split('.')[0];
@@ -137,6 +221,8 @@ export function describeError(error: AppError, lang: Lang): string {
   let text = d.codes[error.code](error);
   if (error.code === 'VALIDATION' && field && field in d.invalid) text = d.invalid[field as Field];
   if (error.code === 'SESSION_EXPIRED' && error.reason) text = d.sessionEnded[error.reason];
+  if ((field === 'currentLogin' || field === 'currentAuth') && error.code !== 'VALIDATION') text = d.wrongCurrent[field];
+  if (error.code === 'PASSWORD_POLICY' && error.rules?.length) text += d.brokenRules(error.rules.map((r) => d.rules[r]).join(lang === 'ja' ? '・' : ', '));
   const left = error.attemptsLeft;
   return left !== undefined && left > 0 ? text + d.attemptsLeft(left) : text;
 }

@@ -1,4 +1,7 @@
 import type { OtpState, UserSort, UserType } from '../../../shared/contract';
+import { jaAudit } from './jaAudit';
+import { jaSetup } from './jaSetup';
+import { jaUsers } from './jaUsers';
 
 /** Labels and copy from the bank's guide (seed/), Japanese first (SPEC R-GEN-1). `en.ts` has the same shape. */
 export const ja = {
@@ -85,8 +88,16 @@ export const ja = {
   userMenu: {
     section: '利用者管理',
     title: '作業内容を選択',
-    revoke: 'トークンの失効',
-    revokeText: '利用するハードトークンを変更・紛失した場合、または有効期限到来に伴う切替の際に、利用者のトークンを失効します。',
+    tasks: {
+      userRegister: { label: '利用者登録', text: '管理者ユーザ・一般ユーザを登録します。初期ログインパスワードと初期認証パスワードを設定します。' },
+      userUpdate: { label: '利用者情報変更', text: '利用者の利用者名・利用者区分を変更します。' },
+      userRemove: { label: '利用者削除', text: '利用しなくなった利用者を削除します。' },
+      userUnlock: { label: 'ロック解除', text: 'パスワードやワンタイムパスワードを続けて誤ったためロックされた利用者のロックを解除します。' },
+      masterAuthPassword: { label: 'マスターユーザの認証パスワード変更', text: 'マスターユーザが認証パスワードを失念した場合に、管理者ユーザが変更します。' },
+      audit: { label: '操作履歴', text: 'ログインや利用者管理などの操作履歴を照会し、CSVファイルで保存します。' },
+      tokenImport: { label: 'ハードトークン取込', text: '銀行からお届けしたハードトークンのファイル(PSKC・CSV)を取り込みます。' },
+      revoke: { label: 'トークンの失効', text: '利用するハードトークンを変更・紛失した場合、または有効期限到来に伴う切替の際に、利用者のトークンを失効します。' },
+    },
     toTop: 'トップページへ',
   },
   revoke: {
@@ -168,6 +179,9 @@ export const ja = {
     done: '入力完了',
   },
   required: (label: string) => `${label}を入力してください。`,
+  ...jaSetup,
+  ...jaUsers,
+  ...jaAudit,
 };
 
 export type Dictionary = typeof ja;

@@ -1,7 +1,26 @@
 import { create } from 'zustand';
 
 /** Every screen the app can show; App.tsx switches on it. */
-export type View = 'login' | 'otp' | 'register' | 'top' | 'userMenu' | 'revoke' | 'revokeResult' | 'lostToken';
+export type View =
+  | 'starting'
+  | 'setup'
+  | 'login'
+  | 'otp'
+  | 'register'
+  | 'passwordChange'
+  | 'top'
+  | 'userMenu'
+  | 'revoke'
+  | 'revokeResult'
+  | 'lostToken'
+  | 'lostReport'
+  | 'tokenImport'
+  | 'userRegister'
+  | 'userUpdate'
+  | 'userRemove'
+  | 'userUnlock'
+  | 'masterAuthPassword'
+  | 'audit';
 
 type NavigationState = {
   view: View;
@@ -14,8 +33,9 @@ type NavigationState = {
   back: () => void;
 };
 
+/** The app opens on 'starting' until setup:status says whether this is the first run (setup) or not (login). */
 export const useNavigation = create<NavigationState>((set, get) => ({
-  view: 'login',
+  view: 'starting',
   visit: 0,
   returnTo: 'login',
   go: (view) => set({ view, visit: get().visit + 1 }),

@@ -19,6 +19,10 @@ type SessionState = {
   ended: (reason: AppError) => void;
   /** After revoking one's own token the main process has ended the session; the result screen stays. */
   forgetAfterSelfRevocation: () => void;
+  /** The main process holds this session at the password change (PASSWORD_CHANGE_REQUIRED): go there. */
+  requirePasswordChange: () => void;
+  /** Reads the session again from the main process (after the passwords changed, mustChangePasswords is off). */
+  refresh: () => Promise<AppError | null>;
 };
 
 const go = (view: View) => useNavigation.getState().go(view);
@@ -36,7 +40,8 @@ export const useSession = create<SessionState>((set, get) => {
       return result.error;
     }
     set({ info: result.value, pending: null, farewell: null });
-    go('top');
+    // Initial passwords set by an admin are changed before anything else (issue: provisioning).
+    go(result.value.mustChangePasswords ? 'passwordChange' : 'top');
     return null;
   };
   const challengeId = () => get().pending?.challengeId ?? '';
@@ -74,6 +79,20 @@ export const useSession = create<SessionState>((set, get) => {
     },
     forgetAfterSelfRevocation() {
       set({ info: null, farewell: { code: 'SESSION_EXPIRED', reason: 'revoked' } });
+    },
+    requirePasswordChange() {
+      const info = get().info;
+      if (!info) return;
+      set({ info: { ...info, mustChangePasswords: true } });
+      go('passwordChange');
+    },
+    async refresh() {
+      const info = get().info;
+      if (!info) return { code: 'SESSION_INVALID' };
+      const result = await call((api) => api.auth.session({ sessionId: info.sessionId }));
+      if (!result.ok) return result.error;
+      if (get().info?.sessionId === info.sessionId) set({ info: result.value });
+      return null;
     },
   };
 });

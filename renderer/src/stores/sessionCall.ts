@@ -10,7 +10,8 @@ const noSession: AppError = { code: 'SESSION_INVALID' };
 
 /**
  * A call that needs the session: it carries the session ID, and an answer saying the session is over
- * (idle or absolute timeout, revoked, locked) sends the window back to login with the reason.
+ * (idle or absolute timeout, revoked, locked) sends the window back to login with the reason; one saying the
+ * passwords must be changed first sends it to パスワード変更.
  */
 export async function withSession<T>(request: (api: Api, sessionId: string) => Promise<Result<T>>): Promise<Result<T>> {
   const info = useSession.getState().info;
@@ -19,5 +20,7 @@ export async function withSession<T>(request: (api: Api, sessionId: string) => P
   // A late answer about a session this window already left must not log out the next one.
   const stillCurrent = useSession.getState().info?.sessionId === info.sessionId;
   if (!result.ok && stillCurrent && ENDS_SESSION.has(result.error.code)) useSession.getState().ended(result.error);
+  // Initial passwords unchanged: the main process answers nothing else until both are changed.
+  if (!result.ok && stillCurrent && result.error.code === 'PASSWORD_CHANGE_REQUIRED') useSession.getState().requirePasswordChange();
   return result;
 }

@@ -1,0 +1,61 @@
+import { create } from 'zustand';
+import type { AppError } from '../../../shared/errors';
+import { call } from '../api';
+import { useNavigation } from './navigation';
+import { useSession } from './session';
+
+export type CompanyInput = {
+  companyCode: string;
+  companyName: string;
+  masterLoginId: string;
+  masterName: string;
+  loginPassword: string;
+  authPassword: string;
+};
+
+type SetupState = {
+  /** Issued by setup:create; stands in for the step-up of the first import (no token exists yet). */
+  setupId: string | null;
+  /** The company just created, named on the import step. */
+  companyName: string;
+  /** Just finished: BLGI001 says so once. */
+  finished: boolean;
+  /** First run or not: setup:status decides between the setup screen and BLGI001. */
+  start: () => Promise<void>;
+  create: (input: CompanyInput) => Promise<AppError | null>;
+  finish: () => Promise<AppError | null>;
+};
+
+const go = (view: 'setup' | 'login') => useNavigation.getState().go(view);
+
+/** The first run on an empty store (issue: provisioning): company and master, their tokens, then login. */
+export const useSetup = create<SetupState>((set, get) => ({
+  setupId: null,
+  companyName: '',
+  finished: false,
+  async start() {
+    const result = await call((api) => api.setup.status({}));
+    // Without an answer the app cannot tell: login is the safe screen (the main process refuses the rest).
+    go(result.ok && result.value.needsSetup ? 'setup' : 'login');
+  },
+  async create(input) {
+    const result = await call((api) => api.setup.create(input));
+    if (!result.ok) return result.error;
+    set({ setupId: result.value.setupId, companyName: input.companyName.trim() });
+    return null;
+  },
+  async finish() {
+    const setupId = get().setupId;
+    if (!setupId) return { code: 'SETUP_INVALID' };
+    const result = await call((api) => api.setup.finish({ setupId }));
+    if (!result.ok) return result.error;
+    set({ setupId: null, finished: true });
+    go('login');
+    return null;
+  },
+}));
+
+// The "setup finished" notice of BLGI001 is for the first login after it only.
+useSession.subscribe((s, prev) => {
+  if (s.info !== prev.info && s.info) useSetup.setState({ finished: false });
+});
