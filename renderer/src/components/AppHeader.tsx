@@ -1,13 +1,15 @@
 import { useT } from '../i18n';
+import { useNavigation } from '../stores/navigation';
 import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import '../styles/header.css';
 
-/** The bank's banner: product, the logged-in company and user with ログアウト, and the language switch. */
+/** The bank's banner: product, the logged-in company and user with パスワード変更 and ログアウト, and the language switch. */
 export function AppHeader() {
   const t = useT();
   const info = useSession((s) => s.info);
   const logout = useSession((s) => s.logout);
+  const go = useNavigation((s) => s.go);
   return (
     <header className="app-header">
       <p className="brand">
@@ -23,7 +25,12 @@ export function AppHeader() {
         )}
         <LanguageSwitch />
         {info && (
-          <button type="button" className="button button-logout" onClick={() => void logout()}>
+          <button type="button" className="button button-header" onClick={() => go('passwordChange')}>
+            {t.account.headerLink}
+          </button>
+        )}
+        {info && (
+          <button type="button" className="button button-logout button-header" onClick={() => void logout()}>
             {t.app.logout}
           </button>
         )}

@@ -15,6 +15,8 @@ type Props = InputProps & {
   error?: string;
   /** Digits typed full-width by an IME (５２３) are shown half-width once typed (SPEC R-TOK-5). */
   normalise?: boolean;
+  /** More that describes the input (a password's live rule list), after the error and the hint. */
+  describedBy?: string;
   children?: ReactNode;
 };
 
@@ -22,11 +24,11 @@ type Props = InputProps & {
  * A labelled input with the guide's 必須 marker, a hint and its error, both tied to the input through
  * aria-describedby; the error region is live so a new message is announced.
  */
-export function FormField({ id, label, value, onChange, required, hint, error, normalise, children, ...input }: Props) {
+export function FormField({ id, label, value, onChange, required, hint, error, normalise, describedBy: more, children, ...input }: Props) {
   const t = useT();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : undefined, hintId].filter(Boolean).join(' ') || undefined;
+  const describedBy = [error ? errorId : undefined, hintId, more].filter(Boolean).join(' ') || undefined;
   // Normalising while an IME composes would break the composition: only on its end and on leaving the field.
   const settle = (raw: string) => {
     if (normalise) onChange(normaliseWidth(raw));

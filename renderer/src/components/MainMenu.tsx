@@ -1,11 +1,27 @@
 import { useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useT } from '../i18n';
-import { useNavigation } from '../stores/navigation';
+import { useNavigation, type View } from '../stores/navigation';
 import { useSession } from '../stores/session';
 
 /** SPEC R-TOP-1, in the guide's order; entries without a screen yet are shown but visibly unavailable. */
 const UNAVAILABLE = ['inquiry', 'transfer', 'bulk', 'approval'] as const;
 const UNAVAILABLE_AFTER = ['densai', 'statements', 'forex'] as const;
+
+/** Screens under 設定・管理, which the menu marks as where the user is. */
+const SETTINGS_VIEWS: ReadonlySet<View> = new Set<View>([
+  'userMenu',
+  'revoke',
+  'revokeResult',
+  'lostToken',
+  'lostReport',
+  'tokenImport',
+  'userRegister',
+  'userUpdate',
+  'userRemove',
+  'userUnlock',
+  'masterAuthPassword',
+  'audit',
+]);
 
 /**
  * The global menu of the logged-in screens. 設定・管理 is a disclosure (a button that opens a list), not an
@@ -43,7 +59,7 @@ export function MainMenu() {
   const closeOnLeave = (event: FocusEvent<HTMLLIElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget)) setSettingsOpen(false);
   };
-  const settingsCurrent = view === 'userMenu' || view === 'revoke' || view === 'revokeResult';
+  const settingsCurrent = SETTINGS_VIEWS.has(view);
   return (
     <nav className="main-menu" aria-label={t.menu.label}>
       <ul>

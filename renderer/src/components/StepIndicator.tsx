@@ -1,8 +1,12 @@
 import { useT } from '../i18n';
+import '../styles/steps.css';
 
 type Props = { steps: readonly string[]; current: number };
 
-/** SPEC R-REV-2a: トークン失効の対象利用者を選択 › 変更完了, the current step marked for sight and for screen readers. */
+/**
+ * SPEC R-REV-2a: トークン失効の対象利用者を選択 › 変更完了 (and the setup and import steps), the current step marked for
+ * sight and for screen readers.
+ */
 export function StepIndicator({ steps, current }: Props) {
   const t = useT();
   return (

@@ -8,14 +8,14 @@ import '../styles/table.css';
 /** Must match `.user-table tbody tr` height in table.css: the virtualiser positions rows by it. */
 const ROW_HEIGHT = 40;
 
-type Props = { users: readonly UserRow[]; caption: string; selection?: Selection };
+type Props = { users: readonly UserRow[]; caption: string; selection?: Selection; id?: string; describedBy?: string };
 
 /**
  * SPEC R-REV-2's columns over a list that can hold thousands of users: only the rows in view (plus a margin)
  * are in the page, between two spacer rows that keep the scroll height. The table keeps its semantics, and
  * aria-rowcount/aria-rowindex tell a screen reader where it is in the whole list.
  */
-export function UserTable({ users, caption, selection }: Props) {
+export function UserTable({ users, caption, selection, id, describedBy }: Props) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's result is read in this render only, never memoised.
@@ -31,7 +31,7 @@ export function UserTable({ users, caption, selection }: Props) {
   const columns = selection ? 7 : 6;
   const c = t.columns;
   return (
-    <div className="table-scroll" ref={scroller} tabIndex={0} role="region" aria-label={t.app.scrollable(caption)}>
+    <div id={id} className="table-scroll" ref={scroller} tabIndex={0} role="region" aria-label={t.app.scrollable(caption)} aria-describedby={describedBy}>
       <table className="user-table" aria-rowcount={users.length + 1}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

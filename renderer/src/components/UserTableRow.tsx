@@ -3,10 +3,13 @@ import type { UserRow } from '../../../shared/contract';
 import { formatDateTime } from '../format/jst';
 import { useT } from '../i18n';
 import { useLanguage } from '../stores/language';
+import { ExpiryBadge } from './ExpiryBadge';
 
-/** The checkbox column of BRSK027; BRSK028 shows the same table without it. */
+/** The checkbox column of BRSK027 (or the radio column of a one-user picker); BRSK028 shows the table without it. */
 export type Selection = {
   header: ReactNode;
+  /** One user at a time (利用者情報変更, 利用者削除...): radios named after the group. */
+  radioGroup?: string;
   isSelected: (loginId: string) => boolean;
   isSelectable: (row: UserRow) => boolean;
   toggle: (loginId: string) => void;
@@ -23,11 +26,12 @@ export function UserTableRow({ row, index, selection }: Props) {
       {selection && (
         <td className="col-check">
           <input
-            type="checkbox"
+            type={selection.radioGroup ? 'radio' : 'checkbox'}
+            name={selection.radioGroup}
             id={`select-${row.loginId}`}
             checked={checked}
             disabled={!selection.isSelectable(row)}
-            aria-label={t.revoke.select(row.loginId, row.name)}
+            aria-label={selection.radioGroup ? t.pick.select(row.loginId, row.name) : t.revoke.select(row.loginId, row.name)}
             onChange={() => selection.toggle(row.loginId)}
           />
         </td>
@@ -37,7 +41,10 @@ export function UserTableRow({ row, index, selection }: Props) {
       <td>{t.userTypes[row.userType]}</td>
       <td>{row.serial ?? t.columns.none}</td>
       <td className={`state state-${row.otpState}`}>{t.otpStates[row.otpState]}</td>
-      <td>{row.tokenExpiresAt ? formatDateTime(row.tokenExpiresAt, lang) : t.columns.none}</td>
+      <td>
+        {row.tokenExpiresAt ? formatDateTime(row.tokenExpiresAt, lang) : t.columns.none}
+        <ExpiryBadge state={row.tokenExpiry} />
+      </td>
     </tr>
   );
 }

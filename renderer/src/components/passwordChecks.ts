@@ -1,0 +1,12 @@
+import { failedRules, type PasswordContext } from '../../../shared/input/passwordPolicy';
+import type { Check } from './useSubmission';
+
+const unmet: Check = (t) => t.passwordRules.unmetSubmit;
+const mismatch: Check = (t) => t.passwordRules.mismatch;
+
+/** A new password and its second entry, checked before any call: the rules first, then the match. */
+export function newPasswordChecks(password: string, confirm: string, context: PasswordContext): { password?: Check; confirm?: Check } {
+  if (password === '') return {};
+  if (failedRules(password, context).length > 0) return { password: unmet };
+  return confirm !== '' && confirm !== password ? { confirm: mismatch } : {};
+}
