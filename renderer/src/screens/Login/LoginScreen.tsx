@@ -7,6 +7,7 @@ import { useSubmission } from '../../components/useSubmission';
 import { useErrorText, useT } from '../../i18n';
 import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
+import { useSetup } from '../../stores/setup';
 import { SoftwareKeyboard } from './SoftwareKeyboard';
 
 const ids = { loginId: 'login-id', password: 'login-password' };
@@ -22,7 +23,10 @@ export function LoginScreen() {
   const [password, setPassword] = useState('');
   const [softKeyboard, setSoftKeyboard] = useState(false);
   const form = useSubmission({ ids, labels: { loginId: t.login.loginId, password: t.login.password } });
+  const setupDone = useSetup((s) => s.finished);
   const loggedOut = farewell?.code === 'SESSION_EXPIRED' && farewell.reason === 'logout';
+  // Why the last session ended, else (once) that the first-run setup has just finished.
+  const notice = describe(farewell) ?? (setupDone ? t.setup.done : undefined);
 
   const submit = () =>
     form.submit({ loginId, password }, async () => {
@@ -35,7 +39,7 @@ export function LoginScreen() {
   return (
     <>
       <ScreenHeader title={t.login.title} screenId="BLGI001" />
-      <Alert message={describe(farewell)} tone={loggedOut ? 'info' : 'error'} />
+      <Alert message={notice} tone={loggedOut || !farewell ? 'info' : 'error'} />
       <p className="lead">{t.login.intro}</p>
       <section className="panel" aria-labelledby="login-method">
         <h2 id="login-method">{t.login.method}</h2>

@@ -5,8 +5,9 @@ import { useSession } from '../../stores/session';
 import '../../styles/lostToken.css';
 
 /**
- * ハードトークンを紛失した場合 (SPEC R-TOK-6, R-TOK-7): whom to call, what a reissue takes, and the way to
- * revocation, offered as a button to the master and admin users who may revoke (R-REV-1).
+ * ハードトークンを紛失した場合 (SPEC R-TOK-6, R-TOK-7): whom to call, what a reissue takes, how a token is replaced
+ * (revocation, then registration of the new one), and the way to revocation and to 紛失届, offered to the
+ * master and admin users who may revoke (R-REV-1).
  */
 export function LostTokenScreen() {
   const t = useT();
@@ -27,6 +28,10 @@ export function LostTokenScreen() {
         <p>{t.lost.hours}</p>
         <p>{t.lost.reissue}</p>
       </section>
+      <section className="panel" aria-labelledby="lost-replace">
+        <h2 id="lost-replace">{t.replace.heading}</h2>
+        <p>{t.replace.text}</p>
+      </section>
       <section className="panel" aria-labelledby="lost-revoke">
         <h2 id="lost-revoke">{t.lost.revokeHeading}</h2>
         <p>{t.lost.revokeText}</p>
@@ -36,6 +41,15 @@ export function LostTokenScreen() {
           </button>
         )}
       </section>
+      {manages && (
+        <section className="panel" aria-labelledby="lost-report">
+          <h2 id="lost-report">{t.lostReport.offerHeading}</h2>
+          <p>{t.lostReport.offer}</p>
+          <button type="button" className="button" onClick={() => go('lostReport')}>
+            {t.lostReport.go}
+          </button>
+        </section>
+      )}
       <p className="caution">{t.app.caution}</p>
       <div className="actions actions-start">
         <button type="button" className="button button-back" onClick={back}>

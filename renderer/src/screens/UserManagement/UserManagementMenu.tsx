@@ -1,25 +1,34 @@
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useT } from '../../i18n';
-import { useNavigation } from '../../stores/navigation';
+import { useNavigation, type View } from '../../stores/navigation';
+import { useSession } from '../../stores/session';
 import '../../styles/tasks.css';
 
+type Task = 'userRegister' | 'userUpdate' | 'userRemove' | 'userUnlock' | 'masterAuthPassword' | 'audit' | 'tokenImport' | 'revoke';
+
+const TASKS: readonly Task[] = ['userRegister', 'userUpdate', 'userRemove', 'userUnlock', 'masterAuthPassword', 'audit', 'tokenImport', 'revoke'];
+
 /**
- * 設定・管理 > 利用者管理, 作業内容を選択 (the guide's 手順2). Only トークンの失効 exists so far. The guide gives
- * this screen no ID, so none is shown.
+ * 設定・管理 > 利用者管理, 作業内容を選択 (the guide's 手順2), for master and admin users. マスターユーザの認証パスワード変更
+ * is an admin's task only (SPEC R-REV-6). The guide gives this screen no ID, so none is shown.
  */
 export function UserManagementMenu() {
   const t = useT();
   const go = useNavigation((s) => s.go);
+  const userType = useSession((s) => s.info?.userType);
+  const tasks = TASKS.filter((task) => task !== 'masterAuthPassword' || userType === 'admin');
   return (
     <>
       <ScreenHeader section={t.userMenu.section} title={t.userMenu.title} />
       <ul className="task-list">
-        <li>
-          <button type="button" className="task-button" aria-describedby="task-revoke-text" onClick={() => go('revoke')}>
-            {t.userMenu.revoke}
-          </button>
-          <p id="task-revoke-text">{t.userMenu.revokeText}</p>
-        </li>
+        {tasks.map((task) => (
+          <li key={task}>
+            <button type="button" className="task-button" aria-describedby={`task-${task}-text`} onClick={() => go(task satisfies View)}>
+              {t.userMenu.tasks[task].label}
+            </button>
+            <p id={`task-${task}-text`}>{t.userMenu.tasks[task].text}</p>
+          </li>
+        ))}
       </ul>
       <div className="actions actions-start">
         <button type="button" className="button button-back" onClick={() => go('top')}>

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import type { AppError } from '../../../../shared/errors';
+import { Alert } from '../../components/Alert';
+import { Form } from '../../components/Form';
+import { FormField } from '../../components/FormField';
+import { NewPasswordField } from '../../components/NewPasswordField';
+import { newPasswordChecks } from '../../components/passwordChecks';
+import { useSubmission } from '../../components/useSubmission';
+import { useT } from '../../i18n';
+import { fieldOf } from '../../i18n/errors';
+import { useSetup, type CompanyInput } from '../../stores/setup';
+
+type Field = keyof CompanyInput | 'loginPasswordConfirm' | 'authPasswordConfirm';
+
+const ids: Record<Field, string> = {
+  companyCode: 'setup-company-code',
+  companyName: 'setup-company-name',
+  masterLoginId: 'setup-master-login-id',
+  masterName: 'setup-master-name',
+  loginPassword: 'setup-login-password',
+  loginPasswordConfirm: 'setup-login-password-confirm',
+  authPassword: 'setup-auth-password',
+  authPasswordConfirm: 'setup-auth-password-confirm',
+};
+
+const placeOf = (error: AppError) => (error.code === 'LOGIN_ID_TAKEN' ? 'masterLoginId' : fieldOf(error));
+
+const blank: CompanyInput = { companyCode: '', companyName: '', masterLoginId: '', masterName: '', loginPassword: '', authPassword: '' };
+
+/** 初期設定, step 1: the company and its master user, with both passwords checked against the rules as typed. */
+export function CompanyForm() {
+  const t = useT();
+  const create = useSetup((s) => s.create);
+  const [input, setInput] = useState<CompanyInput>(blank);
+  const [confirm, setConfirm] = useState({ login: '', auth: '' });
+  const s = t.setup;
+  const labels: Record<Field, string> = {
+    companyCode: s.companyCode,
+    companyName: s.companyName,
+    masterLoginId: s.masterLoginId,
+    masterName: s.masterName,
+    loginPassword: s.loginPassword,
+    loginPasswordConfirm: t.passwordRules.confirm(s.loginPassword),
+    authPassword: s.authPassword,
+    authPasswordConfirm: t.passwordRules.confirm(s.authPassword),
+  };
+  const form = useSubmission({ ids, labels, placeOf });
+  const field = (name: keyof CompanyInput) => (value: string) => setInput({ ...input, [name]: value });
+  const loginContext = { loginId: input.masterLoginId, otherPassword: input.authPassword || undefined };
+  const authContext = { loginId: input.masterLoginId, otherPassword: input.loginPassword || undefined };
+
+  const submit = () => {
+    const login = newPasswordChecks(input.loginPassword, confirm.login, loginContext);
+    const auth = newPasswordChecks(input.authPassword, confirm.auth, authContext);
+    return form.submit({ ...input, loginPasswordConfirm: confirm.login, authPasswordConfirm: confirm.auth }, () => create(input), {
+      loginPassword: login.password,
+      loginPasswordConfirm: login.confirm,
+      authPassword: auth.password,
+      authPasswordConfirm: auth.confirm,
+    });
+  };
+
+  const text = (name: 'companyCode' | 'companyName' | 'masterLoginId' | 'masterName', hint?: string, normalise = false) => (
+    <FormField id={ids[name]} label={labels[name]} required value={input[name]} onChange={field(name)} hint={hint} normalise={normalise} autoComplete="off" error={form.fieldError(name)} />
+  );
+  return (
+    <Form onSubmit={() => void submit()} className="panel">
+      <Alert message={form.formError} />
+      <h2 id="setup-company-heading">{s.company}</h2>
+      {text('companyCode', s.companyCodeHint, true)}
+      {text('companyName')}
+      <h2 id="setup-master-heading" className="form-subheading">
+        {s.master}
+      </h2>
+      {text('masterLoginId', s.loginIdHint, true)}
+      {text('masterName')}
+      <NewPasswordField
+        id={ids.loginPassword}
+        label={s.loginPassword}
+        value={input.loginPassword}
+        onChange={field('loginPassword')}
+        confirm={confirm.login}
+        onConfirmChange={(login) => setConfirm({ ...confirm, login })}
+        context={loginContext}
+        otherLabel={s.authPassword}
+        error={form.fieldError('loginPassword')}
+        confirmError={form.fieldError('loginPasswordConfirm')}
+      />
+      <NewPasswordField
+        id={ids.authPassword}
+        label={s.authPassword}
+        value={input.authPassword}
+        onChange={field('authPassword')}
+        confirm={confirm.auth}
+        onConfirmChange={(auth) => setConfirm({ ...confirm, auth })}
+        context={authContext}
+        otherLabel={s.loginPassword}
+        error={form.fieldError('authPassword')}
+        confirmError={form.fieldError('authPasswordConfirm')}
+      />
+      <div className="actions">
+        <button type="submit" className="button button-primary button-next">
+          {s.next}
+        </button>
+      </div>
+    </Form>
+  );
+}

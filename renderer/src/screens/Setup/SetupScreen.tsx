@@ -1,0 +1,57 @@
+import { Alert } from '../../components/Alert';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { StepIndicator } from '../../components/StepIndicator';
+import { useSubmission } from '../../components/useSubmission';
+import { useT } from '../../i18n';
+import { useSetup } from '../../stores/setup';
+import { setupPort, useTokenImport } from '../../stores/tokenImport';
+import { TokenImport } from '../TokenImport/TokenImport';
+import { CompanyForm } from './CompanyForm';
+
+/**
+ * 初期設定 on an empty store (issue: provisioning): the company and its master, then the company's token file,
+ * then 完了 (setup:finish) and BLGI001. The guide has no such screen, so no ID is shown.
+ */
+export function SetupScreen() {
+  const t = useT();
+  const setupId = useSetup((s) => s.setupId);
+  const companyName = useSetup((s) => s.companyName);
+  const finish = useSetup((s) => s.finish);
+  const phase = useTokenImport((s) => s.phase);
+  const reset = useTokenImport((s) => s.reset);
+  const form = useSubmission({ ids: {}, labels: {} });
+  const step = !setupId ? 0 : phase === 'done' ? 2 : 1;
+  const s = t.setup;
+  return (
+    <>
+      <ScreenHeader title={s.title} />
+      <StepIndicator steps={s.steps} current={step} />
+      {!setupId ? (
+        <>
+          <p className="lead">{s.intro}</p>
+          <CompanyForm />
+        </>
+      ) : (
+        <>
+          <Alert tone="info" message={s.created(companyName)} />
+          <p className="lead">{s.importIntro}</p>
+          <TokenImport
+            port={setupPort(setupId)}
+            afterDone={
+              <>
+                <button type="button" className="button" onClick={reset}>
+                  {t.tokenImport.again}
+                </button>
+                <button type="button" className="button button-primary" onClick={() => void form.submit({}, finish)}>
+                  {s.finish}
+                </button>
+              </>
+            }
+          />
+          {phase === 'done' && <p className="note">{s.finishIntro}</p>}
+          <Alert message={form.formError} />
+        </>
+      )}
+    </>
+  );
+}

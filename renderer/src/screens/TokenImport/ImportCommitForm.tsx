@@ -1,0 +1,39 @@
+import { Alert } from '../../components/Alert';
+import { Form } from '../../components/Form';
+import { StepUpFields, useStepUp } from '../../components/StepUpFields';
+import { useSubmission } from '../../components/useSubmission';
+import { useT } from '../../i18n';
+import { useTokenImport, type ImportPort } from '../../stores/tokenImport';
+
+/** 取込: with the operator's step-up on the admin path (SPEC R-OTP-4); the first run's setupId stands in for it. */
+export function ImportCommitForm({ port }: { port: ImportPort }) {
+  const t = useT();
+  const commit = useTokenImport((s) => s.commit);
+  const reset = useTokenImport((s) => s.reset);
+  const phase = useTokenImport((s) => s.phase);
+  const stepUp = useStepUp('import');
+  const ti = t.tokenImport;
+  const form = useSubmission({ ids: stepUp.ids, labels: { authPassword: t.stepUp.authPassword, otp: t.stepUp.otp } });
+
+  const submit = () =>
+    form.submit(port.stepUp ? stepUp.value : {}, async () => {
+      const error = await commit(port, port.stepUp ? stepUp.value : null);
+      stepUp.settle(error?.field, !error);
+      return error;
+    });
+
+  return (
+    <Form onSubmit={() => void submit()} className="panel">
+      <Alert message={form.formError} />
+      {port.stepUp && <StepUpFields stepUp={stepUp} errors={{ authPassword: form.fieldError('authPassword'), otp: form.fieldError('otp') }} />}
+      <div className="actions actions-split">
+        <button type="button" className="button button-back" disabled={phase === 'running'} onClick={reset}>
+          {ti.rechoose}
+        </button>
+        <button type="submit" className="button button-primary button-next" disabled={phase === 'running'}>
+          {ti.submit}
+        </button>
+      </div>
+    </Form>
+  );
+}

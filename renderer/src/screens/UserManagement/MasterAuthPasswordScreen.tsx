@@ -1,0 +1,47 @@
+import { Alert } from '../../components/Alert';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useCompanyUsers } from '../../components/useCompanyUsers';
+import { useErrorText, useT } from '../../i18n';
+import { useUserAdmin } from '../../stores/userAdmin';
+import { MasterAuthPasswordForm } from './MasterAuthPasswordForm';
+import '../../styles/revocation.css';
+
+/**
+ * 設定・管理 > 利用者管理 > マスターユーザの認証パスワード変更, an admin's task only (SPEC R-REV-6: where an admin user
+ * exists, the admin changes the master's authentication password on screen). No screen ID in the guide.
+ */
+export function MasterAuthPasswordScreen() {
+  const t = useT();
+  const describe = useErrorText();
+  const { users, loaded, error } = useCompanyUsers();
+  const outcome = useUserAdmin((s) => s.outcome);
+  const master = users.find((u) => u.userType === 'master');
+  const m = t.masterAuth;
+  return (
+    <>
+      <ScreenHeader section={t.admin.section} title={m.title} />
+      <div className="consequences">
+        {m.intro.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </div>
+      <Alert tone="info" message={outcome?.kind === 'masterAuthChanged' ? m.done : undefined} />
+      <Alert message={describe(error)} />
+      {!loaded || !master ? (
+        <p className="loading" role="status">
+          {t.app.loading}
+        </p>
+      ) : (
+        <>
+          <dl className="master-summary">
+            <dt>{m.master}</dt>
+            <dd>
+              {master.loginId} {master.name}
+            </dd>
+          </dl>
+          <MasterAuthPasswordForm master={master} />
+        </>
+      )}
+    </>
+  );
+}

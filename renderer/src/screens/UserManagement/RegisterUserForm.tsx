@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import type { AppError } from '../../../../shared/errors';
+import { Alert } from '../../components/Alert';
+import { Form } from '../../components/Form';
+import { FormField } from '../../components/FormField';
+import { NewPasswordField } from '../../components/NewPasswordField';
+import { newPasswordChecks } from '../../components/passwordChecks';
+import { RadioField } from '../../components/RadioField';
+import { StepUpFields, useStepUp } from '../../components/StepUpFields';
+import { useSubmission } from '../../components/useSubmission';
+import { useT } from '../../i18n';
+import { fieldOf } from '../../i18n/errors';
+import { useNavigation } from '../../stores/navigation';
+import { useUserAdmin, type NewUser } from '../../stores/userAdmin';
+
+type Field = keyof NewUser | 'loginConfirm' | 'authConfirm' | 'authPassword' | 'otp';
+
+const placeOf = (error: AppError) => (error.code === 'LOGIN_ID_TAKEN' ? 'loginId' : error.code === 'MASTER_RULE' ? 'userType' : fieldOf(error));
+
+const blank: NewUser = { loginId: '', name: '', userType: 'general', initialLoginPassword: '', initialAuthPassword: '' };
+
+/** 利用者登録's form: the user, their initial passwords (live rules), and the operator's step-up (SPEC R-OTP-4). */
+export function RegisterUserForm() {
+  const t = useT();
+  const register = useUserAdmin((s) => s.register);
+  const go = useNavigation((s) => s.go);
+  const stepUp = useStepUp('register');
+  const [user, setUser] = useState<NewUser>(blank);
+  const [confirm, setConfirm] = useState({ login: '', auth: '' });
+  const r = t.registerUser;
+  const ids: Record<Field, string> = {
+    loginId: 'register-login-id',
+    name: 'register-name',
+    userType: 'register-user-type',
+    initialLoginPassword: 'register-initial-login-password',
+    loginConfirm: 'register-initial-login-password-confirm',
+    initialAuthPassword: 'register-initial-auth-password',
+    authConfirm: 'register-initial-auth-password-confirm',
+    ...stepUp.ids,
+  };
+  const labels: Record<Field, string> = {
+    loginId: t.admin.loginId,
+    name: t.admin.name,
+    userType: t.admin.userType,
+    initialLoginPassword: r.initialLogin,
+    loginConfirm: t.passwordRules.confirm(r.initialLogin),
+    initialAuthPassword: r.initialAuth,
+    authConfirm: t.passwordRules.confirm(r.initialAuth),
+    authPassword: t.stepUp.authPassword,
+    otp: t.stepUp.otp,
+  };
+  const form = useSubmission({ ids, labels, placeOf });
+  const set = (name: keyof NewUser) => (value: string) => setUser({ ...user, [name]: value });
+  const loginContext = { loginId: user.loginId, otherPassword: user.initialAuthPassword || undefined };
+  const authContext = { loginId: user.loginId, otherPassword: user.initialLoginPassword || undefined };
+
+  const submit = () => {
+    const login = newPasswordChecks(user.initialLoginPassword, confirm.login, loginContext);
+    const auth = newPasswordChecks(user.initialAuthPassword, confirm.auth, authContext);
+    const required = { ...user, loginConfirm: confirm.login, authConfirm: confirm.auth, ...stepUp.value };
+    const checks = { initialLoginPassword: login.password, loginConfirm: login.confirm, initialAuthPassword: auth.password, authConfirm: auth.confirm };
+    return form.submit(
+      required,
+      async () => {
+        const error = await register(user, stepUp.value);
+        stepUp.settle(error ? placeOf(error) : undefined, !error);
+        return error;
+      },
+      checks,
+    );
+  };
+
+  return (
+    <Form onSubmit={() => void submit()} className="panel">
+      <Alert message={form.formError} />
+      <h2>{r.user}</h2>
+      <FormField id={ids.loginId} label={labels.loginId} required value={user.loginId} onChange={set('loginId')} normalise autoComplete="off" hint={t.admin.loginIdHint} error={form.fieldError('loginId')} />
+      <FormField id={ids.name} label={labels.name} required value={user.name} onChange={set('name')} autoComplete="off" error={form.fieldError('name')} />
+      <RadioField
+        id={ids.userType}
+        label={labels.userType}
+        value={user.userType}
+        onChange={(userType) => setUser({ ...user, userType })}
+        options={[
+          { value: 'admin', label: t.userTypes.admin },
+          { value: 'general', label: t.userTypes.general },
+        ]}
+        error={form.fieldError('userType')}
+      />
+      <NewPasswordField
+        id={ids.initialLoginPassword}
+        label={r.initialLogin}
+        value={user.initialLoginPassword}
+        onChange={set('initialLoginPassword')}
+        confirm={confirm.login}
+        onConfirmChange={(login) => setConfirm({ ...confirm, login })}
+        context={loginContext}
+        otherLabel={r.initialAuth}
+        error={form.fieldError('initialLoginPassword')}
+        confirmError={form.fieldError('loginConfirm')}
+      />
+      <NewPasswordField
+        id={ids.initialAuthPassword}
+        label={r.initialAuth}
+        value={user.initialAuthPassword}
+        onChange={set('initialAuthPassword')}
+        confirm={confirm.auth}
+        onConfirmChange={(auth) => setConfirm({ ...confirm, auth })}
+        context={authContext}
+        otherLabel={r.initialLogin}
+        error={form.fieldError('initialAuthPassword')}
+        confirmError={form.fieldError('authConfirm')}
+      />
+      <StepUpFields stepUp={stepUp} errors={{ authPassword: form.fieldError('authPassword'), otp: form.fieldError('otp') }} />
+      <div className="actions actions-split">
+        <button type="button" className="button button-back" onClick={() => go('userMenu')}>
+          {t.admin.toMenu}
+        </button>
+        <button type="submit" className="button button-primary button-next">
+          {r.submit}
+        </button>
+      </div>
+    </Form>
+  );
+}

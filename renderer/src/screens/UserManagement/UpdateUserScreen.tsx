@@ -1,0 +1,38 @@
+import { AdminResult } from '../../components/AdminResult';
+import { Alert } from '../../components/Alert';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useCompanyUsers } from '../../components/useCompanyUsers';
+import { useErrorText, useT } from '../../i18n';
+import { useUserAdmin } from '../../stores/userAdmin';
+import { UpdateUserForm } from './UpdateUserForm';
+
+/** 設定・管理 > 利用者管理 > 利用者情報変更 (SPEC R-OTP-4: user change needs the step-up). No screen ID in the guide. */
+export function UpdateUserScreen() {
+  const t = useT();
+  const describe = useErrorText();
+  const { users, loaded, error } = useCompanyUsers();
+  const outcome = useUserAdmin((s) => s.outcome);
+  const updated = outcome?.kind === 'updated' ? outcome.row : null;
+  const u = t.updateUser;
+  return (
+    <>
+      <ScreenHeader section={t.admin.section} title={u.title} />
+      <Alert tone="info" message={updated ? u.done : undefined} />
+      <Alert message={describe(error)} />
+      {updated ? (
+        <AdminResult caption={u.done} rows={[updated]} />
+      ) : (
+        <>
+          <p className="lead">{u.intro}</p>
+          {loaded ? (
+            <UpdateUserForm users={users} />
+          ) : (
+            <p className="loading" role="status">
+              {t.app.loading}
+            </p>
+          )}
+        </>
+      )}
+    </>
+  );
+}
