@@ -11,6 +11,7 @@ import { commitTokens, importProgress, previewTokens } from '../importing/import
 import { revokeTokens } from '../revocation/revoke';
 import type { Deps } from '../services/deps';
 import type { Session } from '../session/sessions';
+import { resumeSetup } from '../setup/resume';
 import { createCompany, setupStatus } from '../setup/setup';
 import { finishSetup, setupCommit, setupPreview } from '../setup/setupImport';
 import { registerToken } from '../tokens/register';
@@ -60,6 +61,7 @@ export const handlerTable = (deps: Deps): HandlerTable => ({
   setup: {
     status: () => setupStatus(deps),
     create: (input, { now }) => createCompany(deps, input, now),
+    resume: (input, { now }) => resumeSetup(deps, input, now),
     previewImport: (input, { now }) => setupPreview(deps, input, now),
     commitImport: (input, { now }) => setupCommit(deps, input, now),
     finish: (input, { now }) => finishSetup(deps, input, now),

@@ -4,7 +4,7 @@ import { refuse } from '../auth/failures';
 import { addCompany, addUser } from '../provisioning/provision';
 import type { Deps } from '../services/deps';
 import { appendSuccess } from '../store/repos/audit';
-import { anyCompanyExists } from '../store/repos/userAdmin';
+import { anyCompanyExists, unfinishedSetupCompany } from '../store/repos/userAdmin';
 import { transact } from '../store/transaction';
 
 type CreateInput = {
@@ -17,8 +17,8 @@ type CreateInput = {
 };
 
 /** First run: an empty store opens the setup screen, never a built-in account. */
-export async function setupStatus(deps: Deps): Promise<Result<{ needsSetup: boolean }>> {
-  return ok({ needsSetup: !(await anyCompanyExists(deps.db)) });
+export async function setupStatus(deps: Deps): Promise<Result<{ needsSetup: boolean; canResume: boolean }>> {
+  return ok({ needsSetup: !(await anyCompanyExists(deps.db)), canResume: (await unfinishedSetupCompany(deps.db)) !== undefined });
 }
 
 /** Both passwords meet the rules and differ from each other (SPEC Actors: two different secrets). */

@@ -20,7 +20,8 @@ const file = { format: importFormatSchema, fileBase64: z.string().max(45_000_000
 
 /** First run on an empty store (issue: provisioning): a company and its master, then its tokens. */
 export const setupChannels = {
-  status: channel('setup:status', 'public', empty, z.object({ needsSetup: z.boolean() })),
+  /** canResume: a company exists but holds no token yet (the app stopped mid-setup): its master may resume. */
+  status: channel('setup:status', 'public', empty, z.object({ needsSetup: z.boolean(), canResume: z.boolean() })),
   create: channel(
     'setup:create',
     'public',
@@ -33,6 +34,13 @@ export const setupChannels = {
       authPassword: passwordField,
     }),
     /** Lets the new master import the company's tokens before any login is possible. */
+    z.object({ setupId: z.string() }),
+  ),
+  /** The master of a company left without tokens proves both passwords and gets a new setup ID. */
+  resume: channel(
+    'setup:resume',
+    'public',
+    z.strictObject({ masterLoginId: loginIdField, loginPassword: passwordField, authPassword: passwordField }),
     z.object({ setupId: z.string() }),
   ),
   previewImport: channel('setup:preview-import', 'public', z.strictObject({ setupId: opaqueIdField, ...file }), importPreviewSchema),

@@ -61,7 +61,7 @@ describe('fuzzed IPC: hostile payloads on every channel (DESIGN-NOTES 7, SPEC R-
   }, TIMEOUT);
 
   // Login and the first-run setup's status and creation carry no session, challenge or setup ID to forge.
-  const unforgeable = ['auth:login', 'setup:status', 'setup:create'];
+  const unforgeable = ['auth:login', 'setup:status', 'setup:create', 'setup:resume'];
   it.each(channels.filter((c) => !unforgeable.includes(c.name)).map((c) => [c.name]))(
     `%s: ${RUNS} hostile variants with a forged session, challenge or setup ID → a typed refusal, store byte for byte unchanged`,
     async (name) => {

@@ -49,6 +49,7 @@ function provisioningTemplates({ sessionId, otp, target }: TemplateIds): Record<
     'users:change-master-auth-password': { sessionId, newAuthPassword: 'Auth#2099x', ...step },
     'setup:status': {},
     'setup:create': { companyCode: 'C0003', companyName: '新会社', masterLoginId: 'shinsha01', masterName: '新社 太郎', loginPassword: 'Login#2099', authPassword: 'Auth#2099' },
+    'setup:resume': { masterLoginId: 'kmb05871', loginPassword: PASSWORDS.login, authPassword: PASSWORDS.auth },
     'setup:preview-import': { setupId, ...file },
     'setup:commit-import': { setupId, previewId },
     'setup:finish': { setupId },

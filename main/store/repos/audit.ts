@@ -24,6 +24,7 @@ export type AuditAction =
   | 'stepup.password'
   | 'stepup.otp'
   | 'setup.create'
+  | 'setup.resume'
   | 'token.import'
   | 'token.lost'
   | 'user.register'

@@ -18,7 +18,7 @@ const create = (over: Partial<typeof MASTER> = {}) =>
 
 describe('first run on an empty store (issue: provisioning)', () => {
   it('an empty store needs setup; no account exists to log in with', async () => {
-    expect(await h.core.api.setup.status({})).toEqual({ ok: true, value: { needsSetup: true } });
+    expect(await h.core.api.setup.status({})).toEqual({ ok: true, value: { needsSetup: true, canResume: false } });
     expect(await h.core.api.auth.login({ loginId: 'kmb05871', password: 'Login#2026' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
   });
 
@@ -27,14 +27,14 @@ describe('first run on an empty store (issue: provisioning)', () => {
     expect(await create({ authPassword: 'shacho01x9' })).toEqual({ ok: false, error: { code: 'PASSWORD_POLICY', field: 'authPassword', rules: ['notLoginId'] } });
     expect(await create({ authPassword: 'Login#2026a' })).toEqual({ ok: false, error: { code: 'PASSWORD_POLICY', field: 'loginPassword', rules: ['differs'] } });
     expect(await create({ loginPassword: '12345678', authPassword: 'abcdefgh' })).toEqual({ ok: false, error: { code: 'PASSWORD_POLICY', field: 'loginPassword', rules: ['letter'] } });
-    expect(await h.core.api.setup.status({})).toEqual({ ok: true, value: { needsSetup: true } });
+    expect(await h.core.api.setup.status({})).toEqual({ ok: true, value: { needsSetup: true, canResume: false } });
     expect(await h.store.db.selectFrom('users').select('id').execute()).toEqual([]);
   });
 
   it('creates the company and its master in one audited step; a second setup is refused', async () => {
     const { setupId } = value(await create());
     expect(setupId).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await h.core.api.setup.status({})).toEqual({ ok: true, value: { needsSetup: false } });
+    expect(await h.core.api.setup.status({})).toEqual({ ok: true, value: { needsSetup: false, canResume: true } });
     expect(await h.store.db.selectFrom('users').select(['login_id', 'user_type', 'login_password_initial', 'auth_password_initial']).execute()).toEqual([
       { login_id: 'shacho01', user_type: 'master', login_password_initial: 0, auth_password_initial: 0 },
     ]);

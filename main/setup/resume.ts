@@ -1,0 +1,31 @@
+import { ok, type Result } from '../../shared/errors';
+import { auditSuccess, refuse } from '../auth/failures';
+import { verifyPassword } from '../crypto/password';
+import type { Deps } from '../services/deps';
+import { findUserByLoginId } from '../store/repos/users';
+import { findCompanyMaster, unfinishedSetupCompany } from '../store/repos/userAdmin';
+
+type ResumeInput = { masterLoginId: string; loginPassword: string; authPassword: string };
+
+/**
+ * A setup ID lives in memory only, so an app stopped between creating the company and importing its tokens
+ * would leave a master with no token to register and nobody able to log in. While the company still holds no
+ * token, its master proves both passwords (failures count towards the lock, SPEC R-OTP-3) and resumes.
+ */
+export async function resumeSetup(deps: Deps, input: ResumeInput, now: Date): Promise<Result<{ setupId: string }>> {
+  const companyId = await unfinishedSetupCompany(deps.db);
+  if (companyId === undefined) return refuse(deps, input.masterLoginId, 'setup.resume', { code: 'SETUP_ALREADY_DONE' }, now);
+  const user = await findUserByLoginId(deps.db, input.masterLoginId);
+  const master = await findCompanyMaster(deps.db, companyId);
+  if (!user || !master || user.id !== master.id) {
+    return refuse(deps, input.masterLoginId, 'setup.resume', { code: 'BAD_CREDENTIALS', field: 'loginPassword' }, now);
+  }
+  if (master.locked_at !== null) return refuse(deps, master.login_id, 'setup.resume', { code: 'LOCKED' }, now);
+  const [loginOk, authOk] = await Promise.all([
+    verifyPassword(input.loginPassword, master.login_password_hash),
+    verifyPassword(input.authPassword, master.auth_password_hash),
+  ]);
+  if (!loginOk || !authOk) return refuse(deps, master, 'setup.resume', { code: 'BAD_CREDENTIALS', field: 'loginPassword' }, now);
+  await auditSuccess(deps, master.login_id, 'setup.resume', now);
+  return ok({ setupId: deps.setups.issue({ companyId, masterLoginId: master.login_id }, now).id });
+}
