@@ -38,12 +38,12 @@ async function createCompany(app: App): Promise<void> {
   await fillNewPassword(page, 'ログインパスワード', MASTER.login);
   await page.getByRole('button', { name: '登録して次へ' }).click();
   await expect(page.locator('[aria-current="step"]')).toHaveText('ハードトークン取込');
+  await expectInfo(page, '熊本テスト商事株式会社 とマスターユーザを登録しました。');
 }
 
 /** 初期設定 step 2: the company's token file, previewed then imported without a step-up (no token exists yet). */
 async function importTokens(app: App, file: TestToken[]): Promise<void> {
   const { page } = app;
-  await expectInfo(page, '熊本テスト商事株式会社 とマスターユーザを登録しました。');
   await page.getByLabel('ファイル 必須').setInputFiles({ name: 'tokens.csv', mimeType: 'text/csv', buffer: entraCsv(file) });
   await expect(page.getByLabel('ファイル形式 必須')).toHaveValue('csv');
   await page.getByRole('button', { name: '確認' }).click();
@@ -155,6 +155,34 @@ test('first run on an empty store: setup, import, users, forced password change,
   await expectInfo(page, `${file.suggestedFilename()} を保存しました。`);
   await app.at('audit');
   await app.shot('audit');
+});
+
+test('a restart between the company and its tokens: the master resumes the setup at the import (R-OTP-3, R-GEN-3)', async ({ app }) => {
+  const { page } = app;
+  await createCompany(app);
+  // The window starts again: the setup ID it held is gone, the company stays without a token.
+  await page.reload();
+  await app.at('setup');
+  await expect(page.getByText('初期設定が途中で終了したため、ハードトークンの取込から再開します。')).toBeVisible();
+  await required(page, 'マスターユーザのログインID').fill(MASTER.loginId);
+  await required(page, 'ログインパスワード').fill(MASTER.login);
+  await required(page, '認証パスワード').fill('wrong-auth-1');
+  await page.getByRole('button', { name: '再開' }).click();
+  await expect(fieldError(page, 'resume-login-password')).toHaveText('ログインIDまたはログインパスワードが正しくありません。(あと4回誤るとロックされます)');
+  await app.at('setup');
+  await app.shot('setup-resume-refused');
+  await required(page, 'ログインパスワード').fill(MASTER.login);
+  await required(page, '認証パスワード').fill(MASTER.auth);
+  await page.getByRole('button', { name: '再開' }).click();
+  await expectInfo(page, '初期設定を再開しました。');
+  await page.getByLabel('ファイル 必須').setInputFiles({ name: 'tokens.csv', mimeType: 'text/csv', buffer: entraCsv([tokens.master]) });
+  await page.getByRole('button', { name: '確認' }).click();
+  await page.getByRole('button', { name: '取込', exact: true }).click();
+  await expectInfo(page, '1件のハードトークンを取り込みました。');
+  await page.getByRole('button', { name: '完了' }).click();
+  await app.at('BLGI001');
+  await firstLogin(app, MASTER.loginId, MASTER.login, tokens.master);
+  await app.at('BTOP001');
 });
 
 async function readAll(download: { createReadStream: () => Promise<NodeJS.ReadableStream> }): Promise<Buffer> {

@@ -48,6 +48,7 @@ export const enAudit: typeof jaAudit = {
     'stepup.password': 'Authentication password check',
     'stepup.otp': 'One-time password check',
     'setup.create': 'First-time setup',
+    'setup.resume': 'First-time setup resumed',
     'audit.export': 'Operation history CSV export',
   },
 };

@@ -23,6 +23,11 @@ export const enSetup: typeof jaSetup = {
     created: (company) => `${company} and its master user are registered.`,
     finishIntro: 'The import is complete. Press "Done" to go to the login screen.',
     finish: 'Done',
+    resumeIntro:
+      "Setup stopped before the hardware tokens were imported. Enter the master user's login ID, login password and authentication password, then press \"Resume\" to continue with the import.",
+    resumeHeading: 'Confirm the master user',
+    resume: 'Resume',
+    resumed: 'Setup has resumed.',
     done: "Setup is complete. Log in with the master user's login ID and login password, then register the hardware token.",
   },
   tokenImport: {

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'stepup.password',
   'stepup.otp',
   'setup.create',
+  'setup.resume',
   'audit.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -73,6 +74,7 @@ export const jaAudit = {
     'stepup.password': '認証パスワードの確認',
     'stepup.otp': 'ワンタイムパスワードの確認',
     'setup.create': '初期設定',
+    'setup.resume': '初期設定の再開',
     'audit.export': '操作履歴のCSV出力',
   } satisfies Record<AuditAction, string>,
 };

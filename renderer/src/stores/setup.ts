@@ -4,6 +4,8 @@ import { call } from '../api';
 import { useNavigation } from './navigation';
 import { useSession } from './session';
 
+export type ResumeInput = { masterLoginId: string; loginPassword: string; authPassword: string };
+
 export type CompanyInput = {
   companyCode: string;
   companyName: string;
@@ -16,13 +18,16 @@ export type CompanyInput = {
 type SetupState = {
   /** Issued by setup:create; stands in for the step-up of the first import (no token exists yet). */
   setupId: string | null;
-  /** The company just created, named on the import step. */
+  /** The company just created, named on the import step ('' when resumed). */
   companyName: string;
+  /** A company exists without tokens (the app stopped mid-setup): its master resumes rather than creates. */
+  resuming: boolean;
   /** Just finished: BLGI001 says so once. */
   finished: boolean;
   /** First run or not: setup:status decides between the setup screen and BLGI001. */
   start: () => Promise<void>;
   create: (input: CompanyInput) => Promise<AppError | null>;
+  resume: (input: ResumeInput) => Promise<AppError | null>;
   finish: () => Promise<AppError | null>;
 };
 
@@ -32,11 +37,14 @@ const go = (view: 'setup' | 'login') => useNavigation.getState().go(view);
 export const useSetup = create<SetupState>((set, get) => ({
   setupId: null,
   companyName: '',
+  resuming: false,
   finished: false,
   async start() {
     const result = await call((api) => api.setup.status({}));
     // Without an answer the app cannot tell: login is the safe screen (the main process refuses the rest).
-    go(result.ok && result.value.needsSetup ? 'setup' : 'login');
+    const first = result.ok && (result.value.needsSetup || result.value.canResume);
+    set({ resuming: result.ok && !result.value.needsSetup && result.value.canResume });
+    go(first ? 'setup' : 'login');
   },
   async create(input) {
     const result = await call((api) => api.setup.create(input));
@@ -44,12 +52,18 @@ export const useSetup = create<SetupState>((set, get) => ({
     set({ setupId: result.value.setupId, companyName: input.companyName.trim() });
     return null;
   },
+  async resume(input) {
+    const result = await call((api) => api.setup.resume(input));
+    if (!result.ok) return result.error;
+    set({ setupId: result.value.setupId, companyName: '' });
+    return null;
+  },
   async finish() {
     const setupId = get().setupId;
     if (!setupId) return { code: 'SETUP_INVALID' };
     const result = await call((api) => api.setup.finish({ setupId }));
     if (!result.ok) return result.error;
-    set({ setupId: null, finished: true });
+    set({ setupId: null, resuming: false, finished: true });
     go('login');
     return null;
   },

@@ -7,15 +7,18 @@ import { useSetup } from '../../stores/setup';
 import { setupPort, useTokenImport } from '../../stores/tokenImport';
 import { TokenImport } from '../TokenImport/TokenImport';
 import { CompanyForm } from './CompanyForm';
+import { ResumeForm } from './ResumeForm';
 
 /**
  * 初期設定 on an empty store (issue: provisioning): the company and its master, then the company's token file,
- * then 完了 (setup:finish) and BLGI001. The guide has no such screen, so no ID is shown.
+ * then 完了 (setup:finish) and BLGI001; after a restart that left the company without tokens, the master
+ * resumes at the import. The guide has no such screen, so no ID is shown.
  */
 export function SetupScreen() {
   const t = useT();
   const setupId = useSetup((s) => s.setupId);
   const companyName = useSetup((s) => s.companyName);
+  const resuming = useSetup((s) => s.resuming);
   const finish = useSetup((s) => s.finish);
   const phase = useTokenImport((s) => s.phase);
   const reset = useTokenImport((s) => s.reset);
@@ -28,12 +31,12 @@ export function SetupScreen() {
       <StepIndicator steps={s.steps} current={step} />
       {!setupId ? (
         <>
-          <p className="lead">{s.intro}</p>
-          <CompanyForm />
+          <p className="lead">{resuming ? s.resumeIntro : s.intro}</p>
+          {resuming ? <ResumeForm /> : <CompanyForm />}
         </>
       ) : (
         <>
-          <Alert tone="info" message={s.created(companyName)} />
+          <Alert tone="info" message={companyName ? s.created(companyName) : s.resumed} />
           <p className="lead">{s.importIntro}</p>
           <TokenImport
             port={setupPort(setupId)}
