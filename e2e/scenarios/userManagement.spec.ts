@@ -1,4 +1,4 @@
-import { PASSWORDS } from '../../tests/support/harness';
+import { loginWithOtp as apiLogin, PASSWORDS, stepUp } from '../../tests/support/harness';
 import { expect, test } from '../fixtures/app';
 import { expectInfo, fieldError, fillNewPassword, fillStepUp, openUserTask, pickUser, required } from '../fixtures/admin';
 import { freshCode, loginWithOtp, logout, openRevocation, submitOtp, submitPassword } from '../fixtures/flows';
@@ -176,5 +176,30 @@ test.describe('利用者管理 (設定・管理)', () => {
     await app.at('BLGI001-otp');
     await submitOtp(app, await freshCode(app, '523405697'));
     await app.at('BTOP001');
+  });
+
+  test('a session held by the main process goes to パスワード変更: the master after an admin set their authentication password (R-REV-6)', async ({ app }) => {
+    const { page, harness } = app;
+    await loginWithOtp(app, 'kmb05871');
+    harness.clock.advance(60_000);
+    const admin = await apiLogin(harness, 'test12345');
+    harness.clock.advance(60_000);
+    const changed = await harness.core.api.users.changeMasterAuthPassword({ sessionId: admin.sessionId, newAuthPassword: 'Reset#Auth26', ...(await stepUp(harness)) });
+    expect(changed).toEqual({ ok: true, value: {} });
+
+    await page.getByRole('button', { name: 'ホーム' }).click();
+    await app.at('passwordChange');
+    await expect(page.getByRole('note')).toContainText('ログインパスワードと認証パスワードを変更してください。');
+    await expect(page.getByRole('navigation', { name: 'メインメニュー' })).toHaveCount(0);
+    await required(page, '現在のログインパスワード').fill(PASSWORDS.login);
+    await fillNewPassword(page, '新しいログインパスワード', 'Kuma#Login27');
+    await required(page, '現在の認証パスワード').fill('Reset#Auth26');
+    await fillNewPassword(page, '新しい認証パスワード', 'Kuma#Login27');
+    await page.getByRole('button', { name: '変更', exact: true }).click();
+    await expect(fieldError(page, 'pw-next-auth')).toHaveText('条件を満たしていないパスワードです。表示されている条件をご確認ください。');
+    await fillNewPassword(page, '新しい認証パスワード', 'Kuma#Auth27');
+    await page.getByRole('button', { name: '変更', exact: true }).click();
+    await app.at('BTOP001');
+    await expect(page.getByRole('navigation', { name: 'メインメニュー' })).toBeVisible();
   });
 });
