@@ -97,4 +97,19 @@ test.describe('ハードトークン取込 (設定・管理 > 利用者管理)',
     await choose(app, 'tokens.csv', entraCsv([newToken('900000005')]), 'text/csv', '12345');
     await expect(fieldError(page, 'import-key')).toHaveText('事前共有鍵は16進数32桁・48桁・64桁で入力してください。');
   });
+
+  test('a file of 5,000 tokens: the progress bar follows imports:progress while the commit runs', async ({ app }) => {
+    const { page } = app;
+    const many = Array.from({ length: 5000 }, (_, i) => newToken(String(910000000 + i)));
+    await loginWithOtp(app, 'test12345');
+    await openUserTask(app, 'ハードトークン取込', 'tokenImport');
+    await choose(app, 'many.csv', entraCsv(many), 'text/csv');
+    await expect(page.getByRole('table', { name: '件数' }).getByRole('row').first()).toHaveText('新規5000件');
+    await fillStepUp(page, PASSWORDS.auth, await freshCode(app));
+    await page.getByRole('button', { name: '取込', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: '5000件のハードトークンを取り込みました。' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('progressbar', { name: '取込状況' })).toHaveAttribute('value', '5000');
+    expect(app.bridge.calls.filter((c) => c === 'imports:progress').length).toBeGreaterThan(0);
+    expect(app.bridge.calls.indexOf('imports:progress')).toBeGreaterThan(app.bridge.calls.indexOf('imports:commit'));
+  });
 });

@@ -67,11 +67,12 @@ export const useTokenImport = create<TokenImportState>((set, get) => ({
     set({ phase: 'running', progress: { done: 0, total: preview.newCount } });
     let running = true;
     const committing = port.commit(preview.previewId, stepUp).finally(() => (running = false));
+    // The first question goes right behind the commit (the main process answers it between two batches).
     const poll = async (progress: NonNullable<ImportPort['progress']>) => {
       while (running) {
+        const answer = await progress(preview.previewId);
+        if (running && answer.ok && answer.value.total > 0) set({ progress: answer.value });
         await pause(POLL_MS);
-        const answer = running ? await progress(preview.previewId) : null;
-        if (running && answer?.ok && answer.value.total > 0) set({ progress: answer.value });
       }
     };
     if (port.progress) void poll(port.progress);
