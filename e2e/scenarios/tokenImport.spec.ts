@@ -1,8 +1,9 @@
 import { expect, test, type App } from '../fixtures/app';
 import { fieldError, fillStepUp, openUserTask, required } from '../fixtures/admin';
-import { freshCode, loginWithOtp, wrongCode } from '../fixtures/flows';
+import { freshCode, input, loginWithOtp, logout, submitPassword, wrongCode } from '../fixtures/flows';
 import { PASSWORDS } from '../../tests/support/harness';
-import { base32, entraCsv, newToken } from '../fixtures/tokenFiles';
+import { base32, codeOf, entraCsv, newToken } from '../fixtures/tokenFiles';
+import { MAC_KEY, PSK, pskcXml } from '../../tests/main/import/pskcBuilder';
 
 const good = newToken('900000001');
 const seed = base32(newToken('0').seed);
@@ -111,5 +112,34 @@ test.describe('ハードトークン取込 (設定・管理 > 利用者管理)',
     await expect(page.getByRole('progressbar', { name: '取込状況' })).toHaveAttribute('value', '5000');
     expect(app.bridge.calls.filter((c) => c === 'imports:progress').length).toBeGreaterThan(0);
     expect(app.bridge.calls.indexOf('imports:progress')).toBeGreaterThan(app.bridge.calls.indexOf('imports:commit'));
+  });
+
+  test('an encrypted PSKC file: the key is asked for, a wrong one refused, the right one imports tokens a user then registers (RFC 6030, R-LOG-3)', async ({ app }) => {
+    const { page } = app;
+    const tokens = [newToken('920000001'), newToken('920000002')];
+    const expiry = '<ExpiryDate>2031-03-31T14:59:00Z</ExpiryDate>';
+    const xml = pskcXml(tokens.map((t) => ({ serial: t.serial, seed: t.seed, device: expiry })), { psk: PSK, macKey: MAC_KEY });
+    const file = Buffer.from(xml, 'utf8');
+    await loginWithOtp(app, 'test12345');
+    await openUserTask(app, 'ハードトークン取込', 'tokenImport');
+    await choose(app, 'tokens.pskcxml', file, 'application/xml');
+    await expect(fieldError(page, 'import-key')).toHaveText('ファイルを読み込めませんでした。ファイルが暗号化されています。事前共有鍵を入力してください。');
+    await expect(page.getByLabel('事前共有鍵')).toBeFocused();
+    await choose(app, 'tokens.pskcxml', file, 'application/xml', 'ff'.repeat(16));
+    await expect(fieldError(page, 'import-key')).toHaveText('ファイルを読み込めませんでした。事前共有鍵が正しくありません。');
+    await choose(app, 'tokens.pskcxml', file, 'application/xml', PSK.toString('hex'));
+    await expect(page.getByRole('table', { name: '件数' }).getByRole('row').first()).toHaveText('新規2件');
+    await expect(page.getByRole('list', { name: '取り込むシリアル番号(抜粋)' }).getByRole('listitem')).toHaveText(['920000001', '920000002']);
+    await fillStepUp(page, PASSWORDS.auth, await freshCode(app));
+    await page.getByRole('button', { name: '取込', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: '2件のハードトークンを取り込みました。' })).toBeVisible();
+    await logout(app);
+
+    await submitPassword(app, 'shinki01');
+    await app.at('BLGI020');
+    await input(page, 'シリアル番号').fill(tokens[1]!.serial);
+    await input(page, 'ワンタイムパスワード').fill(codeOf(app, tokens[1]!));
+    await page.getByRole('button', { name: '認証確認' }).click();
+    await app.at('BTOP001');
   });
 });

@@ -58,7 +58,7 @@ export function ImportFileForm({ port }: { port: ImportPort }) {
     <Form onSubmit={() => void submit()} labelledBy="import-file-heading" className="panel">
       <h2 id="import-file-heading">{ti.fileHeading}</h2>
       <Alert message={form.formError ?? describe(restartReason)} />
-      <FileField id={ids.fileBase64} label={ti.file} accept=".xml,.pskc,.csv,text/xml,application/xml,text/csv" required hint={ti.fileHint} onFile={choose} error={form.fieldError('fileBase64')} />
+      <FileField id={ids.fileBase64} label={ti.file} accept=".xml,.pskc,.pskcxml,.csv,text/xml,application/xml,text/csv" required hint={ti.fileHint} onFile={choose} error={form.fieldError('fileBase64')} />
       <SelectField
         id="import-format"
         label={ti.format}
