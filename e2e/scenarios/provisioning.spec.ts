@@ -108,6 +108,9 @@ async function changeInitialPasswords(app: App): Promise<void> {
 }
 
 test('first run on an empty store: setup, import, users, forced password change, unlock, R-REV-6, audit CSV (SPEC R-TOK-3, R-TOK-4, R-LOG-3, R-OTP-3, R-OTP-4, R-REV-6, R-GEN-2)', async ({ app }) => {
+  // The whole story in one test, with axe in two languages on some twenty screens: on a busy two-core
+  // machine it needs more than the default 90 seconds.
+  test.slow();
   const { page } = app;
   await createCompany(app);
   await importTokens(app, [tokens.master, tokens.admin, tokens.spare, expired]);
