@@ -31,6 +31,7 @@ export async function timeToSelector(page: Page, url: string, selector: string):
     observer.observe(document, { childList: true, subtree: true });
   })();`);
   await page.goto(url);
-  await page.waitForFunction('window.__readyAt !== undefined');
+  // A function, not a string: the page's CSP forbids evaluating strings inside it (no 'unsafe-eval').
+  await page.waitForFunction(() => (globalThis as { __readyAt?: number }).__readyAt !== undefined);
   return page.evaluate('window.__readyAt');
 }

@@ -1,5 +1,4 @@
 import { generateSync as hotpGenerate } from '@otplib/hotp';
-import { verifySync as totpVerify } from '@otplib/totp';
 import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node';
 import { createGuardrails, type Digits, type HashAlgorithm } from '@otplib/core';
 
@@ -37,9 +36,10 @@ export function codeAtStep(seed: Uint8Array, step: number, params: TokenParams):
 export const codesEqual = (computed: string, submitted: string): boolean => crypto.constantTimeEqual(computed, submitted);
 
 /**
- * otplib's TOTP check over the steps centre±window, refusing steps ≤ afterStep (RFC 6238 §5.2).
- * Returns the matching step, or null. otplib throws on out-of-range options: those are mapped to null
- * by the caller's format checks and the guard below, never let through.
+ * RFC 6238 check over the steps centre±window, refusing steps ≤ afterStep (§5.2: a code is used once). Each
+ * candidate's code comes from otplib's HOTP with the seed as bytes and the Node crypto plugin, compared in
+ * constant time. otplib's TOTP verifySync does the same with per-call option validation that cost more than
+ * the HMACs themselves (npm run bench: 0.3-0.4× raw HMAC against about 0.55× this way).
  */
 export function matchStep(
   seed: Uint8Array,
@@ -49,18 +49,9 @@ export function matchStep(
   window: number,
   afterStep: number | undefined,
 ): number | null {
-  if (afterStep !== undefined && afterStep >= centreStep + window) return null;
-  const result = totpVerify({
-    secret: seed,
-    token: code,
-    epoch: centreStep * params.period,
-    epochTolerance: window * params.period,
-    period: params.period,
-    digits: params.digits as Digits,
-    algorithm: algorithmOf(params),
-    crypto,
-    guardrails,
-    ...(afterStep !== undefined && afterStep >= 0 ? { afterTimeStep: afterStep } : {}),
-  });
-  return result.valid ? result.timeStep : null;
+  const first = Math.max(0, centreStep - window, afterStep === undefined ? 0 : afterStep + 1);
+  for (let step = first; step <= centreStep + window; step++) {
+    if (codesEqual(codeAtStep(seed, step, params), code)) return step;
+  }
+  return null;
 }
