@@ -1,3 +1,5 @@
+import { FILE_PROBLEM_CODES } from '../../shared/contract/importProblems';
+
 /**
  * What the seed-import parsers hand to the preview and, later, to the service that commits an import.
  * Parsers are pure: bytes in, tokens and problems out, nothing written anywhere.
@@ -11,29 +13,7 @@
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
 /** Codes, not prose: the renderer maps each to a Japanese / English message. */
-export const IMPORT_PROBLEM_CODES = [
-  // The whole file (tokens: [] and this one problem).
-  'FILE_TOO_LARGE',
-  'UNSUPPORTED_ENCODING',
-  'DTD_NOT_ALLOWED',
-  'MALFORMED_FILE',
-  'MISSING_COLUMN',
-  'ENCRYPTED_NEEDS_KEY',
-  'WRONG_KEY',
-  'UNSUPPORTED_ENCRYPTION',
-  // One entry (a KeyPackage or a CSV line); MAC_MISSING can also be file-wide (no MACMethod).
-  'MALFORMED_ENTRY',
-  'MAC_MISSING',
-  'MAC_MISMATCH',
-  'NOT_TOTP',
-  'UNSUPPORTED_ALGORITHM',
-  'BAD_SERIAL',
-  'BAD_SECRET',
-  'BAD_DIGITS',
-  'BAD_PERIOD',
-  'BAD_EXPIRY',
-  'DUPLICATE_IN_FILE',
-] as const;
+export const IMPORT_PROBLEM_CODES = FILE_PROBLEM_CODES;
 
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

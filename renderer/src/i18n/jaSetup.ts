@@ -1,32 +1,5 @@
+import type { ImportProblemReason } from '../../../shared/contract/importProblems';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../../shared/input/passwordPolicy';
-
-/** Codes main/import reports for a file or an entry, and the reasons main/importing's preview leaves a token out. */
-export const IMPORT_PROBLEMS = [
-  'FILE_TOO_LARGE',
-  'UNSUPPORTED_ENCODING',
-  'DTD_NOT_ALLOWED',
-  'MALFORMED_FILE',
-  'MISSING_COLUMN',
-  'ENCRYPTED_NEEDS_KEY',
-  'WRONG_KEY',
-  'UNSUPPORTED_ENCRYPTION',
-  'MALFORMED_ENTRY',
-  'MAC_MISSING',
-  'MAC_MISMATCH',
-  'NOT_TOTP',
-  'UNSUPPORTED_ALGORITHM',
-  'BAD_SERIAL',
-  'BAD_SECRET',
-  'BAD_DIGITS',
-  'BAD_PERIOD',
-  'BAD_EXPIRY',
-  'DUPLICATE_IN_FILE',
-  'MISSING_EXPIRY',
-  'OTHER_COMPANY',
-  'DUPLICATE',
-  'EXPIRED',
-] as const;
-export type ImportProblemCode = (typeof IMPORT_PROBLEMS)[number];
 
 /** First-run setup, token import and the password rules (issue: provisioning), Japanese first (SPEC R-GEN-1). */
 export const jaSetup = {
@@ -128,7 +101,7 @@ export const jaSetup = {
     OTHER_COMPANY: '他の企業で登録済みのハードトークンのため、取り込みません。',
     DUPLICATE: '登録済みのハードトークンのため、取り込みません(登録済みの内容は変わりません)。',
     EXPIRED: '有効期限が過ぎているため、取り込みません。',
-  } satisfies Record<ImportProblemCode, string>,
+  } satisfies Record<ImportProblemReason, string>,
   importProblemUnknown: 'このハードトークンは取り込めません。',
   passwordRules: {
     heading: (label: string) => `${label}の条件`,

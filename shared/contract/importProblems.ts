@@ -1,0 +1,31 @@
+/** Problems of a token file as main/import's parsers report them: codes, which the renderer words. */
+export const FILE_PROBLEM_CODES = [
+  // The whole file (tokens: [] and this one problem).
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED_ENCODING',
+  'DTD_NOT_ALLOWED',
+  'MALFORMED_FILE',
+  'MISSING_COLUMN',
+  'ENCRYPTED_NEEDS_KEY',
+  'WRONG_KEY',
+  'UNSUPPORTED_ENCRYPTION',
+  // One entry (a KeyPackage or a CSV line); MAC_MISSING can also be file-wide (no MACMethod).
+  'MALFORMED_ENTRY',
+  'MAC_MISSING',
+  'MAC_MISMATCH',
+  'NOT_TOTP',
+  'UNSUPPORTED_ALGORITHM',
+  'BAD_SERIAL',
+  'BAD_SECRET',
+  'BAD_DIGITS',
+  'BAD_PERIOD',
+  'BAD_EXPIRY',
+  'DUPLICATE_IN_FILE',
+] as const;
+
+/** Why the import preview (main/importing) leaves a well-formed token out (SPEC R-TOK-3, R-TOK-4). */
+export const PREVIEW_REFUSAL_CODES = ['MISSING_EXPIRY', 'OTHER_COMPANY', 'DUPLICATE', 'EXPIRED'] as const;
+
+/** Every `reason` an import preview's problem list can carry. */
+export const IMPORT_PROBLEM_CODES = [...FILE_PROBLEM_CODES, ...PREVIEW_REFUSAL_CODES] as const;
+export type ImportProblemReason = (typeof IMPORT_PROBLEM_CODES)[number];
