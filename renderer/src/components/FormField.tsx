@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { normaliseWidth } from '../../../shared/input/normalise';
-import { useT } from '../i18n';
+import { describedBy, FieldShell } from './FieldShell';
 import '../styles/forms.css';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'required'>;
@@ -25,49 +25,23 @@ type Props = InputProps & {
  * aria-describedby; the error region is live so a new message is announced.
  */
 export function FormField({ id, label, value, onChange, required, hint, error, normalise, describedBy: more, children, ...input }: Props) {
-  const t = useT();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : undefined, hintId, more].filter(Boolean).join(' ') || undefined;
   // Normalising while an IME composes would break the composition: only on its end and on leaving the field.
   const settle = (raw: string) => {
     if (normalise) onChange(normaliseWidth(raw));
   };
   return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {label}
-        {required && (
-          <>
-            {' '}
-            <span className="required">{t.app.required}</span>
-          </>
-        )}
-      </label>
-      <div className="field-body">
-        <div className="field-control">
-          <input
-            {...input}
-            id={id}
-            value={value}
-            aria-required={required || undefined}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy}
-            onChange={(e) => onChange(e.target.value)}
-            onBlur={(e) => settle(e.target.value)}
-            onCompositionEnd={(e) => settle(e.currentTarget.value)}
-          />
-          {hint && (
-            <span id={hintId} className="field-hint">
-              {hint}
-            </span>
-          )}
-        </div>
-        <p id={errorId} className="field-error" aria-live="polite">
-          {error}
-        </p>
-        {children}
-      </div>
-    </div>
+    <FieldShell id={id} label={label} required={required} hint={hint} withError error={error} after={children}>
+      <input
+        {...input}
+        id={id}
+        value={value}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { error, hint, more })}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={(e) => settle(e.target.value)}
+        onCompositionEnd={(e) => settle(e.currentTarget.value)}
+      />
+    </FieldShell>
   );
 }

@@ -1,4 +1,4 @@
-import { useT } from '../i18n';
+import { describedBy, FieldShell } from './FieldShell';
 
 type Option<V extends string> = { value: V; label: string };
 
@@ -14,35 +14,15 @@ type Props<V extends string> = {
 
 /** A <select> laid out as FormField is. */
 export function SelectField<V extends string>({ id, label, value, options, onChange, required, hint }: Props<V>) {
-  const t = useT();
-  const hintId = `${id}-hint`;
   return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {label}
-        {required && (
-          <>
-            {' '}
-            <span className="required">{t.app.required}</span>
-          </>
-        )}
-      </label>
-      <div className="field-body">
-        <div className="field-control">
-          <select id={id} value={value} aria-describedby={hint ? hintId : undefined} onChange={(e) => onChange(e.target.value as V)}>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-          {hint && (
-            <span id={hintId} className="field-hint">
-              {hint}
-            </span>
-          )}
-        </div>
-      </div>
-    </div>
+    <FieldShell id={id} label={label} required={required} hint={hint}>
+      <select id={id} value={value} aria-describedby={describedBy(id, { hint })} onChange={(e) => onChange(e.target.value as V)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
   );
 }
