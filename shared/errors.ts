@@ -54,7 +54,7 @@ export const appErrorSchema = z.object({
   expiredAt: z.string().optional(),
   /** PASSWORD_POLICY: the rules of shared/input/passwordPolicy.ts the password breaks. */
   rules: z.array(z.enum(PASSWORD_RULES)).optional(),
-  /** IMPORT_REFUSED: the file-level problem code of main/import (e.g. WRONG_KEY, FILE_TOO_LARGE). */
+  /** IMPORT_REFUSED: the file-level problem code of main/seedFiles (e.g. WRONG_KEY, FILE_TOO_LARGE). */
   problem: z.string().optional(),
 });
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { hashPassword, type KdfParams } from '../../main/crypto/password';
 import { withSeed } from '../../main/otp/consume';
 import { codeAtStep, stepAt } from '../../main/otp/totp';
-import { addCompany, addToken, PRODUCT_TOKEN } from '../../main/provisioning/provision';
-import { createCore } from '../../main/services';
+import { addCompany, addToken, PRODUCT_TOKEN } from '../../main/store/repos/provision';
+import { createCore } from '../../main/core/createCore';
 import { findTokenBySerial } from '../../main/store/repos/tokens';
 import { openStore } from '../../main/store/open';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { consumeOtp } from '../../main/otp/consume';
 import { codeAtStep } from '../../main/otp/totp';
 import { defaultRules } from '../../main/config/rules';
-import { addToken, PRODUCT_TOKEN } from '../../main/provisioning/provision';
+import { addToken, PRODUCT_TOKEN } from '../../main/store/repos/provision';
 import { findTokenById } from '../../main/store/repos/tokens';
 import { openStore } from '../../main/store/open';
 import { transact } from '../../main/store/transaction';

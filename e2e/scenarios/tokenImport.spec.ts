@@ -3,7 +3,7 @@ import { fieldError, fillStepUp, openUserTask, required } from '../fixtures/admi
 import { freshCode, input, loginWithOtp, logout, submitPassword, wrongCode } from '../fixtures/flows';
 import { PASSWORDS } from '../../tests/support/harness';
 import { base32, codeOf, entraCsv, newToken } from '../fixtures/tokenFiles';
-import { MAC_KEY, PSK, pskcXml } from '../../tests/main/import/pskcBuilder';
+import { MAC_KEY, PSK, pskcXml } from '../../tests/main/seedFiles/pskcBuilder';
 
 const good = newToken('900000001');
 const seed = base32(newToken('0').seed);

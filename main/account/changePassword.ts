@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import { refuse } from '../auth/failures';
 import { hashPassword, verifyPassword } from '../crypto/password';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
 import { appendSuccess } from '../store/repos/audit';

@@ -2,7 +2,7 @@ import type { AuditRow } from '../../shared/contract/adminModels';
 import { fail, ok, type Result } from '../../shared/errors';
 import { auditSuccess } from '../auth/failures';
 import { canManageUsers } from '../auth/roles';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { countAudit, listAudit } from '../store/repos/auditQuery';
 import { csvFile, jstDateTime, jstStamp } from './csv';

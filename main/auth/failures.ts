@@ -1,5 +1,5 @@
 import { ok, type AppError, type ErrorCode } from '../../shared/errors';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { UserRecord } from '../store/schema';
 import { appendAudit, type AuditAction, type AuditEntry } from '../store/repos/audit';
 import { recordLogin } from '../store/repos/topPage';

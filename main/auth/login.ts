@@ -1,7 +1,7 @@
 import { ok, type Result } from '../../shared/errors';
 import type { LoginStep } from '../../shared/contract/models';
 import { hashPassword, verifyPassword, type KdfParams } from '../crypto/password';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import { activeTokenOf, latestRevocationOf } from '../store/repos/assignments';
 import { findUserByLoginId } from '../store/repos/users';
 import { auditSuccess, refuse } from './failures';

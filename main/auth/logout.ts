@@ -1,5 +1,5 @@
 import { ok } from '../../shared/errors';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { auditSuccess } from './failures';
 

@@ -1,7 +1,7 @@
 import { ok, type Result } from '../../shared/errors';
 import type { SessionInfo } from '../../shared/contract/models';
 import { mustChangePasswords } from '../account/passwords';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
 import { appendAudit, type AuditAction } from '../store/repos/audit';

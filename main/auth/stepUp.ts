@@ -1,7 +1,7 @@
 import { fail, type AppError, type Result } from '../../shared/errors';
 import { verifyPassword } from '../crypto/password';
 import { consumeOtp } from '../otp/consume';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
 import type { AuditAction } from '../store/repos/audit';

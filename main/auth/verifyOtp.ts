@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { SessionInfo } from '../../shared/contract/models';
 import { consumeOtp } from '../otp/consume';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import { activeTokenOf } from '../store/repos/assignments';
 import { findUserById } from '../store/repos/users';
 import { transact } from '../store/transaction';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ok } from '../../shared/errors';
 import type { KdfParams } from '../crypto/password';
 import type { SealKey } from '../crypto/seal';
-import { addCompany, addToken, addUser, assign, PRODUCT_TOKEN } from '../provisioning/provision';
+import { addCompany, addToken, addUser, assign, PRODUCT_TOKEN } from '../store/repos/provision';
 import type { Db } from '../store/transaction';
 import { transact } from '../store/transaction';
 

@@ -3,7 +3,7 @@ import type { UserRow } from '../../shared/contract/models';
 import { refuse } from '../auth/failures';
 import { canManageUsers } from '../auth/roles';
 import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
 import { revokeActiveAssignment } from '../store/repos/assignments';

@@ -1,7 +1,7 @@
 import { ok, type Result } from '../../shared/errors';
 import { auditSuccess, refuse } from '../auth/failures';
 import { verifyPassword } from '../crypto/password';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import { findUserByLoginId } from '../store/repos/users';
 import { findCompanyMaster, unfinishedSetupCompany } from '../store/repos/userAdmin';
 

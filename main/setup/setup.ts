@@ -1,8 +1,8 @@
 import { fail, ok, type AppError, type Result } from '../../shared/errors';
 import { policyRefusal } from '../account/passwords';
 import { refuse } from '../auth/failures';
-import { addCompany, addUser } from '../provisioning/provision';
-import type { Deps } from '../services/deps';
+import { addCompany, addUser } from '../store/repos/provision';
+import type { Deps } from '../context/deps';
 import { appendSuccess } from '../store/repos/audit';
 import { anyCompanyExists, unfinishedSetupCompany } from '../store/repos/userAdmin';
 import { transact } from '../store/transaction';

@@ -1,11 +1,11 @@
 import { ok, type Result } from '../../shared/errors';
 import type { ImportPreview } from '../../shared/contract/adminModels';
 import { refuse } from '../auth/failures';
-import { commitPreview, type Imported } from '../importing/commit';
-import { previewImport } from '../importing/preview';
-import type { ImportFile } from '../importing/readFile';
-import type { Deps } from '../services/deps';
-import type { SetupGrant } from './setupStore';
+import { commitPreview, type Imported } from '../imports/commit';
+import { previewImport } from '../imports/preview';
+import type { ImportFile } from '../imports/readFile';
+import type { Deps } from '../context/deps';
+import type { SetupGrant } from '../context/setups';
 import { transact } from '../store/transaction';
 
 /** The first import of a company belongs to its setup: the setup ID is the proof, there is no token for a step-up yet. */

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { openDemoStore } from '../demo/demoStore';
 import { seedDemo } from '../demo/demoData';
 import { defaultKdf } from '../crypto/password';
-import { createCore, type Core } from '../services';
+import { createCore, type Core } from '../core/createCore';
 import { openStore } from '../store/open';
 import { hardenContents, hardenSession } from './harden';
 import { registerIpc } from './ipc';

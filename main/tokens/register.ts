@@ -3,7 +3,7 @@ import type { SessionInfo } from '../../shared/contract/models';
 import { refuse } from '../auth/failures';
 import { recordLoginSuccess, startSession } from '../auth/openSession';
 import { consumeOtp } from '../otp/consume';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { UserRecord } from '../store/schema';
 import { activeTokenOf, assignToken, latestRevocationOf } from '../store/repos/assignments';
 import { bindToCompany, findTokenBySerial } from '../store/repos/tokens';

@@ -4,7 +4,7 @@ import { refuse } from '../auth/failures';
 import { canManageUsers } from '../auth/roles';
 import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
 import { revokeWithin } from '../revocation/revoke';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { appendSuccess } from '../store/repos/audit';
 

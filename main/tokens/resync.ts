@@ -5,7 +5,7 @@ import { verifyPassword } from '../crypto/password';
 import { withSeed } from '../otp/consume';
 import { findConsecutivePair } from '../otp/resync';
 import { stepAt } from '../otp/totp';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { appendAudit } from '../store/repos/audit';
 import { acceptStep, findTokenBySerial } from '../store/repos/tokens';

@@ -1,6 +1,6 @@
 import { ok, type Result } from '../../shared/errors';
 import type { TopPage } from '../../shared/contract/models';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { activeTokenOf } from '../store/repos/assignments';
 import { currentNotices, markNoticeRead, pendingApprovalCount, recentLogins } from '../store/repos/topPage';

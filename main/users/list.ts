@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { UserRow, UserSort } from '../../shared/contract/models';
 import { canManageUsers } from '../auth/roles';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { listCompanyUsers } from '../store/repos/users';
 import { toUserRow } from './rows';

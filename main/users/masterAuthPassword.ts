@@ -3,7 +3,7 @@ import { policyRefusal, sameAsStored } from '../account/passwords';
 import { refuse } from '../auth/failures';
 import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
 import { hashPassword } from '../crypto/password';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { appendSuccess } from '../store/repos/audit';
 import { findCompanyMaster, setPasswordHash } from '../store/repos/userAdmin';

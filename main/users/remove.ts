@@ -3,7 +3,7 @@ import { refuse } from '../auth/failures';
 import { canManageUsers } from '../auth/roles';
 import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
 import { reRegistrationOpensAt } from '../revocation/reregistration';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { revokeActiveAssignment } from '../store/repos/assignments';
 import { appendAudit, type AuditEntry } from '../store/repos/audit';

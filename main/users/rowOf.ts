@@ -1,5 +1,5 @@
 import type { UserRow } from '../../shared/contract/models';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import { listCompanyUsers } from '../store/repos/users';
 import type { Db } from '../store/transaction';
 import { toUserRow } from './rows';

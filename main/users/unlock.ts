@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../../shared/errors';
 import { refuse } from '../auth/failures';
 import { canManageUsers } from '../auth/roles';
 import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { appendAudit } from '../store/repos/audit';
 import { findUsersByLoginIds, unlockUser } from '../store/repos/users';

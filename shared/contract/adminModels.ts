@@ -3,7 +3,7 @@ import { userTypeSchema } from './models';
 
 export const importFormatSchema = z.enum(['pskc', 'csv']);
 
-/** One problem of a token file, as main/import reports it: where (line / element) and a problem code. */
+/** One problem of a token file, as main/seedFiles reports it: where (line / element) and a problem code. */
 export const importProblemSchema = z.object({ where: z.string(), reason: z.string(), detail: z.string().optional() });
 
 export const importPreviewSchema = z.object({

@@ -1,4 +1,4 @@
-/** Problems of a token file as main/import's parsers report them: codes, which the renderer words. */
+/** Problems of a token file as main/seedFiles' parsers report them: codes, which the renderer words. */
 export const FILE_PROBLEM_CODES = [
   // The whole file (tokens: [] and this one problem).
   'FILE_TOO_LARGE',
@@ -23,7 +23,7 @@ export const FILE_PROBLEM_CODES = [
   'DUPLICATE_IN_FILE',
 ] as const;
 
-/** Why the import preview (main/importing) leaves a well-formed token out (SPEC R-TOK-3, R-TOK-4). */
+/** Why the import preview (main/imports) leaves a well-formed token out (SPEC R-TOK-3, R-TOK-4). */
 export const PREVIEW_REFUSAL_CODES = ['MISSING_EXPIRY', 'OTHER_COMPANY', 'DUPLICATE', 'EXPIRED'] as const;
 
 /** Every `reason` an import preview's problem list can carry. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../main/config/rules';
-import { createCore } from '../../main/services';
+import { createCore } from '../../main/core/createCore';
 import { openStore } from '../../main/store/open';
 import { tokenRow, userRecord } from '../support/db';
 import { auditRows, createHarness, loginWithOtp, nextStep, passwordStep, PASSWORDS, TEST_KDF, type Harness } from '../support/harness';

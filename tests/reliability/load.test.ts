@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../main/config/rules';
-import { createCore, type Core } from '../../main/services';
+import { createCore, type Core } from '../../main/core/createCore';
 import { openStore, type Store } from '../../main/store/open';
 import { TEST_KDF } from '../support/harness';
 import { buildPopulation, POP_PASSWORD, tokenCode, type Population } from '../support/population';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql, type Migration } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../main/demo/demoData';
-import { createCore } from '../../main/services';
+import { createCore } from '../../main/core/createCore';
 import { migrations } from '../../main/store/migrations';
 import { openStore, StoreOpenError, type Store } from '../../main/store/open';
 import { dumpTables } from '../support/db';

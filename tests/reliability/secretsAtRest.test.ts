@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SERIALS } from '../../main/demo/demoData';
 import { withSeed } from '../../main/otp/consume';
-import { createCore, type Core } from '../../main/services';
+import { createCore, type Core } from '../../main/core/createCore';
 import { captureOutput, type Capture } from '../support/capture';
 import { createHarness, PASSWORDS, TEST_KDF, type Harness } from '../support/harness';
 import { base32, scan, type Secret } from '../support/secrets';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allChannels } from '../../shared/contract/api';
-import { createCore, type Core } from '../../main/services';
+import { createCore, type Core } from '../../main/core/createCore';
 import { captureOutput, type Capture } from '../support/capture';
 import { forgedId, storeState } from '../support/fuzzing';
 import { createHarness, PASSWORDS, TEST_KDF, type Harness } from '../support/harness';

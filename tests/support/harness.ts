@@ -7,7 +7,7 @@ import type { KdfParams } from '../../main/crypto/password';
 import { DEMO_PASSWORDS, seedDemo } from '../../main/demo/demoData';
 import { withSeed } from '../../main/otp/consume';
 import { codeAtStep, stepAt } from '../../main/otp/totp';
-import { createCore, type Core } from '../../main/services';
+import { createCore, type Core } from '../../main/core/createCore';
 import { findTokenBySerial } from '../../main/store/repos/tokens';
 import { openStore, type Store } from '../../main/store/open';
 import { TestClock, jst } from './clock';

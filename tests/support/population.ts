@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword, type KdfParams } from '../../main/crypto/password';
 import { withSeed } from '../../main/otp/consume';
 import { codeAtStep, stepAt } from '../../main/otp/totp';
-import { addCompany, addToken, PRODUCT_TOKEN } from '../../main/provisioning/provision';
+import { addCompany, addToken, PRODUCT_TOKEN } from '../../main/store/repos/provision';
 import { findTokenBySerial } from '../../main/store/repos/tokens';
 import type { Db } from '../../main/store/transaction';
 import { TEST_KDF } from './harness';

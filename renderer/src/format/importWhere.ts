@@ -1,7 +1,7 @@
 import type { Dictionary } from '../i18n/ja';
 
 /**
- * Where main/import found a problem ('file', 'line 12', 'KeyPackage 3', 'KeyPackage 3 (serial 523405696)'),
+ * Where main/seedFiles found a problem ('file', 'line 12', 'KeyPackage 3', 'KeyPackage 3 (serial 523405696)'),
  * in the reader's language; anything else is shown as it came.
  */
 export function describeWhere(where: string, t: Dictionary): string {
@@ -14,7 +14,7 @@ export function describeWhere(where: string, t: Dictionary): string {
   return where;
 }
 
-/** A problem code of main/import (or of the preview's classification) in words; unknown codes get a general one. */
+/** A problem code of main/seedFiles (or of the preview's classification) in words; unknown codes get a general one. */
 export function describeProblem(reason: string, t: Dictionary): string {
   return Object.hasOwn(t.importProblems, reason) ? t.importProblems[reason as keyof Dictionary['importProblems']] : t.importProblemUnknown;
 }

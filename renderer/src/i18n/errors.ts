@@ -49,7 +49,7 @@ const at = (iso: string | undefined, lang: Lang) => (iso ? formatDateTime(iso, l
 
 const ruleNames = ({ length, letter, digit, notLoginId }: typeof jaSetup.passwordRules) => ({ length, letter, digit, notLoginId });
 
-/** IMPORT_REFUSED: the file-level problem of main/import, else a generic hint. */
+/** IMPORT_REFUSED: the file-level problem of main/seedFiles, else a generic hint. */
 const problemOf = (problems: Record<string, string>, unknown: string) => (code: string | undefined) =>
   code !== undefined && Object.hasOwn(problems, code) ? problems[code]! : unknown;
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../../main/config/rules';
 import { consumeOtp } from '../../../main/otp/consume';
 import { stepAt } from '../../../main/otp/totp';
-import { createCore } from '../../../main/services';
+import { createCore } from '../../../main/core/createCore';
 import { findTokenBySerial } from '../../../main/store/repos/tokens';
 import { openStore } from '../../../main/store/open';
 import { transact } from '../../../main/store/transaction';

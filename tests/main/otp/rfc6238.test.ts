@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumeOtp } from '../../../main/otp/consume';
 import { codeAtStep, stepAt, type TokenParams } from '../../../main/otp/totp';
 import { checkCode } from '../../../main/otp/verify';
-import { addToken } from '../../../main/provisioning/provision';
+import { addToken } from '../../../main/store/repos/provision';
 import { findTokenBySerial } from '../../../main/store/repos/tokens';
 import { transact } from '../../../main/store/transaction';
 import { createHarness, type Harness } from '../../support/harness';

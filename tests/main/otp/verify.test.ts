@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkCode, type TokenState } from '../../../main/otp/verify';
 import { codeAtStep, stepAt } from '../../../main/otp/totp';
-import { PRODUCT_TOKEN } from '../../../main/provisioning/provision';
+import { PRODUCT_TOKEN } from '../../../main/store/repos/provision';
 
 const seed = randomBytes(20);
 const now = new Date('2026-11-24T01:00:30Z');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../../main/config/rules';
-import { createCore } from '../../../main/services';
+import { createCore } from '../../../main/core/createCore';
 import { SessionStore } from '../../../main/session/sessions';
 import { createHarness, loginWithOtp, type Harness } from '../../support/harness';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../../main/services';
+import { createCore } from '../../../main/core/createCore';
 import { asFile, entraCsv, value } from '../../support/admin';
 import { auditRows, createHarness, TEST_KDF, type Harness } from '../../support/harness';
 

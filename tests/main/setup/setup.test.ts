@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { codeAtStep, stepAt } from '../../../main/otp/totp';
-import { PRODUCT_TOKEN } from '../../../main/provisioning/provision';
+import { PRODUCT_TOKEN } from '../../../main/store/repos/provision';
 import { asFile, entraCsv, value } from '../../support/admin';
 import { auditRows, createHarness, type Harness } from '../../support/harness';
-import { pskc } from '../import/pskcBuilder';
+import { pskc } from '../seedFiles/pskcBuilder';
 
 let h: Harness;
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assign } from '../../../main/provisioning/provision';
+import { assign } from '../../../main/store/repos/provision';
 import { assignments, dumpTables, tokenRow, userRecord } from '../../support/db';
 import { auditRows, createHarness, loginWithOtp, nextStep, passwordStep, type Harness } from '../../support/harness';
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createCore } from '../../../main/services';
+import { createCore } from '../../../main/core/createCore';
 import { openStore } from '../../../main/store/open';
 import { PASSWORDS, TEST_KDF } from '../harness';
 import { RACE_RULES, type RaceIn, type RaceOut } from './protocol';

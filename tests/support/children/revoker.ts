@@ -1,4 +1,4 @@
-import { createCore } from '../../../main/services';
+import { createCore } from '../../../main/core/createCore';
 import { openStore } from '../../../main/store/open';
 import { TEST_KDF } from '../harness';
 import { POP_PASSWORD, tokenCode } from '../population';

@@ -1,6 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportProgress } from '../../../main/importing/previews';
+import type { ImportProgress } from '../../../main/context/previews';
 import { asFile, entraCsv, serials, value } from '../../support/admin';
 import { createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePskc } from '../../../main/import/pskc';
-import { MAX_IMPORT_BYTES } from '../../../main/import/types';
+import { parsePskc } from '../../../main/seedFiles/pskc';
+import { MAX_IMPORT_BYTES } from '../../../main/seedFiles/types';
 import { fixture, pskc } from './pskcBuilder';
 
 /** Hostile PSKC files: each is refused as a whole, fast, and nothing from outside the file is ever read. */

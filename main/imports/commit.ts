@@ -1,11 +1,11 @@
 import { fail, ok, type Result } from '../../shared/errors';
-import { addTokens } from '../provisioning/provision';
-import type { Deps } from '../services/deps';
+import { addTokens } from '../store/repos/provision';
+import type { Deps } from '../context/deps';
 import { appendSuccess } from '../store/repos/audit';
 import { findTokensBySerials } from '../store/repos/tokens';
 import { breatheEvery } from '../store/breathe';
 import type { Db } from '../store/transaction';
-import type { Importable } from './previews';
+import type { Importable } from '../context/previews';
 
 export type Imported = { imported: number };
 /** Where a preview came from and may be committed: its owner (session or setup) and the company. */

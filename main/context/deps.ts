@@ -1,12 +1,12 @@
 import type { RulesConfig } from '../config/rules';
 import type { KdfParams } from '../crypto/password';
 import type { SealKey } from '../crypto/seal';
-import type { PreviewStore } from '../importing/previews';
+import type { PreviewStore } from './previews';
 import type { SessionStore } from '../session/sessions';
-import type { SetupStore } from '../setup/setupStore';
+import type { SetupStore } from './setups';
 import type { Db } from '../store/transaction';
 
-/** What every service works with; built once by the composition root (main/services/index.ts). */
+/** What every service works with; built once by the composition root (main/core/createCore.ts). */
 export type Deps = {
   readonly db: Db;
   readonly rules: RulesConfig;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PREVIEW_TTL_MS, PreviewStore, type Importable } from '../../../main/importing/previews';
-import { PRODUCT_TOKEN } from '../../../main/provisioning/provision';
+import { PREVIEW_TTL_MS, PreviewStore, type Importable } from '../../../main/context/previews';
+import { PRODUCT_TOKEN } from '../../../main/store/repos/provision';
 
 const t0 = new Date('2026-11-24T01:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);

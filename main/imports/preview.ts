@@ -1,10 +1,10 @@
 import { ok, type Result } from '../../shared/errors';
 import type { ImportPreview } from '../../shared/contract/adminModels';
-import { classify } from '../import/preview';
-import type { ParseResult, ParsedToken } from '../import/types';
-import type { Deps } from '../services/deps';
+import { classify } from '../seedFiles/preview';
+import type { ParseResult, ParsedToken } from '../seedFiles/types';
+import type { Deps } from '../context/deps';
 import { findTokensBySerials } from '../store/repos/tokens';
-import type { Importable } from './previews';
+import type { Importable } from '../context/previews';
 import { readImportFile, type ImportFile } from './readFile';
 
 /** The preview lists this many problems and serials at most; the counts are always complete. */

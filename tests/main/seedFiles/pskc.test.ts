@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePskc } from '../../../main/import/pskc';
+import { parsePskc } from '../../../main/seedFiles/pskc';
 import { codeAtStep } from '../../../main/otp/totp';
 import { HOTP, MAC_KEY, PSK, SEED, fixture, pskc, type Pkg } from './pskcBuilder';
 

@@ -1,9 +1,9 @@
-import { hashPassword, type KdfParams } from '../crypto/password';
-import { seal, type SealKey } from '../crypto/seal';
-import type { TokenParams } from '../otp/totp';
-import type { UserType } from '../../shared/contract/models';
-import { assignToken } from '../store/repos/assignments';
-import type { Db } from '../store/transaction';
+import { hashPassword, type KdfParams } from '../../crypto/password';
+import { seal, type SealKey } from '../../crypto/seal';
+import type { TokenParams } from '../../otp/totp';
+import type { UserType } from '../../../shared/contract/models';
+import { assignToken } from './assignments';
+import type { Db } from '../transaction';
 
 /** Writing companies, users and tokens: the first-run setup, user registration, the seed import and the demo data. */
 export async function addCompany(db: Db, company: { code: string; name: string }): Promise<number> {

@@ -3,11 +3,11 @@ import type { ImportPreview } from '../../shared/contract/adminModels';
 import { refuse } from '../auth/failures';
 import { canManageUsers } from '../auth/roles';
 import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
-import type { Deps } from '../services/deps';
+import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { commitPreview, type Imported } from './commit';
 import { previewImport } from './preview';
-import type { ImportProgress } from './previews';
+import type { ImportProgress } from '../context/previews';
 import type { ImportFile } from './readFile';
 
 /** A preview made in a session belongs to that session: another session, even of the same user, cannot commit it. */

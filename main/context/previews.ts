@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { importProgressSchema } from '../../shared/contract/adminModels';
-import type { NewToken } from '../provisioning/provision';
+import type { NewToken } from '../store/repos/provision';
 import { newId } from '../session/ids';
 
 /** How long a preview waits for its commit; its plaintext seeds are wiped when it ends, committed or not. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseEntraCsv } from '../../../main/import/csv';
-import { MAX_IMPORT_BYTES } from '../../../main/import/types';
+import { parseEntraCsv } from '../../../main/seedFiles/csv';
+import { MAX_IMPORT_BYTES } from '../../../main/seedFiles/types';
 import { codeAtStep } from '../../../main/otp/totp';
 import { fixture } from './pskcBuilder';
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES } from '../../../main/import/types';
+import { MAX_IMPORT_BYTES } from '../../../main/seedFiles/types';
 import { asFile, entraCsv, value } from '../../support/admin';
 import { dumpTables } from '../../support/db';
 import { createHarness, loginWithOtp, nextStep, type Harness } from '../../support/harness';
 import { scan } from '../../support/secrets';
-import { MAC_KEY, PSK, pskc } from '../import/pskcBuilder';
+import { MAC_KEY, PSK, pskc } from '../seedFiles/pskcBuilder';
 
 let h: Harness;
 let master: string;

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
-import { parseEntraCsv } from '../import/csv';
-import { parsePskc } from '../import/pskc';
-import { MAX_IMPORT_BYTES, type ParseResult } from '../import/types';
+import { parseEntraCsv } from '../seedFiles/csv';
+import { parsePskc } from '../seedFiles/pskc';
+import { MAX_IMPORT_BYTES, type ParseResult } from '../seedFiles/types';
 
 export type ImportFile = { format: 'pskc' | 'csv'; fileBase64: string; preSharedKeyHex?: string | undefined };
 
@@ -19,7 +19,7 @@ function decode(fileBase64: string): Result<Buffer> {
   return ok(Buffer.from(fileBase64, 'base64'));
 }
 
-/** Problems only the file as a whole can have; the parsers report them alone, with no tokens (main/import/types.ts). */
+/** Problems only the file as a whole can have; the parsers report them alone, with no tokens (main/seedFiles/types.ts). */
 const FILE_ONLY = new Set(['MALFORMED_FILE', 'MISSING_COLUMN']);
 
 function fileProblem(result: ParseResult): string | null {

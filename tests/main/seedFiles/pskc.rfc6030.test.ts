@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decryptPskcSecrets, parsePskc } from '../../../main/import/pskc';
-import { unlockMacKey } from '../../../main/import/pskcCrypto';
-import { loadXml } from '../../../main/import/xml';
+import { decryptPskcSecrets, parsePskc } from '../../../main/seedFiles/pskc';
+import { unlockMacKey } from '../../../main/seedFiles/pskcCrypto';
+import { loadXml } from '../../../main/seedFiles/xml';
 import { HOTP, fixture } from './pskcBuilder';
 
-/** RFC 6030's own example documents (tests/main/import/fixtures/rfc6030-*.pskcxml), checked against its values. */
+/** RFC 6030's own example documents (tests/main/seedFiles/fixtures/rfc6030-*.pskcxml), checked against its values. */
 const RFC_PSK = Buffer.from('12345678901234567890123456789012', 'hex');
 const RFC_SECRET_HEX = '3132333435363738393031323334353637383930'; // "12345678901234567890"
 const figure2 = fixture('rfc6030-figure2.pskcxml');

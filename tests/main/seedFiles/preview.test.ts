@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classify, type ExistingToken } from '../../../main/import/preview';
-import type { ParsedToken } from '../../../main/import/types';
+import { classify, type ExistingToken } from '../../../main/seedFiles/preview';
+import type { ParsedToken } from '../../../main/seedFiles/types';
 import { jst } from '../../support/clock';
 
 const token = (serial: string, expiresAt: Date | null = jst('2031-03-31T23:59:00')): ParsedToken => ({

@@ -4,11 +4,11 @@ import { defaultKdf, type KdfParams } from '../crypto/password';
 import { assertSealKey } from '../crypto/seal';
 import { createDispatch, type BugLog, type Dispatch } from '../ipc/dispatch';
 import { handlerTable } from '../ipc/handlerTable';
-import { PreviewStore } from '../importing/previews';
+import { PreviewStore } from '../context/previews';
 import { SessionStore } from '../session/sessions';
-import { SetupStore } from '../setup/setupStore';
+import { SetupStore } from '../context/setups';
 import type { Store } from '../store/open';
-import type { Deps } from './deps';
+import type { Deps } from '../context/deps';
 
 export type CoreOptions = {
   readonly store: Store;

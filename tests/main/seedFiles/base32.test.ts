@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase32 } from '../../../main/import/base32';
-import { Rejection } from '../../../main/import/entries';
+import { decodeBase32 } from '../../../main/seedFiles/base32';
+import { Rejection } from '../../../main/seedFiles/entries';
 
 describe('Base32 (RFC 4648 §10 test vectors)', () => {
   it.each([

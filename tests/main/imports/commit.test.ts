@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unseal } from '../../../main/crypto/seal';
 import { codeAtStep, stepAt } from '../../../main/otp/totp';
-import { addToken, PRODUCT_TOKEN } from '../../../main/provisioning/provision';
+import { addToken, PRODUCT_TOKEN } from '../../../main/store/repos/provision';
 import { asFile, entraCsv, value } from '../../support/admin';
 import { dumpTables, tokenRow } from '../../support/db';
 import { auditRows, createHarness, loginWithOtp, nextStep, PASSWORDS, passwordStep, stepUp, type Harness } from '../../support/harness';
