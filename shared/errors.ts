@@ -34,6 +34,14 @@ export const ERROR_CODES = [
   'IMPORT_REFUSED',
   'PREVIEW_INVALID',
   'NOTHING_TO_IMPORT',
+  /** Connected desktops (SPEC R-SRV-2): the server could not be reached or answered nonsense. */
+  'SERVER_UNREACHABLE',
+  /** The server's certificate is not the one whose SHA-256 fingerprint was pinned. */
+  'PIN_MISMATCH',
+  /** The pinned certificate is outside its validity period. */
+  'CERT_EXPIRED',
+  /** A server URL that is not https:. */
+  'INSECURE_URL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -31,7 +31,9 @@ type Field =
   | 'nextAuth'
   | 'preSharedKeyHex'
   | 'fileBase64'
-  | 'filter';
+  | 'filter'
+  | 'url'
+  | 'fingerprint';
 
 type ErrorDictionary = {
   codes: Record<ErrorCode, Describe>;
@@ -91,6 +93,10 @@ const ja: ErrorDictionary = {
     IMPORT_REFUSED: (e) => `ファイルを読み込めませんでした。${importProblemJa(e.problem)}`,
     PREVIEW_INVALID: () => '確認画面の有効期限が切れました。もう一度ファイルを選択してください。',
     NOTHING_TO_IMPORT: () => '取り込めるハードトークンがありません。',
+    SERVER_UNREACHABLE: () => 'サーバーに接続できません。ネットワークとサーバーのURLをご確認のうえ、しばらくしてから再度お試しください。',
+    PIN_MISMATCH: () => 'サーバーの証明書が登録されたフィンガープリントと一致しません。接続を中止しました。会社の管理者にご確認ください。',
+    CERT_EXPIRED: () => 'サーバーの証明書の有効期限が切れています（または有効期間外です）。接続を中止しました。会社の管理者にご連絡ください。',
+    INSECURE_URL: () => '暗号化されていない接続(http://)は使用できません。https:// で始まるURLを入力してください。',
   },
   sessionEnded: {
     idle: '一定時間操作がなかったため、ログアウトしました。再度ログインしてください。',
@@ -124,6 +130,8 @@ const ja: ErrorDictionary = {
     preSharedKeyHex: jaSetup.tokenImport.keyInvalid,
     fileBase64: jaSetup.importProblems.FILE_TOO_LARGE,
     filter: '検索条件を正しく入力してください。',
+    url: 'サーバーのURLは https://ホスト名:ポート番号 の形で入力してください。',
+    fingerprint: 'フィンガープリントは16進数64桁(SHA-256)で入力してください。コロン(:)はあってもなくてもかまいません。',
   },
   attemptsLeft: (n) => `(あと${n}回誤るとロックされます)`,
   rules: { ...ruleNames(jaSetup.passwordRules), differs: 'ログインパスワードと認証パスワードが異なる' },
@@ -166,6 +174,10 @@ const en: ErrorDictionary = {
     IMPORT_REFUSED: (e) => `The file could not be read. ${importProblemEn(e.problem)}`,
     PREVIEW_INVALID: () => 'The confirmation has expired. Please choose the file again.',
     NOTHING_TO_IMPORT: () => 'There are no hardware tokens to import.',
+    SERVER_UNREACHABLE: () => 'Cannot connect to the server. Check the network and the server URL, then try again later.',
+    PIN_MISMATCH: () => "The server's certificate does not match the registered fingerprint. The connection was stopped; please check with your company's administrator.",
+    CERT_EXPIRED: () => "The server's certificate has expired (or is not yet valid). The connection was stopped; please tell your company's administrator.",
+    INSECURE_URL: () => 'An unencrypted connection (http://) cannot be used. Enter a URL starting with https://.',
   },
   sessionEnded: {
     idle: 'You were logged out because there was no activity for a while. Please log in again.',
@@ -199,6 +211,8 @@ const en: ErrorDictionary = {
     preSharedKeyHex: enSetup.tokenImport.keyInvalid,
     fileBase64: enSetup.importProblems.FILE_TOO_LARGE,
     filter: 'Enter the search conditions correctly.',
+    url: 'Enter the server URL as https://host:port.',
+    fingerprint: 'The fingerprint is 64 hexadecimal digits (SHA-256), with or without colons.',
   },
   attemptsLeft: (n) => ` (${n} more failed attempt${n === 1 ? '' : 's'} will lock this login ID)`,
   rules: { ...ruleNames(enSetup.passwordRules), differs: 'Login and authentication passwords differ' },
