@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { allChannels } from '../../shared/contract/api';
+import { rendererChannels } from '../../shared/contract/api';
 import { fail } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
 
@@ -13,7 +13,7 @@ export function isTrustedSender(event: Sender, isAppUrl: (url: string) => boolea
 
 /** One ipcMain.handle per contract channel, each checking its sender before the handler layer runs. */
 export function registerIpc(ipc: Pick<IpcMain, 'handle'>, dispatch: Dispatch, isAppUrl: (url: string) => boolean): void {
-  for (const channel of allChannels()) {
+  for (const channel of rendererChannels()) {
     ipc.handle(channel.name, (event, raw: unknown) =>
       isTrustedSender(event, isAppUrl) ? dispatch(channel.name, raw) : fail('FORBIDDEN'),
     );

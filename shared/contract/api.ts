@@ -1,22 +1,27 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import type { Channel } from './define';
-import { contract, type Contract } from './channels';
+import { contract } from './channels';
+import { desktopContract } from './connection';
+
+/** What the renderer calls: the shared contract and the desktop's own channels (answered by its main process only). */
+const appContract = { ...contract, ...desktopContract };
+type AppContract = typeof appContract;
 
 type Call<C> = C extends Channel<infer Req, infer Res>
   ? (request: z.input<Req>) => Promise<Result<z.output<Res>>>
   : never;
 
 /** The renderer's API, derived from the contract: `api.auth.login(...)`, never a channel name. */
-export type Api = { readonly [G in keyof Contract]: { readonly [M in keyof Contract[G]]: Call<Contract[G][M]> } };
+export type Api = { readonly [G in keyof AppContract]: { readonly [M in keyof AppContract[G]]: Call<AppContract[G][M]> } };
 
 export type Invoke = (channelName: string, request: unknown) => Promise<unknown>;
 
 /** Every channel's name by intent (`names.auth.login === 'auth:login'`): plain data, so it can cross into a page. */
-export type ChannelNames = { readonly [G in keyof Contract]: { readonly [M in keyof Contract[G]]: string } };
+export type ChannelNames = { readonly [G in keyof AppContract]: { readonly [M in keyof AppContract[G]]: string } };
 
 export function channelNames(): ChannelNames {
-  const groups = Object.entries(contract).map(([group, channels]) => [
+  const groups = Object.entries(appContract).map(([group, channels]) => [
     group,
     Object.fromEntries(Object.entries(channels).map(([method, ch]) => [method, (ch as Channel).name])),
   ]);
@@ -37,4 +42,9 @@ export function buildApi(invoke: Invoke): Api {
 /** Every channel of the contract, flat, for the main side's handler table. */
 export function allChannels(): Channel[] {
   return Object.values(contract).flatMap((group) => Object.values(group) as Channel[]);
+}
+
+/** Every channel the renderer may call (the contract's and the desktop's own), for the shell's IPC registration. */
+export function rendererChannels(): Channel[] {
+  return Object.values(appContract).flatMap((group) => Object.values(group) as Channel[]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { allChannels } from '../../../shared/contract/api';
+import { rendererChannels } from '../../../shared/contract/api';
 
 const exposed: Record<string, unknown> = {};
 const invoke = vi.fn(async () => ({ ok: true, value: {} }));
@@ -16,7 +16,7 @@ describe('preload (Electron security checklist 20: no Electron API reaches the p
     expect(Object.keys(exposed)).toEqual(['api']);
     const api = exposed.api as Record<string, Record<string, unknown>>;
     const functions = Object.values(api).flatMap((group) => Object.values(group));
-    expect(functions).toHaveLength(allChannels().length);
+    expect(functions).toHaveLength(rendererChannels().length);
     for (const fn of functions) expect(typeof fn).toBe('function');
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipc|send|invoke|electron/i);
   });

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { allChannels } from '../../../shared/contract/api';
+import { rendererChannels } from '../../../shared/contract/api';
 import { hardenContents, hardenSession } from '../../../main/shell/harden';
 import { isTrustedSender, registerIpc } from '../../../main/shell/ipc';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isAppUrl, windowOptions } from '../../../main/shell/policy';
@@ -92,7 +92,7 @@ describe('Electron security checklist', () => {
     const handlers = new Map<string, (event: unknown, raw: unknown) => unknown>();
     const dispatch = vi.fn(async () => ({ ok: true as const, value: {} }));
     registerIpc({ handle: (name: string, fn: never) => handlers.set(name, fn) } as never, dispatch, (u) => isAppUrl(u));
-    expect([...handlers.keys()].sort()).toEqual(allChannels().map((c) => c.name).sort());
+    expect([...handlers.keys()].sort()).toEqual(rendererChannels().map((c) => c.name).sort());
     const login = handlers.get('auth:login')!;
     expect(await login(frame('https://evil.example/'), {})).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await login(frame(`${APP_ORIGIN}/index.html`, {}), {})).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
