@@ -39,13 +39,13 @@ function createWindow(core: Core): BrowserWindow {
   hardenContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   // The session ends with the window (NIST SP 800-63B §7.2: nothing outlives the user's presence).
-  window.on('closed', () => core.deps.sessions.endAll('logout', new Date()));
+  window.on('closed', () => void core.deps.sessions.endAll('logout', new Date()));
   void window.loadURL(devServer ?? `${APP_ORIGIN}/index.html`);
   return window;
 }
 
 function lockOnSystemEvents(core: Core): void {
-  const lock = () => core.deps.sessions.endAll('suspended', new Date());
+  const lock = () => void core.deps.sessions.endAll('suspended', new Date());
   powerMonitor.on('lock-screen', lock);
   powerMonitor.on('suspend', lock);
 }
