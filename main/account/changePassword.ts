@@ -52,6 +52,6 @@ export async function changeOwnPassword(
   });
   if (!changed.ok) return changed;
   // The user's sessions leave the password-change gate once neither password is initial any more.
-  deps.sessions.follow(user.id, { mustChangePasswords: changed.value });
+  await deps.sessions.follow(user.id, { mustChangePasswords: changed.value });
   return ok({});
 }

@@ -37,7 +37,7 @@ async function countAttempt(deps: Deps, user: UserRecord, action: AuditAction, e
   });
   if (!result.ok) return result.error;
   if (result.value.locked) {
-    deps.sessions.endAllOf(user.id, 'locked', now);
+    await deps.sessions.endAllOf(user.id, 'locked', now);
     return { code: 'LOCKED' };
   }
   return { ...error, attemptsLeft: Math.max(0, limit - result.value.failures) };

@@ -41,6 +41,6 @@ export async function login(deps: Deps, input: { loginId: string; password: stri
   }
   const kind = active ? 'needsOtp' : 'needsTokenRegistration';
   await auditSuccess(deps, user.login_id, action, now, { next: kind });
-  const challenge = deps.sessions.issueChallenge(user.id, kind, now);
+  const challenge = await deps.sessions.issueChallenge(user.id, kind, now);
   return ok({ kind, challengeId: challenge.id, name: user.name });
 }

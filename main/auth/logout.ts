@@ -4,7 +4,7 @@ import type { Session } from '../session/sessions';
 import { auditSuccess } from './failures';
 
 export async function logout(deps: Deps, session: Session, now: Date) {
-  deps.sessions.end(session.id, 'logout', now);
+  await deps.sessions.end(session.id, 'logout', now);
   await auditSuccess(deps, session.loginId, 'session.logout', now);
   return ok({});
 }

@@ -37,8 +37,8 @@ export async function describeSession(deps: Deps, session: Session): Promise<Ses
 
 /** After the commit: the challenge is spent and the session begins. */
 export async function startSession(deps: Deps, challengeId: string, user: UserRecord, now: Date): Promise<Result<SessionInfo>> {
-  deps.sessions.consumeChallenge(challengeId);
-  const session = deps.sessions.open(
+  await deps.sessions.consumeChallenge(challengeId);
+  const session = await deps.sessions.open(
     {
       userId: user.id,
       companyId: user.company_id,

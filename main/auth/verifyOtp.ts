@@ -10,7 +10,7 @@ import { recordLoginSuccess, startSession } from './openSession';
 
 /** BLGI001, OTP step (SPEC R-LOG-2, R-OTP-1..3): the code of the user's active token completes the login. */
 export async function verifyLoginOtp(deps: Deps, input: { challengeId: string; otp: string }, now: Date): Promise<Result<SessionInfo>> {
-  const challenge = deps.sessions.challenge(input.challengeId, 'needsOtp', now);
+  const challenge = await deps.sessions.challenge(input.challengeId, 'needsOtp', now);
   if (!challenge.ok) return challenge;
   const user = await findUserById(deps.db, challenge.value.userId);
   if (!user) return fail('CHALLENGE_INVALID');

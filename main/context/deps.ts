@@ -15,6 +15,8 @@ export type Deps = {
   readonly kdf: KdfParams;
   /** First-run setups in progress (in memory, like sessions). */
   readonly setups: SetupStore;
+  /** First-run setup: 'once' on a desktop; a company server creates 'many' companies, or only by its command ('closed'). */
+  readonly setupPolicy: 'once' | 'many' | 'closed';
   /** Seed-import previews awaiting their commit, with their plaintext seeds (in memory only). */
   readonly previews: PreviewStore;
 };

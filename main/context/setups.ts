@@ -15,23 +15,30 @@ export type SetupGrant = {
   readonly expiresAt: number;
 };
 
-export class SetupStore {
+/** In memory on a desktop; shared by every instance through PostgreSQL on a company server (main/server/pgSetups.ts). */
+export interface SetupStore {
+  issue(grant: Omit<SetupGrant, 'id' | 'expiresAt'>, now: Date): Promise<SetupGrant>;
+  resolve(id: string, now: Date): Promise<Result<SetupGrant>>;
+  end(id: string): Promise<void>;
+}
+
+export class MemorySetupStore implements SetupStore {
   private readonly grants = new Map<string, SetupGrant>();
 
-  issue(grant: Omit<SetupGrant, 'id' | 'expiresAt'>, now: Date): SetupGrant {
+  async issue(grant: Omit<SetupGrant, 'id' | 'expiresAt'>, now: Date): Promise<SetupGrant> {
     this.sweep(now.getTime());
     const issued = { ...grant, id: newId(), expiresAt: now.getTime() + SETUP_TTL_MS };
     this.grants.set(issued.id, issued);
     return issued;
   }
 
-  resolve(id: string, now: Date): Result<SetupGrant> {
+  async resolve(id: string, now: Date): Promise<Result<SetupGrant>> {
     this.sweep(now.getTime());
     const grant = this.grants.get(id);
     return grant ? ok(grant) : fail('SETUP_INVALID');
   }
 
-  end(id: string): void {
+  async end(id: string): Promise<void> {
     this.grants.delete(id);
   }
 

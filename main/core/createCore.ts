@@ -5,8 +5,8 @@ import { assertSealKey } from '../crypto/seal';
 import { createDispatch, type BugLog, type Dispatch } from '../ipc/dispatch';
 import { handlerTable } from '../ipc/handlerTable';
 import { PreviewStore } from '../context/previews';
-import { SessionStore } from '../session/sessions';
-import { SetupStore } from '../context/setups';
+import { MemorySessionStore, type SessionStore, type Timeouts } from '../session/sessions';
+import { MemorySetupStore, type SetupStore } from '../context/setups';
 import type { Store } from '../store/open';
 import type { Deps } from '../context/deps';
 
@@ -18,6 +18,10 @@ export type CoreOptions = {
   /** The clock is a parameter (DESIGN-NOTES 5): the shell passes the system clock, tests a controllable one. */
   readonly clock?: () => Date;
   readonly logBug?: BugLog;
+  /** A company server's shared stores (PostgreSQL); a desktop keeps both in memory (DESIGN-NOTES 4). */
+  readonly sessions?: (timeouts: Timeouts) => SessionStore;
+  readonly setups?: SetupStore;
+  readonly setupPolicy?: Deps['setupPolicy'];
 };
 
 export type Core = { readonly deps: Deps; readonly dispatch: Dispatch; readonly api: Api };
@@ -34,9 +38,10 @@ export function createCore(options: CoreOptions): Core {
     db: options.store.db,
     rules,
     sealKey: assertSealKey(options.sealKey),
-    sessions: new SessionStore(rules.session),
+    sessions: options.sessions ? options.sessions(rules.session) : new MemorySessionStore(rules.session),
     kdf: options.kdf ?? defaultKdf,
-    setups: new SetupStore(),
+    setups: options.setups ?? new MemorySetupStore(),
+    setupPolicy: options.setupPolicy ?? 'once',
     previews: new PreviewStore(),
   };
   const dispatch = createDispatch(handlerTable(deps), deps.sessions, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);

@@ -39,7 +39,7 @@ export function createDispatch(table: HandlerTable, sessions: SessionStore, cloc
     const now = clock();
     const ctx: { now: Date; session?: unknown } = { now };
     if (entry.channel.access === 'session') {
-      const session = sessions.resolve((parsed.data as { sessionId: string }).sessionId, now);
+      const session = await sessions.resolve((parsed.data as { sessionId: string }).sessionId, now);
       if (!session.ok) return session;
       if (blockedUntilPasswordsChange(channelName, session.value)) return fail('PASSWORD_CHANGE_REQUIRED');
       ctx.session = session.value;

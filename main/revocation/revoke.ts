@@ -61,6 +61,6 @@ export async function revokeTokens(deps: Deps, session: Session, input: Input, n
     revokeWithin(tx, deps, operator, loginIds, now),
   );
   if (!result.ok) return result;
-  for (const target of result.value.targets) deps.sessions.endAllOf(target.id, 'revoked', now);
+  for (const target of result.value.targets) await deps.sessions.endAllOf(target.id, 'revoked', now);
   return ok({ revoked: result.value.revoked, selfRevoked: result.value.selfRevoked });
 }

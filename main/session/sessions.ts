@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../../shared/errors';
 import type { UserType } from '../../shared/contract/models';
 import { newId } from './ids';
 
-/** A logged-in user. Held in this process's memory only, never persisted (DESIGN-NOTES 4, NIST SP 800-63B §7.2). */
+/** A logged-in user. On a desktop held in this process's memory only, never persisted (DESIGN-NOTES 4, NIST SP 800-63B §7.2). */
 export type Session = {
   readonly id: string;
   readonly userId: number;
@@ -24,10 +24,32 @@ export type Challenge = {
   readonly expiresAt: number;
 };
 
-type EndReason = 'idle' | 'absolute' | 'revoked' | 'locked' | 'logout' | 'suspended';
-type Timeouts = { readonly idleTimeoutMs: number; readonly absoluteTimeoutMs: number; readonly challengeTtlMs: number };
+export type EndReason = 'idle' | 'absolute' | 'revoked' | 'locked' | 'logout' | 'suspended';
+export type Timeouts = { readonly idleTimeoutMs: number; readonly absoluteTimeoutMs: number; readonly challengeTtlMs: number };
+export type NewSession = Omit<Session, 'id' | 'createdAt' | 'lastSeenAt'>;
 
-export class SessionStore {
+/**
+ * Where sessions and pending logins live: this process's memory on a standalone desktop (DESIGN-NOTES 4), a
+ * table shared by every instance on a company server (main/server/pgSessions.ts). Asynchronous for the latter.
+ */
+export interface SessionStore {
+  open(user: NewSession, now: Date): Promise<Session>;
+  expiresAt(session: Session): number;
+  /** Resolves and touches a session; an expired one is ended and reported with its reason. */
+  resolve(id: string, now: Date): Promise<Result<Session>>;
+  end(id: string, reason: EndReason, now: Date): Promise<void>;
+  /** A change to the user's record that their live sessions must follow at once. */
+  follow(userId: number, change: Partial<Pick<Session, 'userType' | 'mustChangePasswords'>>): Promise<void>;
+  endAllOf(userId: number, reason: EndReason, now: Date): Promise<void>;
+  /** Every session and pending login ends. */
+  endAll(reason: EndReason, now: Date): Promise<void>;
+  issueChallenge(userId: number, kind: Challenge['kind'], now: Date): Promise<Challenge>;
+  /** The pending challenge of the expected kind; it stays usable for a retry until it is consumed or expires. */
+  challenge(id: string, kind: Challenge['kind'], now: Date): Promise<Result<Challenge>>;
+  consumeChallenge(id: string): Promise<void>;
+}
+
+export class MemorySessionStore implements SessionStore {
   private readonly live = new Map<string, Session>();
   /** Why a recent session ended, so the screen can say so; forgotten after the absolute timeout. */
   private readonly ended = new Map<string, { reason: EndReason; at: number }>();
@@ -35,7 +57,7 @@ export class SessionStore {
 
   constructor(private readonly timeouts: Timeouts) {}
 
-  open(user: Omit<Session, 'id' | 'createdAt' | 'lastSeenAt'>, now: Date): Session {
+  async open(user: NewSession, now: Date): Promise<Session> {
     this.sweep(now.getTime());
     const session: Session = { ...user, id: newId(), createdAt: now.getTime(), lastSeenAt: now.getTime() };
     this.live.set(session.id, session);
@@ -46,8 +68,7 @@ export class SessionStore {
     return Math.min(session.createdAt + this.timeouts.absoluteTimeoutMs, session.lastSeenAt + this.timeouts.idleTimeoutMs);
   }
 
-  /** Resolves and touches a session; an expired one is ended and reported with its reason. */
-  resolve(id: string, now: Date): Result<Session> {
+  async resolve(id: string, now: Date): Promise<Result<Session>> {
     const t = now.getTime();
     const session = this.live.get(id);
     if (!session) {
@@ -60,41 +81,43 @@ export class SessionStore {
     return ok(session);
   }
 
-  end(id: string, reason: EndReason, now: Date): void {
+  async end(id: string, reason: EndReason, now: Date): Promise<void> {
+    this.endNow(id, reason, now);
+  }
+
+  private endNow(id: string, reason: EndReason, now: Date): void {
     if (this.live.delete(id)) this.ended.set(id, { reason, at: now.getTime() });
   }
 
-  /** A change to the user's record that their live sessions must follow at once. */
-  follow(userId: number, change: Partial<Pick<Session, 'userType' | 'mustChangePasswords'>>): void {
+  async follow(userId: number, change: Partial<Pick<Session, 'userType' | 'mustChangePasswords'>>): Promise<void> {
     for (const s of this.live.values()) if (s.userId === userId) Object.assign(s, change);
   }
 
-  endAllOf(userId: number, reason: EndReason, now: Date): void {
-    for (const s of [...this.live.values()]) if (s.userId === userId) this.end(s.id, reason, now);
+  async endAllOf(userId: number, reason: EndReason, now: Date): Promise<void> {
+    for (const s of [...this.live.values()]) if (s.userId === userId) this.endNow(s.id, reason, now);
     for (const c of [...this.challenges.values()]) if (c.userId === userId) this.challenges.delete(c.id);
   }
 
-  /** Every session and pending login ends: the window closed, the screen locked or the machine slept. */
-  endAll(reason: EndReason, now: Date): void {
-    for (const id of [...this.live.keys()]) this.end(id, reason, now);
+  /** The window closed, the screen locked or the machine slept. */
+  async endAll(reason: EndReason, now: Date): Promise<void> {
+    for (const id of [...this.live.keys()]) this.endNow(id, reason, now);
     this.challenges.clear();
   }
 
-  issueChallenge(userId: number, kind: Challenge['kind'], now: Date): Challenge {
+  async issueChallenge(userId: number, kind: Challenge['kind'], now: Date): Promise<Challenge> {
     this.sweep(now.getTime());
     const challenge = { id: newId(), userId, kind, expiresAt: now.getTime() + this.timeouts.challengeTtlMs };
     this.challenges.set(challenge.id, challenge);
     return challenge;
   }
 
-  /** The pending challenge of the expected kind; it stays usable for a retry until it is consumed or expires. */
-  challenge(id: string, kind: Challenge['kind'], now: Date): Result<Challenge> {
+  async challenge(id: string, kind: Challenge['kind'], now: Date): Promise<Result<Challenge>> {
     const c = this.challenges.get(id);
     if (!c || c.kind !== kind || now.getTime() >= c.expiresAt) return fail('CHALLENGE_INVALID');
     return ok(c);
   }
 
-  consumeChallenge(id: string): void {
+  async consumeChallenge(id: string): Promise<void> {
     this.challenges.delete(id);
   }
 

@@ -13,9 +13,10 @@ type ResumeInput = { masterLoginId: string; loginPassword: string; authPassword:
  * token, its master proves both passwords (failures count towards the lock, SPEC R-OTP-3) and resumes.
  */
 export async function resumeSetup(deps: Deps, input: ResumeInput, now: Date): Promise<Result<{ setupId: string }>> {
-  const companyId = await unfinishedSetupCompany(deps.db);
-  if (companyId === undefined) return refuse(deps, input.masterLoginId, 'setup.resume', { code: 'SETUP_ALREADY_DONE' }, now);
   const user = await findUserByLoginId(deps.db, input.masterLoginId);
+  // A server holds several companies: the one resumed is the master's own.
+  const companyId = await unfinishedSetupCompany(deps.db, deps.setupPolicy === 'once' ? undefined : (user?.company_id ?? -1));
+  if (companyId === undefined) return refuse(deps, input.masterLoginId, 'setup.resume', { code: 'SETUP_ALREADY_DONE' }, now);
   const master = await findCompanyMaster(deps.db, companyId);
   if (!user || !master || user.id !== master.id) {
     return refuse(deps, input.masterLoginId, 'setup.resume', { code: 'BAD_CREDENTIALS', field: 'loginPassword' }, now);
@@ -27,5 +28,5 @@ export async function resumeSetup(deps: Deps, input: ResumeInput, now: Date): Pr
   ]);
   if (!loginOk || !authOk) return refuse(deps, master, 'setup.resume', { code: 'BAD_CREDENTIALS', field: 'loginPassword' }, now);
   await auditSuccess(deps, master.login_id, 'setup.resume', now);
-  return ok({ setupId: deps.setups.issue({ companyId, masterLoginId: master.login_id }, now).id });
+  return ok({ setupId: (await deps.setups.issue({ companyId, masterLoginId: master.login_id }, now)).id });
 }

@@ -5,7 +5,7 @@ import { addCompany, addUser } from '../store/repos/provision';
 import type { Deps } from '../context/deps';
 import { appendSuccess } from '../store/repos/audit';
 import { anyCompanyExists, unfinishedSetupCompany } from '../store/repos/userAdmin';
-import { transact } from '../store/transaction';
+import { transact, type Db } from '../store/transaction';
 
 type CreateInput = {
   companyCode: string;
@@ -19,6 +19,15 @@ type CreateInput = {
 /** First run: an empty store opens the setup screen, never a built-in account. */
 export async function setupStatus(deps: Deps): Promise<Result<{ needsSetup: boolean; canResume: boolean }>> {
   return ok({ needsSetup: !(await anyCompanyExists(deps.db)), canResume: (await unfinishedSetupCompany(deps.db)) !== undefined });
+}
+
+/**
+ * A desktop creates its one company once; a company server holding several creates as many as asked
+ * ('many'), or none from a desktop at all ('closed': only its create-company command, which runs with 'many').
+ */
+async function creationClosed(deps: Deps, db: Db): Promise<boolean> {
+  if (deps.setupPolicy === 'many') return false;
+  return deps.setupPolicy === 'closed' || anyCompanyExists(db);
 }
 
 /** Both passwords meet the rules and differ from each other (SPEC Actors: two different secrets). */
@@ -37,12 +46,12 @@ function passwordRefusal(input: CreateInput) {
  */
 export async function createCompany(deps: Deps, input: CreateInput, now: Date): Promise<Result<{ setupId: string }>> {
   const refused = (error: AppError) => refuse(deps, input.masterLoginId, 'setup.create', error, now);
-  if (await anyCompanyExists(deps.db)) return refused({ code: 'SETUP_ALREADY_DONE' });
+  if (await creationClosed(deps, deps.db)) return refused({ code: 'SETUP_ALREADY_DONE' });
   const policy = passwordRefusal(input);
   if (policy) return { ok: false, error: policy };
   const created = await transact(deps.db, async (tx) => {
     // Checked again under the write lock: two setup screens submitting at once create one company.
-    if (await anyCompanyExists(tx)) return fail('SETUP_ALREADY_DONE');
+    if (await creationClosed(deps, tx)) return fail('SETUP_ALREADY_DONE');
     const companyId = await addCompany(tx, { code: input.companyCode, name: input.companyName });
     const master = { companyId, loginId: input.masterLoginId, name: input.masterName, type: 'master' as const };
     await addUser(tx, deps.kdf, { ...master, loginPassword: input.loginPassword, authPassword: input.authPassword }, now);
@@ -50,6 +59,6 @@ export async function createCompany(deps: Deps, input: CreateInput, now: Date): 
     return ok(companyId);
   });
   if (!created.ok) return refused(created.error);
-  const grant = deps.setups.issue({ companyId: created.value, masterLoginId: input.masterLoginId }, now);
+  const grant = await deps.setups.issue({ companyId: created.value, masterLoginId: input.masterLoginId }, now);
   return ok({ setupId: grant.id });
 }

@@ -12,14 +12,14 @@ import { transact } from '../store/transaction';
 const ownerOf = (grant: SetupGrant) => `setup:${grant.id}`;
 
 export async function setupPreview(deps: Deps, input: ImportFile & { setupId: string }, now: Date): Promise<Result<ImportPreview>> {
-  const grant = deps.setups.resolve(input.setupId, now);
+  const grant = await deps.setups.resolve(input.setupId, now);
   if (!grant.ok) return grant;
   return previewImport(deps, ownerOf(grant.value), grant.value.companyId, input, now);
 }
 
 /** The same atomic import as 設定・管理, audited as the new master's. */
 export async function setupCommit(deps: Deps, input: { setupId: string; previewId: string }, now: Date): Promise<Result<Imported>> {
-  const grant = deps.setups.resolve(input.setupId, now);
+  const grant = await deps.setups.resolve(input.setupId, now);
   if (!grant.ok) return grant;
   const { companyId, masterLoginId } = grant.value;
   const claim = { previewId: input.previewId, owner: ownerOf(grant.value), companyId };
@@ -29,9 +29,9 @@ export async function setupCommit(deps: Deps, input: { setupId: string; previewI
 
 /** Ends the setup: its ID and any preview it left are gone; from now on the normal login applies. */
 export async function finishSetup(deps: Deps, input: { setupId: string }, now: Date): Promise<Result<Record<string, never>>> {
-  const grant = deps.setups.resolve(input.setupId, now);
+  const grant = await deps.setups.resolve(input.setupId, now);
   if (!grant.ok) return grant;
   deps.previews.dropOwner(ownerOf(grant.value));
-  deps.setups.end(grant.value.id);
+  await deps.setups.end(grant.value.id);
   return ok({});
 }

@@ -33,7 +33,7 @@ async function registerIn(tx: Db, deps: Deps, user: UserRecord, input: Input, no
 
 /** BLGI020 (SPEC R-LOG-3, R-TOK-1..5): serial + current OTP registers the token and logs in at once. */
 export async function registerToken(deps: Deps, input: Input, now: Date): Promise<Result<SessionInfo>> {
-  const challenge = deps.sessions.challenge(input.challengeId, 'needsTokenRegistration', now);
+  const challenge = await deps.sessions.challenge(input.challengeId, 'needsTokenRegistration', now);
   if (!challenge.ok) return challenge;
   const user = await findUserById(deps.db, challenge.value.userId);
   if (!user) return fail('CHALLENGE_INVALID');

@@ -30,7 +30,7 @@ export async function reportLost(
     return revokeWithin(tx, deps, operator, [input.loginId], now);
   });
   if (!result.ok) return result;
-  for (const target of result.value.targets) deps.sessions.endAllOf(target.id, 'revoked', now);
+  for (const target of result.value.targets) await deps.sessions.endAllOf(target.id, 'revoked', now);
   // One login ID in, one revoked row out: revokeWithin answers ok only when every target was revoked.
   return ok({ revoked: result.value.revoked[0]! });
 }

@@ -35,6 +35,6 @@ export async function changeMasterAuthPassword(
     await appendSuccess(tx, now, operator.login_id, operation.action, master.login_id);
     return ok({});
   });
-  if (result.ok) deps.sessions.follow(master.id, { mustChangePasswords: true });
+  if (result.ok) await deps.sessions.follow(master.id, { mustChangePasswords: true });
   return result;
 }

@@ -39,6 +39,6 @@ export async function removeUser(
     return ok(target.id);
   });
   if (!result.ok) return result;
-  deps.sessions.endAllOf(result.value, 'revoked', now);
+  await deps.sessions.endAllOf(result.value, 'revoked', now);
   return ok({});
 }

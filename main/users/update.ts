@@ -36,6 +36,6 @@ export async function updateUserDetails(deps: Deps, session: Session, input: Inp
     return ok({ userId: target.id, row: await rowOf(tx, deps, operator.company_id, target.login_id, now) });
   });
   if (!result.ok) return result;
-  if (input.userType !== undefined) deps.sessions.follow(result.value.userId, { userType: input.userType });
+  if (input.userType !== undefined) await deps.sessions.follow(result.value.userId, { userType: input.userType });
   return ok(result.value.row);
 }

@@ -8,12 +8,20 @@ export async function anyCompanyExists(db: Db): Promise<boolean> {
   return (await db.selectFrom('companies').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
-/** The only company, when it holds no token: a setup that stopped before its import (issue: provisioning). */
-export async function unfinishedSetupCompany(db: Db): Promise<number | undefined> {
+/** The company, when it holds no token: a setup that stopped before its import. */
+async function withoutTokens(db: Db, companyId: number): Promise<number | undefined> {
+  const token = await db.selectFrom('tokens').select('id').where('company_id', '=', companyId).limit(1).executeTakeFirst();
+  return token ? undefined : companyId;
+}
+
+/**
+ * A setup that stopped before its import (issue: provisioning): on a desktop the only company, when it holds no
+ * token; on a server holding several companies, the given user's company (the master resuming).
+ */
+export async function unfinishedSetupCompany(db: Db, companyOfUser?: number): Promise<number | undefined> {
+  if (companyOfUser !== undefined) return withoutTokens(db, companyOfUser);
   const companies = await db.selectFrom('companies').select('id').limit(2).execute();
-  if (companies.length !== 1) return undefined;
-  const token = await db.selectFrom('tokens').select('id').where('company_id', '=', companies[0]!.id).limit(1).executeTakeFirst();
-  return token ? undefined : companies[0]!.id;
+  return companies.length === 1 ? withoutTokens(db, companies[0]!.id) : undefined;
 }
 
 export function findCompanyMaster(db: Db, companyId: number): Promise<UserRecord | undefined> {

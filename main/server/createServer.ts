@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import type { Server as HttpsServer } from 'node:https';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Dispatch } from '../ipc/dispatch';
+import { DEFAULT_BODY_LIMIT } from './limits';
+import { REDACT_PATHS, serializers } from './logging';
+import { registerChannels } from './routes';
+
+export type ServerOptions = {
+  readonly core: { readonly dispatch: Dispatch };
+  /** PEM certificate (chain) and key, read from files by the caller: the server speaks HTTPS only. */
+  readonly tls: { readonly cert: string | Buffer; readonly key: string | Buffer };
+  /** `/readyz`: PostgreSQL reachable and migrations current. Without it, ready once listening. */
+  readonly ready?: () => Promise<boolean>;
+  /** Per client address and per instance (the counters live in this process's memory). */
+  readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
+  /** Time a client gets to send its whole request. */
+  readonly requestTimeoutMs?: number;
+  /** pino options (Fastify's logger), or false for none. */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Runs after the last in-flight request has been answered: close the store's pool here. */
+  readonly onClose?: () => Promise<void>;
+};
+
+/** What a transport fault answers: its status and Fastify's code, never the message (it may quote the body). */
+function transportError(app: OtpServer): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ code: error.code, name: error.name }, 'server fault');
+    else request.log.info({ status, code: error.code }, 'transport refusal');
+    void reply.status(status).send({ error: { status, code: error.code ?? 'INTERNAL' } });
+  });
+}
+
+/** Only JSON is parsed; anything else (or no content type) is 415 before a handler runs. */
+function jsonOnly(app: OtpServer): void {
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'POST') return;
+    const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') await reply.status(415).send({ error: { status: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' } });
+  });
+}
+
+function health(app: OtpServer, ready: () => Promise<boolean>): void {
+  const off = { config: { rateLimit: false } };
+  app.get('/healthz', off, async () => ({ status: 'ok' }));
+  app.get('/readyz', off, async (_request, reply) => {
+    const up = await ready().catch(() => false);
+    return reply.status(up ? 200 : 503).send({ status: up ? 'ok' : 'unavailable' });
+  });
+}
+
+/**
+ * The company server's shell (DESIGN-NOTES 8): Fastify over HTTPS, each contract channel at
+ * `POST /api/v1/<name>` through the one dispatch. No plain-HTTP listener exists at all.
+ */
+export type OtpServer = FastifyInstance<HttpsServer>;
+
+function loggerOf(options: ServerOptions): FastifyServerOptions['logger'] {
+  if (!options.logger) return false;
+  const base = options.logger === true ? {} : options.logger;
+  return { ...base, redact: REDACT_PATHS, serializers } as FastifyServerOptions['logger'];
+}
+
+export async function createServer(options: ServerOptions): Promise<OtpServer> {
+  const app = Fastify<HttpsServer>({
+    https: { cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' },
+    logger: loggerOf(options),
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    connectionTimeout: options.requestTimeoutMs ?? 30_000,
+    keepAliveTimeout: 5_000,
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  });
+  app.addHook('onRequest', async (request, reply) => void reply.header('x-request-id', request.id));
+  transportError(app);
+  jsonOnly(app);
+  const limit = options.rateLimit ?? { max: 600, timeWindowMs: 60_000 };
+  await app.register(rateLimit, { max: limit.max, timeWindow: limit.timeWindowMs });
+  health(app, options.ready ?? (async () => true));
+  registerChannels(app, options.core.dispatch);
+  if (options.onClose) {
+    const onClose = options.onClose;
+    app.addHook('onClose', async () => onClose());
+  }
+  return app;
+}

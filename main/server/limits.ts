@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { Channel } from '../../shared/contract';
+
+/** Any ordinary request fits in this; a larger body is refused before it is parsed (413). */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+/** Room for the field names, quotes and the small fields beside the bounded large ones. */
+const ENVELOPE = 4 * 1024;
+
+type Def = { type: string; in?: z.ZodType; element?: z.ZodType; checks?: { _zod: { def: { check: string; maximum?: number } } }[] };
+const defOf = (t: z.ZodType) => (t as unknown as { def: Def }).def;
+
+/** The most JSON text a field can take within its contract bounds: string length, array length × element. */
+function fieldBytes(t: z.ZodType): number {
+  const def = defOf(t);
+  if (def.type === 'pipe' && def.in) return fieldBytes(def.in);
+  if (def.type === 'optional' && def.in) return fieldBytes(def.in);
+  const max = def.checks?.map((c) => c._zod.def).find((c) => c.check === 'max_length')?.maximum;
+  if (def.type === 'string') return (max ?? 0) + 2;
+  if (def.type === 'array' && def.element && max !== undefined) return max * (fieldBytes(def.element) + 1);
+  return 0;
+}
+
+const shapeOf = (channel: Channel): Record<string, z.ZodType> =>
+  (channel.request as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+
+/**
+ * A channel's body limit, read from its contract: the import channels carry the token file as a base64 string
+ * and a revocation up to 10,000 login IDs, so those routes' limits follow the contract's maxima and nothing here
+ * repeats them. Every other channel keeps the default.
+ */
+export function bodyLimitOf(channel: Channel): number {
+  const bound = Object.values(shapeOf(channel)).reduce((sum, field) => sum + fieldBytes(field), ENVELOPE);
+  return Math.max(DEFAULT_BODY_LIMIT, bound);
+}
+
+/** Whether the channel's request names a session: then it travels as `Authorization: Bearer`, not in the body. */
+export const carriesSession = (channel: Channel): boolean => Object.hasOwn(shapeOf(channel), 'sessionId');

@@ -1,0 +1,152 @@
+import { request as plainRequest } from 'node:http';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dumpTables } from '../../support/db';
+import { createHarness, PASSWORDS } from '../../support/harness';
+import { startServer, type ServerHarness } from '../../support/server';
+
+let s: ServerHarness;
+const logLines: string[] = [];
+const logStream = new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(chunk.toString('utf8')), done()) });
+
+async function login(loginId = 'kmb05871'): Promise<string> {
+  const step = await s.call('auth:login', { loginId, password: PASSWORDS.login });
+  const challengeId = (step.body as { value: { challengeId: string } }).value.challengeId;
+  const done = await s.call('auth:verify-otp', { challengeId, otp: await s.h.codeOf('523405696') });
+  s.h.clock.advance(60_000);
+  return (done.body as { value: { sessionId: string } }).value.sessionId;
+}
+
+beforeAll(async () => {
+  s = await startServer({ logger: { level: 'info', stream: logStream } });
+});
+afterAll(async () => s.close());
+
+/** Plain HTTP to the HTTPS port: whatever comes back, it is not an HTTP answer. */
+function plainHttp(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const req = plainRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/auth::login', headers: { 'content-type': 'application/json' } }, (res) =>
+      resolve(`answered ${res.statusCode}`),
+    );
+    req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+    req.end(JSON.stringify({ loginId: 'kmb05871', password: PASSWORDS.login }));
+  });
+}
+
+describe('the company server speaks the contract over HTTPS (DESIGN-NOTES 8, HTTP-SHAPE.md)', () => {
+  it('SPEC R-SRV-2: password, OTP, then the session by its bearer header: the same answers as the dispatch', async () => {
+    const sessionId = await login();
+    const answer = await s.call('auth:session', { sessionId });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ ok: true, value: { loginId: 'kmb05871', sessionId } });
+    expect(answer.headers['cache-control']).toBe('no-store');
+  });
+
+  it('SPEC R-SRV-2: plain HTTP gets no HTTP answer at all, and changes nothing', async () => {
+    const before = await dumpTables(s.h.store.db);
+    const plain = await plainHttp(s.port);
+    expect(plain).not.toMatch(/^answered/);
+    expect(await dumpTables(s.h.store.db)).toEqual(before);
+  });
+
+  it('a typed refusal is an answer (200), not an HTTP error', async () => {
+    const answer = await s.call('auth:login', { loginId: 'kmb05871', password: 'wrong' });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+  });
+
+  it('transport faults get their status and change nothing: 415, 400, 404, 413', async () => {
+    const sessionId = await login();
+    const before = await dumpTables(s.h.store.db);
+    const body = { sort: 'loginId-asc' };
+    expect((await s.send('POST', '/api/v1/users:list', body, { sessionId, contentType: 'text/plain' })).status).toBe(415);
+    expect((await s.send('POST', '/api/v1/users:list', body, { sessionId, contentType: null })).status).toBe(415);
+    expect((await s.send('POST', '/api/v1/setup:status', undefined, { contentType: null })).status).toBe(415);
+    expect((await s.send('POST', '/api/v1/users:list', undefined, { sessionId, raw: '{"sort":' })).status).toBe(400);
+    expect((await s.send('POST', '/api/v1/users:nope', body, { sessionId })).status).toBe(404);
+    expect((await s.send('POST', '/api/v1/users:list', { ...body, pad: 'x'.repeat(70_000) }, { sessionId })).status).toBe(413);
+    expect(await dumpTables(s.h.store.db)).toEqual(before);
+  });
+
+  it('the import routes take a file up to the contract maximum: 1 MiB of base64 reaches the dispatch', async () => {
+    const sessionId = await login();
+    const answer = await s.call('imports:preview', { sessionId, format: 'csv', fileBase64: 'A'.repeat(1 << 20) });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ ok: false });
+  });
+
+  it('missing, forged, misplaced and expired sessions → typed refusals, nothing changed', async () => {
+    const sessionId = await login();
+    const before = await dumpTables(s.h.store.db);
+    const list = (o: { sessionId?: string }, extra: object = {}) => s.send('POST', '/api/v1/users:list', { sort: 'loginId-asc', ...extra }, o);
+    expect((await list({})).body).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'sessionId' } });
+    expect((await list({ sessionId: 'F'.repeat(43) })).body).toEqual({ ok: false, error: { code: 'SESSION_INVALID' } });
+    expect((await list({}, { sessionId })).body).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'sessionId' } });
+    expect((await list({ sessionId }, { sessionId })).body).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'sessionId' } });
+    expect(await dumpTables(s.h.store.db)).toEqual(before);
+    s.h.clock.advance(16 * 60_000);
+    expect((await list({ sessionId })).body).toEqual({ ok: false, error: { code: 'SESSION_EXPIRED', reason: 'idle' } });
+  });
+
+  it('/healthz and /readyz answer ok; every answer carries its own request ID', async () => {
+    const [a, b] = [await s.send('GET', '/healthz'), await s.send('GET', '/readyz')];
+    expect([a.status, a.body, b.status, b.body]).toEqual([200, { status: 'ok' }, 200, { status: 'ok' }]);
+    expect(a.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a.headers['x-request-id']).not.toBe(b.headers['x-request-id']);
+  });
+
+  it('the log names requests, channels and codes, never a session ID, password, OTP or body', async () => {
+    const sessionId = await login();
+    await s.call('tokens:revoke', { sessionId, loginIds: ['ippan001'], authPassword: 'Secret#Pw77', otp: '000000' });
+    const log = logLines.join('');
+    expect(log).toContain('"channel":"tokens:revoke"');
+    expect(log).toContain('"code":"BAD_AUTH_PASSWORD"');
+    for (const secret of [sessionId, PASSWORDS.login, 'Secret#Pw77', 'authorization']) expect(log).not.toContain(secret);
+  });
+});
+
+describe('limits and shutdown of one server instance', () => {
+  it('a client address over its rate gets 429, per instance', async () => {
+    const t = await startServer({ rateLimit: { max: 3, timeWindowMs: 60_000 } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await t.call('setup:status', {})).status);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      expect((await t.send('GET', '/healthz')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('/readyz is 503 while the store is not ready', async () => {
+    const t = await startServer({ ready: async () => false });
+    try {
+      expect(await t.send('GET', '/readyz')).toMatchObject({ status: 503, body: { status: 'unavailable' } });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('close: the request in flight is answered, then onClose runs (the pool closes last)', async () => {
+    const order: string[] = [];
+    let release!: () => void;
+    let entered!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const inHandler = new Promise<void>((r) => (entered = r));
+    const h = await createHarness();
+    // The real dispatch, held at a gate so that a request is surely in flight when the server is asked to close.
+    const core = { dispatch: async (name: string, raw: unknown) => (entered(), await gate, h.core.dispatch(name, raw)) };
+    const t = await startServer({ harness: h, core, onClose: async () => void order.push('pool closed') });
+    const inFlight = t.call('setup:status', {}).then((a) => (order.push(`answered ${a.status}`), a));
+    await inHandler;
+    const closing = t.app.close().then(() => order.push('close resolved'));
+    await new Promise((r) => setImmediate(r));
+    expect(order).toEqual([]);
+    release();
+    await closing;
+    expect((await inFlight).body).toMatchObject({ ok: true });
+    expect(order).toEqual(['answered 200', 'pool closed', 'close resolved']);
+    await t.close();
+    await h.close();
+  });
+});
