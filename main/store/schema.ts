@@ -86,6 +86,24 @@ export type PendingApprovalTable = {
   created_at: Millis;
 };
 
+/** A company server's shared session state (migration 004): IDs only as SHA-256, hex. */
+export type SessionTable = {
+  id_hash: string;
+  user_id: number;
+  company_id: number;
+  login_id: string;
+  user_type: 'master' | 'admin' | 'general';
+  must_change_passwords: 0 | 1;
+  created_at: Millis;
+  last_seen_at: Millis;
+  ended_reason: 'idle' | 'absolute' | 'revoked' | 'locked' | 'logout' | 'suspended' | null;
+  ended_at: Millis | null;
+};
+
+export type LoginChallengeTable = { id_hash: string; user_id: number; kind: 'needsOtp' | 'needsTokenRegistration'; expires_at: Millis };
+
+export type SetupGrantTable = { id_hash: string; company_id: number; master_login_id: string; expires_at: Millis };
+
 export type Database = {
   companies: CompanyTable;
   users: UserTable;
@@ -96,6 +114,9 @@ export type Database = {
   notices: NoticeTable;
   notice_reads: NoticeReadTable;
   pending_approvals: PendingApprovalTable;
+  sessions: SessionTable;
+  login_challenges: LoginChallengeTable;
+  setup_grants: SetupGrantTable;
 };
 
 export type UserRecord = Selectable<UserTable>;

@@ -1,15 +1,28 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../../main/config/rules';
 import { createCore } from '../../../main/core/createCore';
 import { MemorySessionStore, type SessionStore } from '../../../main/session/sessions';
-import { createHarness, loginWithOtp, type Harness } from '../../support/harness';
+import { StoredSessionStore } from '../../../main/session/storedSessions';
+import { createHash } from 'node:crypto';
+import { createHarness, loginWithOtp, PASSWORDS, TEST_KDF, type Harness } from '../../support/harness';
 
 const MIN = 60_000;
 const t0 = new Date('2026-11-24T01:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
 const user = { userId: 1, companyId: 1, loginId: 'kmb05871', userType: 'master' as const, mustChangePasswords: false };
 /** Every implementation behaves alike: the desktop's memory here, the server's PostgreSQL table beside it. */
-const stores: [string, () => Promise<SessionStore>][] = [['in memory', async () => new MemorySessionStore(defaultRules.session)]];
+const opened: Harness[] = [];
+afterAll(async () => Promise.all(opened.map((o) => o.close())));
+/** A shared store over the harness's database, which holds the users 1 and 2 the sessions name. */
+async function stored(): Promise<SessionStore> {
+  const o = await createHarness();
+  opened.push(o);
+  return new StoredSessionStore(o.store.db, defaultRules.session);
+}
+const stores: [string, () => Promise<SessionStore>][] = [
+  ['in memory', async () => new MemorySessionStore(defaultRules.session)],
+  ['in the store (company server)', stored],
+];
 
 describe.each(stores)('sessions %s (DESIGN-NOTES 4, NIST SP 800-63B §7.2)', (_kind, store) => {
   it('an ID is 256 random bits, base64url, 43 characters, different every time', async () => {
@@ -88,6 +101,40 @@ describe.each(stores)('sessions %s (DESIGN-NOTES 4, NIST SP 800-63B §7.2)', (_k
     const d = await s.issueChallenge(1, 'needsOtp', t0);
     await s.consumeChallenge(d.id);
     expect(await s.challenge(d.id, 'needsOtp', t0)).toEqual({ ok: false, error: { code: 'CHALLENGE_INVALID' } });
+  });
+});
+
+describe('sessions of a company server (DESIGN-NOTES 4)', () => {
+  it('two instances over one store share a session, its touch and its end; the table holds only SHA-256 hashes', async () => {
+    const o = await createHarness();
+    opened.push(o);
+    const [a, b] = [new StoredSessionStore(o.store.db, defaultRules.session), new StoredSessionStore(o.store.db, defaultRules.session)];
+    const session = await a.open(user, t0);
+    const challenge = await a.issueChallenge(1, 'needsOtp', t0);
+    expect((await b.resolve(session.id, at(10 * MIN))).ok).toBe(true);
+    expect((await a.resolve(session.id, at(24 * MIN))).ok).toBe(true);
+    expect((await b.challenge(challenge.id, 'needsOtp', t0)).ok).toBe(true);
+    const rows = JSON.stringify(await o.store.db.selectFrom('sessions').selectAll().execute()) + JSON.stringify(await o.store.db.selectFrom('login_challenges').selectAll().execute());
+    expect(rows).not.toContain(session.id);
+    expect(rows).not.toContain(challenge.id);
+    expect(rows).toContain(createHash('sha256').update(session.id).digest('hex'));
+    await b.endAllOf(1, 'revoked', at(25 * MIN));
+    expect(await a.resolve(session.id, at(25 * MIN))).toEqual({ ok: false, error: { code: 'SESSION_EXPIRED', reason: 'revoked' } });
+    expect(await a.challenge(challenge.id, 'needsOtp', t0)).toEqual({ ok: false, error: { code: 'CHALLENGE_INVALID' } });
+  });
+
+  it('a new core over the same store keeps the server\'s sessions: restarting an instance logs nobody out', async () => {
+    const o = await createHarness();
+    opened.push(o);
+    const shared = (timeouts: typeof defaultRules.session) => new StoredSessionStore(o.store.db, timeouts);
+    const first = createCore({ store: o.store, sealKey: o.sealKey, clock: o.clock.now, sessions: shared, kdf: TEST_KDF });
+    const step = await first.api.auth.login({ loginId: 'kmb05871', password: PASSWORDS.login });
+    if (!step.ok) throw new Error('login refused');
+    const restarted = createCore({ store: o.store, sealKey: o.sealKey, clock: o.clock.now, sessions: shared, kdf: TEST_KDF });
+    const done = await restarted.api.auth.verifyOtp({ challengeId: step.value.challengeId, otp: await o.codeOf('523405696') });
+    if (!done.ok) throw new Error('OTP refused');
+    const again = createCore({ store: o.store, sealKey: o.sealKey, clock: o.clock.now, sessions: shared, kdf: TEST_KDF });
+    expect(await again.api.auth.session({ sessionId: done.value.sessionId })).toMatchObject({ ok: true, value: { loginId: 'kmb05871' } });
   });
 });
 
