@@ -67,9 +67,9 @@ test.describe('BLGI020 token registration', () => {
     const { page } = app;
     const loginId = input(page, 'ログインID');
     await app.at('BLGI001');
-    // The app's own start-up call (setup:status) is done; what follows must add no call until the real Enter.
+    // The app's own start-up calls (connection:status, setup:status) are done; what follows must add no call until the real Enter.
     const startup = app.bridge.calls.length;
-    expect(app.bridge.calls).toEqual(['setup:status']);
+    expect(app.bridge.calls).toEqual(['connection:status', 'setup:status']);
     await loginId.fill('kmb0587');
     await input(page, 'ログインパスワード').fill('Login#2026');
     await loginId.focus();

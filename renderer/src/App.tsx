@@ -4,6 +4,9 @@ import { MainMenu } from './components/MainMenu';
 import { useT } from './i18n';
 import { PasswordChangeScreen } from './screens/Account/PasswordChangeScreen';
 import { AuditScreen } from './screens/Audit/AuditScreen';
+import { ConnectionScreen } from './screens/Connection/ConnectionScreen';
+import { FirstRunScreen } from './screens/Connection/FirstRunScreen';
+import { UnreachableScreen } from './screens/Connection/UnreachableScreen';
 import { LoginScreen } from './screens/Login/LoginScreen';
 import { OtpStep } from './screens/Login/OtpStep';
 import { LostReportScreen } from './screens/LostToken/LostReportScreen';
@@ -39,6 +42,7 @@ const SESSION_SCREENS: Partial<Record<View, { screen: () => ReactNode; only?: 'm
   audit: { screen: () => <AuditScreen />, only: 'managers' },
   lostReport: { screen: () => <LostReportScreen />, only: 'managers' },
   masterAuthPassword: { screen: () => <MasterAuthPasswordScreen />, only: 'admins' },
+  connection: { screen: () => <ConnectionScreen />, only: 'managers' },
 };
 
 const allowed = (only: 'managers' | 'admins' | undefined, info: SessionInfo) =>
@@ -58,6 +62,8 @@ function screenFor(view: View, info: SessionInfo | null, loading: string): React
       </p>
     );
   }
+  if (view === 'firstRun') return <FirstRunScreen />;
+  if (view === 'unreachable') return <UnreachableScreen />;
   if (view === 'setup') return <SetupScreen />;
   if (view === 'login') return <LoginScreen />;
   if (view === 'otp') return <OtpStep />;

@@ -29,6 +29,7 @@ export const connectionStatusSchema = z.object({
   url: z.string().optional(),
   fingerprint: z.string().optional(),
 });
+export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
 
 /** A master or admin session, except on the first run (nothing chosen, no company on this desktop). */
 const managed = { sessionId: opaqueIdField.optional() };

@@ -21,6 +21,7 @@ const SETTINGS_VIEWS: ReadonlySet<View> = new Set<View>([
   'userUnlock',
   'masterAuthPassword',
   'audit',
+  'connection',
 ]);
 
 /**
@@ -85,6 +86,13 @@ export function MainMenu() {
               <li>
                 <button type="button" className="submenu-button" onClick={() => choose(() => go('userMenu'))}>
                   {t.menu.userManagement}
+                </button>
+              </li>
+            )}
+            {manages && (
+              <li>
+                <button type="button" className="submenu-button" onClick={() => choose(() => go('connection'))}>
+                  {t.connection.title}
                 </button>
               </li>
             )}

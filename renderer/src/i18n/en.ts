@@ -1,4 +1,5 @@
 import { enAudit } from './enAudit';
+import { enConnection } from './enConnection';
 import { enSetup } from './enSetup';
 import { enUsers } from './enUsers';
 import type { Dictionary } from './ja';
@@ -185,4 +186,5 @@ export const en: Dictionary = {
   ...enSetup,
   ...enUsers,
   ...enAudit,
+  ...enConnection,
 };

@@ -3,6 +3,8 @@ import { create } from 'zustand';
 /** Every screen the app can show; App.tsx switches on it. */
 export type View =
   | 'starting'
+  | 'firstRun'
+  | 'unreachable'
   | 'setup'
   | 'login'
   | 'otp'
@@ -20,7 +22,8 @@ export type View =
   | 'userRemove'
   | 'userUnlock'
   | 'masterAuthPassword'
-  | 'audit';
+  | 'audit'
+  | 'connection';
 
 type NavigationState = {
   view: View;

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppError } from '../../../shared/errors';
 import { call } from '../api';
+import { SERVER_FAULTS, useConnection } from './connection';
 import { useNavigation } from './navigation';
 import { useSession } from './session';
 
@@ -31,7 +32,7 @@ type SetupState = {
   finish: () => Promise<AppError | null>;
 };
 
-const go = (view: 'setup' | 'login') => useNavigation.getState().go(view);
+const go = (view: 'setup' | 'login' | 'firstRun' | 'unreachable') => useNavigation.getState().go(view);
 
 /** The first run on an empty store (issue: provisioning): company and master, their tokens, then login. */
 export const useSetup = create<SetupState>((set, get) => ({
@@ -40,7 +41,14 @@ export const useSetup = create<SetupState>((set, get) => ({
   resuming: false,
   finished: false,
   async start() {
+    // A desktop's first start chooses standalone or connected before anything else (SPEC R-SRV-1).
+    if ((await useConnection.getState().load())?.mode === 'unset') return go('firstRun');
     const result = await call((api) => api.setup.status({}));
+    // A connected desktop whose server is away says so, and offers to try again (never waits without end).
+    if (!result.ok && SERVER_FAULTS.has(result.error.code)) {
+      useConnection.setState({ fault: result.error });
+      return go('unreachable');
+    }
     // Without an answer the app cannot tell: login is the safe screen (the main process refuses the rest).
     const first = result.ok && (result.value.needsSetup || result.value.canResume);
     set({ resuming: result.ok && !result.value.needsSetup && result.value.canResume });

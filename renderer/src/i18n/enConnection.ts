@@ -1,0 +1,35 @@
+import type { jaConnection } from './jaConnection';
+
+export const enConnection: typeof jaConnection = {
+  connection: {
+    title: 'Connection settings',
+    choiceHeading: 'Choose how this computer is used',
+    choiceIntro: 'This is the first start: use the app on this computer only, or connect it to your company’s server.',
+    mode: 'How to use',
+    modes: {
+      unset: 'Not chosen',
+      standalone: 'Use on this computer only',
+      connected: 'Connect to the company server',
+    },
+    standaloneHint: 'Users and hardware tokens are stored on this computer. The setup follows.',
+    connectedHint: 'Users and hardware tokens stay on the company server; nothing of them is stored on this computer.',
+    next: 'Next',
+    serverHeading: 'Company server',
+    serverIntro: 'Your company’s administrator gives you the server URL and the certificate fingerprint.',
+    url: 'Server URL',
+    urlHint: 'For example https://otp.example.co.jp:8443',
+    fingerprint: 'Certificate fingerprint (SHA-256)',
+    fingerprintHint: '64 hexadecimal digits, with or without colons.',
+    test: 'Test connection',
+    testing: 'Connecting…',
+    testPassed: 'Connected to the server. Its certificate matches the fingerprint.',
+    save: 'Save and connect',
+    useStandalone: 'Switch to this computer only',
+    restarting: 'The connection settings are saved. The app is restarting…',
+    current: 'Current settings',
+    back: 'Back',
+    unreachableTitle: 'Cannot connect to the server',
+    unreachableIntro: 'Check that the server is running and that this computer is on the network. Ask your company’s administrator to change the server.',
+    retry: 'Try again',
+  },
+};

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { Alert } from '../../components/Alert';
+import { Form } from '../../components/Form';
+import { RadioField } from '../../components/RadioField';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useSubmission } from '../../components/useSubmission';
+import { useT } from '../../i18n';
+import { useConnection } from '../../stores/connection';
+import { useSetup } from '../../stores/setup';
+import { ServerForm } from './ServerForm';
+
+type Choice = 'standalone' | 'connected';
+
+/**
+ * The first start of a desktop (SPEC R-SRV-1): 「この端末だけで使う」 goes on to today's 初期設定 on the embedded
+ * store, 「会社のサーバーに接続する」 asks for the server and its pin. Shown under 初期設定's title, before its steps.
+ */
+export function FirstRunScreen() {
+  const t = useT();
+  const c = t.connection;
+  const save = useConnection((s) => s.save);
+  const restarting = useConnection((s) => s.restarting);
+  const start = useSetup((s) => s.start);
+  const [choice, setChoice] = useState<Choice>('standalone');
+  const [server, setServer] = useState(false);
+  const form = useSubmission({ ids: {}, labels: {} });
+  const next = () =>
+    form.submit({}, async () => {
+      if (choice === 'connected') {
+        setServer(true);
+        return null;
+      }
+      const error = await save({ mode: 'standalone' });
+      if (!error) await start();
+      return error;
+    });
+
+  if (restarting) {
+    return (
+      <>
+        <ScreenHeader title={t.setup.title} />
+        <Alert tone="info" message={c.restarting} />
+      </>
+    );
+  }
+  return (
+    <>
+      <ScreenHeader title={t.setup.title} />
+      {server ? (
+        <>
+          <ServerForm headingId="first-run-server-heading" />
+          <div className="actions actions-start">
+            <button type="button" className="button" onClick={() => setServer(false)}>
+              {c.back}
+            </button>
+          </div>
+        </>
+      ) : (
+        <Form onSubmit={() => void next()} labelledBy="first-run-heading" className="panel">
+          <h2 id="first-run-heading">{c.choiceHeading}</h2>
+          <p className="lead">{c.choiceIntro}</p>
+          <Alert message={form.formError} />
+          <RadioField
+            id="first-run-mode"
+            label={c.mode}
+            value={choice}
+            onChange={setChoice}
+            options={[
+              { value: 'standalone', label: c.modes.standalone },
+              { value: 'connected', label: c.modes.connected },
+            ]}
+            hint={choice === 'standalone' ? c.standaloneHint : c.connectedHint}
+          />
+          <div className="actions">
+            <button type="submit" className="button button-primary button-next">
+              {c.next}
+            </button>
+          </div>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { Alert } from '../../components/Alert';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useErrorText, useT } from '../../i18n';
+import { useConnection } from '../../stores/connection';
+import { useSetup } from '../../stores/setup';
+
+/**
+ * A connected desktop whose server did not answer at start (timeout, refused, wrong pin, expired certificate):
+ * it says so and offers to try again, never waits without end. Changing the server needs a master or admin
+ * logged in (接続設定), so a passer-by cannot point the desktop elsewhere from here.
+ */
+export function UnreachableScreen() {
+  const t = useT();
+  const describe = useErrorText();
+  const fault = useConnection((s) => s.fault);
+  const start = useSetup((s) => s.start);
+  const c = t.connection;
+  return (
+    <>
+      <ScreenHeader title={c.unreachableTitle} />
+      <Alert message={describe(fault)} />
+      <p className="lead">{c.unreachableIntro}</p>
+      <div className="actions actions-start">
+        <button type="button" className="button button-primary" onClick={() => void start()}>
+          {c.retry}
+        </button>
+      </div>
+    </>
+  );
+}
