@@ -16,7 +16,7 @@ export const LONG_CHANNELS: ReadonlySet<string> = new Set(['imports:commit', 'se
 
 export type Timeouts = { readonly normalMs: number; readonly longMs: number };
 
-export const DEFAULT_TIMEOUTS: Timeouts = { normalMs: 15_000, longMs: 180_000 };
+export const DEFAULT_TIMEOUTS: Timeouts = { normalMs: 10_000, longMs: 180_000 };
 
 export const timeoutFor = (channelName: string, timeouts: Timeouts): number =>
   LONG_CHANNELS.has(channelName) ? timeouts.longMs : timeouts.normalMs;

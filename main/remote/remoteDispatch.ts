@@ -12,7 +12,7 @@ export type RemoteOptions = {
   /** Normalised by the contract's fingerprintField (upper-case hex pairs joined by `:`). */
   readonly fingerprint: string;
   readonly timeouts?: Timeouts;
-  /** A read that met a transport fault is tried this many more times. */
+  /** A read refused at the transport (connection refused or reset, a 5xx) is tried this many more times. */
   readonly readRetries?: number;
   readonly retryDelayMs?: number;
   /** For the certificate's validity dates (DESIGN-NOTES 5). */
@@ -65,8 +65,9 @@ export function createRemote(options: RemoteOptions): Remote {
         const json = await transport.post(`/api/v1/${channel.name}`, body, sessionId as string | undefined, timeoutFor(channel.name, timeouts));
         return parseAnswer(channel, json);
       } catch (error) {
-        // A certificate refusal is no passing fault: trying again would only meet the same certificate.
-        const transient = error instanceof RemoteFault && error.code === 'SERVER_UNREACHABLE';
+        // A certificate refusal is no passing fault (the same certificate would answer), and a passed deadline
+        // is not tried again either, so a stalled server costs the user one deadline, not three.
+        const transient = error instanceof RemoteFault && error.code === 'SERVER_UNREACHABLE' && !error.timedOut;
         if (!transient || attempt >= attempts) return refusalOf(error);
         await sleep(delay * attempt);
       }

@@ -10,10 +10,14 @@ export class RemoteFault extends Error {
   constructor(
     readonly code: FaultCode,
     readonly detail: string,
+    /** The deadline passed: trying again would make the user wait a whole deadline more. */
+    readonly timedOut = false,
   ) {
     super(`${code}: ${detail}`);
   }
 }
+
+const TIMEOUTS = new Set(['TimeoutError', 'AbortError', 'HeadersTimeoutError', 'BodyTimeoutError', 'ConnectTimeoutError']);
 
 /** The answers of a server are small; the audit CSV and import previews are the largest, well below this. */
 const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
@@ -43,7 +47,7 @@ function pinnedConnector(pin: string, clock: () => Date, timeoutMs: number): bui
         callback(error, null);
       } else callback(null, socket);
     };
-    const timer = setTimeout(() => settle(new RemoteFault('SERVER_UNREACHABLE', 'connect timeout')), timeoutMs);
+    const timer = setTimeout(() => settle(new RemoteFault('SERVER_UNREACHABLE', 'connect timeout', true)), timeoutMs);
     socket.once('secureConnect', () => {
       const problem = certificateProblem(socket.getPeerX509Certificate(), pin, clock());
       settle(problem ? new RemoteFault(problem, 'certificate') : null);
@@ -80,7 +84,8 @@ const asFault = (error: unknown): RemoteFault => {
   if (error instanceof RemoteFault) return error;
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause instanceof RemoteFault) return cause;
-  return new RemoteFault('SERVER_UNREACHABLE', error instanceof Error ? error.name : 'transport');
+  const name = error instanceof Error ? error.name : 'transport';
+  return new RemoteFault('SERVER_UNREACHABLE', name, TIMEOUTS.has(name));
 };
 
 export function createTransport(options: TransportOptions): Transport {

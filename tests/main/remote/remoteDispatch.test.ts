@@ -131,6 +131,9 @@ describe('main/remote: the connected desktop forwards the contract to the pinned
       const made = remote({ url: stalled.url, timeouts: { normalMs: 300, longMs: 300 } });
       expect(await made.dispatch('auth:login', { loginId: 'kmb05871', password: PASSWORDS.login })).toEqual({ ok: false, error: { code: 'SERVER_UNREACHABLE' } });
       expect(stalled.hits.get('/api/v1/auth:login')).toBe(1);
+      // Not even a read is tried again after its deadline: the user waits one deadline, not three.
+      expect(await made.dispatch('setup:status', {})).toEqual({ ok: false, error: { code: 'SERVER_UNREACHABLE' } });
+      expect(stalled.hits.get('/api/v1/setup:status')).toBe(1);
     } finally {
       await stalled.close();
     }
