@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { assignmentLookup } from '../../migrations/002_assignment_lookup';
+import { sharedSessions } from '../../migrations/004_shared_sessions';
 import { initial } from './001_initial';
 import { userLifecycle } from './003_user_lifecycle';
 
@@ -11,4 +12,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '001_initial': initial,
   '002_assignment_lookup': assignmentLookup,
   '003_user_lifecycle': userLifecycle,
+  '004_shared_sessions': sharedSessions,
 };
