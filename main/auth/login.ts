@@ -5,6 +5,7 @@ import type { Deps } from '../context/deps';
 import { activeTokenOf, latestRevocationOf } from '../store/repos/assignments';
 import { findUserByLoginId } from '../store/repos/users';
 import { auditSuccess, refuse } from './failures';
+import { rehashIfOld } from './rehash';
 
 const decoys = new WeakMap<KdfParams, Promise<string>>();
 
@@ -31,6 +32,7 @@ export async function login(deps: Deps, input: { loginId: string; password: stri
   if (!(await verifyPassword(input.password, user.login_password_hash))) {
     return refuse(deps, user, action, { code: 'BAD_CREDENTIALS', field: 'password' }, now);
   }
+  await rehashIfOld(deps, user, 'login', input.password);
   const active = await activeTokenOf(deps.db, user.id);
   if (!active) {
     const opensAt = (await latestRevocationOf(deps.db, user.id))?.reregistration_at ?? 0;

@@ -9,6 +9,7 @@ import { activeTokenOf } from '../store/repos/assignments';
 import { clearFailures, findUserById } from '../store/repos/users';
 import { transact, type Db } from '../store/transaction';
 import { refuse } from './failures';
+import { rehashIfOld } from './rehash';
 
 export type StepUpCredentials = { readonly authPassword: string; readonly otp: string };
 
@@ -48,7 +49,10 @@ export async function withStepUp<T>(
     await clearFailures(tx, operator.id);
     return work(tx, operator);
   });
-  if (result.ok) return result;
+  if (result.ok) {
+    await rehashIfOld(deps, operator, 'auth', credentials.authPassword);
+    return result;
+  }
   if (otpRefusal) return refuse(deps, operator, 'stepup.otp', otpRefusal, now);
   return refuse(deps, operator.login_id, action, result.error, now, targets);
 }

@@ -1,30 +1,70 @@
+import { availableParallelism } from 'node:os';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { hash as argon2Hash, verify as argon2Verify, type Algorithm } from '@node-rs/argon2';
+import { Semaphore } from './semaphore';
 
 /** scrypt cost; OWASP's floor is N=2^17, r=8, p=1 (128 MiB). Tests pass a cheaper one explicitly. */
-export type KdfParams = { readonly N: number; readonly r: number; readonly p: number };
+export type ScryptParams = { readonly N: number; readonly r: number; readonly p: number };
+
+/**
+ * Argon2id, memory in KiB (OWASP's first choice: m=19 MiB, t=2, p=1): a company server checks many logins a
+ * second, and one scrypt N=2^17 check costs about half a second and 128 MiB (README, "For a company: the server").
+ */
+export type Argon2Params = { readonly algorithm: 'argon2id'; readonly memoryKiB: number; readonly t: number; readonly p: number };
+
+export type KdfParams = ScryptParams | Argon2Params;
 
 export const defaultKdf: KdfParams = { N: 2 ** 17, r: 8, p: 1 };
 
-const KEY_LENGTH = 32;
+/** The company server's choice (measured in bench/server.bench.ts). */
+export const serverKdf: Argon2Params = { algorithm: 'argon2id', memoryKiB: 19_456, t: 2, p: 1 };
 
-function derive(password: string, salt: Buffer, params: KdfParams): Promise<Buffer> {
+const KEY_LENGTH = 32;
+/** `Algorithm.Argon2id` of @node-rs/argon2, a const enum that isolated modules cannot read. */
+const ARGON2ID = 2 as Algorithm;
+
+/**
+ * At most one KDF run per core at a time, so a login storm queues here instead of holding a KDF's memory per
+ * waiting request (and leaves libuv's other threads to the rest of the process).
+ */
+const kdfSlots = new Semaphore(availableParallelism());
+
+const isArgon2 = (params: KdfParams): params is Argon2Params => 'algorithm' in params;
+
+function deriveScrypt(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 };
   return new Promise((resolve, reject) =>
     scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))),
   );
 }
 
-/** PHC-like string that carries its own parameters, so the cost can rise without invalidating old hashes. */
-export async function hashPassword(password: string, params: KdfParams): Promise<string> {
+async function hashOnce(password: string, params: KdfParams): Promise<string> {
+  if (isArgon2(params)) {
+    const options = { algorithm: ARGON2ID, memoryCost: params.memoryKiB, timeCost: params.t, parallelism: params.p };
+    return argon2Hash(password.normalize('NFC'), options);
+  }
   const salt = randomBytes(16);
-  const key = await derive(password, salt, params);
+  const key = await deriveScrypt(password, salt, params);
   return `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/** PHC-like strings that carry their own parameters, so the cost can change without invalidating old hashes. */
+export const hashPassword = (password: string, params: KdfParams): Promise<string> => kdfSlots.run(() => hashOnce(password, params));
+
+async function verifyOnce(password: string, stored: string): Promise<boolean> {
+  if (stored.startsWith('$argon2id$')) return argon2Verify(stored, password.normalize('NFC')).catch(() => false);
   const [scheme, N, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !N || !r || !p || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = await derive(password, Buffer.from(salt, 'base64'), { N: Number(N), r: Number(r), p: Number(p) });
+  const actual = await deriveScrypt(password, Buffer.from(salt, 'base64'), { N: Number(N), r: Number(r), p: Number(p) });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** Either scheme verifies, whatever the current parameters: an old hash keeps working until it is replaced. */
+export const verifyPassword = (password: string, stored: string): Promise<boolean> => kdfSlots.run(() => verifyOnce(password, stored));
+
+/** Whether a stored hash was made with other parameters than `params`: then the next successful check rehashes it. */
+export function needsRehash(stored: string, params: KdfParams): boolean {
+  if (isArgon2(params)) return !stored.startsWith(`$argon2id$v=19$m=${params.memoryKiB},t=${params.t},p=${params.p}$`);
+  return !stored.startsWith(`scrypt$${params.N}$${params.r}$${params.p}$`);
 }

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defaultRules, type RulesConfig } from '../../main/config/rules';
 import type { KdfParams } from '../../main/crypto/password';
 import { DEMO_PASSWORDS, seedDemo } from '../../main/demo/demoData';
@@ -9,8 +6,9 @@ import { withSeed } from '../../main/otp/consume';
 import { codeAtStep, stepAt } from '../../main/otp/totp';
 import { createCore, type Core } from '../../main/core/createCore';
 import { findTokenBySerial } from '../../main/store/repos/tokens';
-import { openStore, type Store } from '../../main/store/open';
+import type { Store } from '../../main/store/open';
 import { TestClock, jst } from './clock';
+import { openTestStore } from './stores';
 
 /** Cheap scrypt for tests only; the product default is N=2^17. */
 export const TEST_KDF: KdfParams = { N: 2 ** 10, r: 8, p: 1 };
@@ -19,9 +17,8 @@ export type Harness = {
   core: Core;
   store: Store;
   clock: TestClock;
-  dir: string;
-  /** The store's SQLite file, for tests that open a second connection to it. */
-  file: string;
+  /** The store's SQLite file or PostgreSQL URL, for tests that open a second connection to it (stores.ts openAt). */
+  location: string;
   sealKey: Buffer;
   /** Errors the handlers logged as bugs; a test that provokes one on purpose takes it out with `splice`. */
   bugs: unknown[];
@@ -32,11 +29,9 @@ export type Harness = {
 
 export const PASSWORDS = DEMO_PASSWORDS;
 
-/** A real store in a temporary folder, the real services, the demo company, and a hand-moved clock. */
+/** A real store of the run's dialect (stores.ts), the real services, the demo company, and a hand-moved clock. */
 export async function createHarness(options: { rules?: RulesConfig; start?: Date; seed?: boolean } = {}): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'otp-desktop-test-'));
-  const file = join(dir, 'store.sqlite');
-  const store = await openStore(file);
+  const { store, location, dispose } = await openTestStore();
   const sealKey = randomBytes(32);
   const clock = new TestClock(options.start ?? jst('2026-11-24T10:00:30'));
   const bugs: unknown[] = [];
@@ -46,8 +41,7 @@ export async function createHarness(options: { rules?: RulesConfig; start?: Date
     core,
     store,
     clock,
-    dir,
-    file,
+    location,
     sealKey,
     bugs,
     async codeOf(serial, stepOffset = 0) {
@@ -57,8 +51,7 @@ export async function createHarness(options: { rules?: RulesConfig; start?: Date
       return withSeed(sealKey, token, (seed) => codeAtStep(seed, step, token));
     },
     async close() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await dispose();
       if (bugs.length > 0) throw new Error(`handlers logged bugs: ${bugs.map(String).join('; ')}`);
     },
   };

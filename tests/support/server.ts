@@ -3,11 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type OtpServer, type ServerOptions } from '../../main/server/createServer';
 import { makeSelfSigned } from '../../main/server/selfSigned';
-import { createHarness, type Harness } from './harness';
+import type { Core } from '../../main/core/createCore';
+import type { Deps } from '../../main/context/deps';
+import { serverCore } from '../../main/server/serverCore';
+import { createHarness, TEST_KDF, type Harness } from './harness';
 import { call, send, type HttpsAnswer, type PostOptions } from './https';
 
 export type ServerHarness = {
   h: Harness;
+  /** The server's core: the harness's store with sessions, logins and setup grants shared in it. */
+  core: Pick<Core, 'dispatch'>;
   app: OtpServer;
   base: string;
   port: number;
@@ -18,16 +23,22 @@ export type ServerHarness = {
 };
 
 /** The real core behind the real HTTPS server on a loopback port, with a throw-away certificate. */
-export async function startServer(options: Partial<Omit<ServerOptions, 'tls'>> & { harness?: Harness } = {}): Promise<ServerHarness> {
+export async function startServer(
+  options: Partial<Omit<ServerOptions, 'tls'>> & { harness?: Harness; setupPolicy?: Deps['setupPolicy'] } = {},
+): Promise<ServerHarness> {
   const h = options.harness ?? (await createHarness());
+  const core =
+    options.core ??
+    serverCore({ store: h.store, sealKey: h.sealKey, setupPolicy: options.setupPolicy ?? 'closed', kdf: TEST_KDF, clock: h.clock.now, logBug: (_c, e) => h.bugs.push(e) });
   const dir = mkdtempSync(join(tmpdir(), 'server-tls-'));
   const tls = makeSelfSigned(dir);
-  const app = await createServer({ ...options, core: options.core ?? h.core, tls });
+  const app = await createServer({ ...options, core, tls });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as { port: number }).port;
   const base = `https://127.0.0.1:${port}`;
   return {
     h,
+    core,
     app,
     base,
     port,

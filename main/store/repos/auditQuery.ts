@@ -12,15 +12,22 @@ export type AuditQuery = {
 };
 
 /**
- * The audit log has no company column: a row belongs to a company when its actor or its target is one of the
- * company's login IDs (deleted users included, so their history stays visible). Login IDs are unique across
- * companies, so no row is shown to two companies.
+ * The audit log has no company column: a row belongs to the company of its actor (deleted users included, so
+ * their history stays visible), or, when the actor is no user at all (a mistyped login ID, the lock itself), to
+ * the company of its target. Login IDs are unique across companies, so no row is shown to two companies, not
+ * even a user's attempt at another company's user (SPEC R-SRV-3).
  */
 function filtered(db: Db, q: AuditQuery) {
   const members = db.selectFrom('users').select('login_id').where('company_id', '=', q.companyId);
+  const anyUser = db.selectFrom('users').select('login_id');
   let query = db
     .selectFrom('audit_log')
-    .where((eb) => eb.or([eb('actor_login_id', 'in', members), eb('target_login_id', 'in', members)]));
+    .where((eb) =>
+      eb.or([
+        eb('actor_login_id', 'in', members),
+        eb.and([eb('target_login_id', 'in', members), eb.or([eb('actor_login_id', 'is', null), eb('actor_login_id', 'not in', anyUser)])]),
+      ]),
+    );
   if (q.loginId !== undefined) {
     const id = q.loginId;
     query = query.where((eb) => eb.or([eb('actor_login_id', '=', id), eb('target_login_id', '=', id)]));

@@ -64,3 +64,9 @@ export async function setPasswordHash(db: Db, userId: number, which: Secret, has
     .where('id', '=', userId)
     .execute();
 }
+
+/** The same password under new KDF parameters: only where the old hash is still the stored one (no change lost). */
+export async function replacePasswordHash(db: Db, userId: number, which: Secret, old: string, fresh: string): Promise<void> {
+  const column = which === 'login' ? 'login_password_hash' : 'auth_password_hash';
+  await db.updateTable('users').set({ [column]: fresh }).where('id', '=', userId).where(column, '=', old).execute();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '../../../main/crypto/password';
+import { hashPassword, needsRehash, verifyPassword } from '../../../main/crypto/password';
 import { TEST_KDF } from '../../support/harness';
 
 describe('password hashing (scrypt, PHC-like string)', () => {
@@ -41,4 +41,30 @@ describe('password hashing (scrypt, PHC-like string)', () => {
       expect(await verifyPassword('anything', stored)).toBe(false);
     },
   );
+});
+
+/** Cheap Argon2id for tests; the server's is m=19 MiB, t=2, p=1 (serverKdf). */
+const TEST_ARGON2 = { algorithm: 'argon2id', memoryKiB: 1024, t: 1, p: 1 } as const;
+
+describe('password hashing at server scale (Argon2id beside scrypt)', () => {
+  it('an Argon2id hash verifies the right password only, and carries its parameters in PHC form', async () => {
+    const stored = await hashPassword('Login#2026', TEST_ARGON2);
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
+    expect(await verifyPassword('Login#2026', stored)).toBe(true);
+    expect(await verifyPassword('login#2026', stored)).toBe(false);
+    expect(await verifyPassword('cafe\u0301', await hashPassword('caf\u00e9', TEST_ARGON2))).toBe(true);
+  });
+
+  it('old scrypt hashes keep verifying under Argon2id parameters, and are the ones to rehash', async () => {
+    const old = await hashPassword('pw', TEST_KDF);
+    const fresh = await hashPassword('pw', TEST_ARGON2);
+    expect(await verifyPassword('pw', old)).toBe(true);
+    expect([needsRehash(old, TEST_ARGON2), needsRehash(fresh, TEST_ARGON2)]).toEqual([true, false]);
+    expect(needsRehash(fresh, { ...TEST_ARGON2, t: 2 })).toBe(true);
+    expect([needsRehash(old, TEST_KDF), needsRehash(old, { N: 2 ** 11, r: 8, p: 1 })]).toEqual([false, true]);
+  });
+
+  it('a damaged Argon2id string refuses, never throws', async () => {
+    expect(await verifyPassword('pw', '$argon2id$v=19$m=1024,t=1,p=1$broken')).toBe(false);
+  });
 });

@@ -135,17 +135,25 @@ describe('limits and shutdown of one server instance', () => {
     const inHandler = new Promise<void>((r) => (entered = r));
     const h = await createHarness();
     // The real dispatch, held at a gate so that a request is surely in flight when the server is asked to close.
-    const core = { dispatch: async (name: string, raw: unknown) => (entered(), await gate, h.core.dispatch(name, raw)) };
+    const core = {
+      dispatch: async (name: string, raw: unknown) => {
+        entered();
+        await gate;
+        const result = await h.core.dispatch(name, raw);
+        order.push('handled');
+        return result;
+      },
+    };
     const t = await startServer({ harness: h, core, onClose: async () => void order.push('pool closed') });
-    const inFlight = t.call('setup:status', {}).then((a) => (order.push(`answered ${a.status}`), a));
+    const inFlight = t.call('setup:status', {});
     await inHandler;
     const closing = t.app.close().then(() => order.push('close resolved'));
     await new Promise((r) => setImmediate(r));
     expect(order).toEqual([]);
     release();
     await closing;
-    expect((await inFlight).body).toMatchObject({ ok: true });
-    expect(order).toEqual(['answered 200', 'pool closed', 'close resolved']);
+    expect(await inFlight).toMatchObject({ status: 200, body: { ok: true } });
+    expect(order).toEqual(['handled', 'pool closed', 'close resolved']);
     await t.close();
     await h.close();
   });

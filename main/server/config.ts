@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const port = z.number().int().min(1).max(65_535);
+
+/** `npm run server -- --config <file>`: everything a company server needs, validated before anything starts. */
+export const serverConfigSchema = z.strictObject({
+  postgres: z.strictObject({
+    /** `postgresql://user:password@host:5432/otp` (the password may come from PGPASSWORD or ~/.pgpass instead). */
+    url: z.string().startsWith('postgresql://'),
+    poolSize: z.number().int().min(1).max(200).default(10),
+    statementTimeoutMs: z.number().int().min(100).max(600_000).default(10_000),
+  }),
+  tls: z.strictObject({ certFile: z.string().min(1), keyFile: z.string().min(1) }),
+  listen: z.strictObject({ host: z.string().min(1).default('127.0.0.1'), port: port.default(8443) }),
+  /** 32 bytes as 64 hex digits, in a file only its owner may read (0600), or in an environment variable. */
+  sealKey: z.union([z.strictObject({ file: z.string().min(1) }), z.strictObject({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) })]),
+  /** Per client address and per instance. */
+  rateLimit: z.strictObject({ max: z.number().int().min(1), timeWindowMs: z.number().int().min(1_000) }).default({ max: 600, timeWindowMs: 60_000 }),
+  requestTimeoutMs: z.number().int().min(1_000).max(300_000).default(30_000),
+  /** Whether connected desktops may create companies through 初期設定; otherwise only `create-company`. */
+  setupFromDesktops: z.boolean().default(false),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug']).default('info'),
+});
+
+export type ServerConfig = z.output<typeof serverConfigSchema>;
+
+export class ConfigError extends Error {}
+
+export function readConfig(file: string): ServerConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const parsed = serverConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${file}: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
