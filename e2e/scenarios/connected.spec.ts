@@ -1,23 +1,37 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { expect, test } from '../fixtures/app';
-import { startCompanyServer, openDesktop, TestDesktop, type CompanyServer } from '../fixtures/connected';
+import { expect, test as base } from '../fixtures/app';
+import { openDesktop, TestDesktop } from '../fixtures/connected';
 import { input, loginWithOtp, openRevocation, revokeUsers } from '../fixtures/flows';
+import { startCompanyServer, startTempPostgres, type CompanyServer, type TempPostgres } from '../fixtures/postgresCompany';
 
-let company: CompanyServer;
-const desktops: TestDesktop[] = [];
-
-test.beforeEach(async ({ harness }) => {
-  company = await startCompanyServer(harness);
+/** A real PostgreSQL 15 per worker (initdb in a temporary folder), a new database and company server per test. */
+const test = base.extend<{ company: CompanyServer }, { postgres: TempPostgres }>({
+  postgres: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const postgres = await startTempPostgres({ prefix: 'client-e2e-postgres-' });
+      await use(postgres);
+      await postgres.stop();
+    },
+    { scope: 'worker' },
+  ],
+  company: async ({ postgres }, use) => {
+    const company = await startCompanyServer(postgres);
+    await use(company);
+    await company.close();
+  },
 });
+
+const desktops: TestDesktop[] = [];
 test.afterEach(async () => {
   await Promise.all(desktops.splice(0).map((d) => d.close()));
-  await company.server.close();
 });
 
-test.describe('connected desktops: the company server is the system of record (SPEC R-SRV-1, R-SRV-2)', () => {
-  test('SPEC R-SRV-1: the admin on desktop 1 revokes the user logged in on desktop 2, whose next action ends the session', async ({ browser, harness, rendererUrl }, testInfo) => {
+test.describe('connected desktops and the company server on PostgreSQL 15 (SPEC R-SRV-1, R-SRV-2)', () => {
+  test('SPEC R-SRV-1: the admin on desktop 1 revokes the user logged in on desktop 2, whose next action ends the session', async ({ browser, company, rendererUrl }, testInfo) => {
+    const { harness } = company;
     test.slow(); // two windows, each screen gated on axe in two languages: past 90 s on a busy 2-core machine
     const first = await TestDesktop.connectedTo(company);
     const second = await TestDesktop.connectedTo(company);
@@ -43,7 +57,8 @@ test.describe('connected desktops: the company server is the system of record (S
     }
   });
 
-  test('SPEC R-SRV-2: the first run connects: http:// and a wrong fingerprint are refused with their message, the right one is saved', async ({ browser, harness, rendererUrl }, testInfo) => {
+  test('SPEC R-SRV-2: the first run connects: http:// and a wrong fingerprint are refused with their message, the right one is saved', async ({ browser, company, rendererUrl }, testInfo) => {
+    const { harness } = company;
     test.slow(); // some ten screens with axe in two languages, and a restart
     const desktop = new TestDesktop();
     desktops.push(desktop);
@@ -90,7 +105,8 @@ test.describe('connected desktops: the company server is the system of record (S
     }
   });
 
-  test('a connected desktop whose server is down says サーバーに接続できません, and 再試行 asks again without hanging', async ({ browser, harness, rendererUrl }, testInfo) => {
+  test('a connected desktop whose server is down says サーバーに接続できません, and 再試行 asks again without hanging', async ({ browser, company, rendererUrl }, testInfo) => {
+    const { harness } = company;
     const probe = createTcpServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const port = (probe.address() as AddressInfo).port;
@@ -111,7 +127,7 @@ test.describe('connected desktops: the company server is the system of record (S
     }
   });
 
-  test('接続設定 from 設定・管理: an admin of a standalone desktop points it at the company server', async ({ app, harness }) => {
+  test('接続設定 from 設定・管理: an admin of a standalone desktop points it at the company server', async ({ app, company, desktopDir }) => {
     test.slow(); // several screens with axe in two languages
     const { page } = app;
     await loginWithOtp(app, 'test12345');
@@ -126,6 +142,6 @@ test.describe('connected desktops: the company server is the system of record (S
     await input(page, '証明書のフィンガープリント (SHA-256)').fill(company.fingerprint);
     await page.getByRole('button', { name: '保存して接続' }).click();
     await expect(page.getByRole('status').filter({ hasText: '接続設定を保存しました。アプリを再起動しています…' })).toBeVisible();
-    expect(JSON.parse(readFileSync(join(harness.dir, 'connection.json'), 'utf8'))).toEqual({ mode: 'connected', url: company.url, fingerprint: company.fingerprint });
+    expect(JSON.parse(readFileSync(join(desktopDir, 'connection.json'), 'utf8'))).toEqual({ mode: 'connected', url: company.url, fingerprint: company.fingerprint });
   });
 });

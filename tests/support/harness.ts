@@ -4,11 +4,11 @@ import type { KdfParams } from '../../main/crypto/password';
 import { DEMO_PASSWORDS, seedDemo } from '../../main/demo/demoData';
 import { withSeed } from '../../main/otp/consume';
 import { codeAtStep, stepAt } from '../../main/otp/totp';
-import { createCore, type Core } from '../../main/core/createCore';
+import { createCore, type Core, type CoreOptions } from '../../main/core/createCore';
 import { findTokenBySerial } from '../../main/store/repos/tokens';
 import type { Store } from '../../main/store/open';
 import { TestClock, jst } from './clock';
-import { openTestStore } from './stores';
+import { openTestStore, type TestStore } from './stores';
 
 /** Cheap scrypt for tests only; the product default is N=2^17. */
 export const TEST_KDF: KdfParams = { N: 2 ** 10, r: 8, p: 1 };
@@ -29,13 +29,26 @@ export type Harness = {
 
 export const PASSWORDS = DEMO_PASSWORDS;
 
+type HarnessOptions = {
+  rules?: RulesConfig;
+  start?: Date;
+  seed?: boolean;
+  /** The core over the store (default: the desktop's); a company server's core shares sessions through it. */
+  makeCore?: (options: CoreOptions) => Core;
+};
+
 /** A real store of the run's dialect (stores.ts), the real services, the demo company, and a hand-moved clock. */
-export async function createHarness(options: { rules?: RulesConfig; start?: Date; seed?: boolean } = {}): Promise<Harness> {
-  const { store, location, dispose } = await openTestStore();
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
+  return harnessOn(await openTestStore(), options);
+}
+
+/** The same over a given store (a browser test's own PostgreSQL). */
+export async function harnessOn({ store, location, dispose }: TestStore, options: HarnessOptions = {}): Promise<Harness> {
   const sealKey = randomBytes(32);
   const clock = new TestClock(options.start ?? jst('2026-11-24T10:00:30'));
   const bugs: unknown[] = [];
-  const core = createCore({ store, sealKey, rules: options.rules ?? defaultRules, kdf: TEST_KDF, clock: clock.now, logBug: (_c, e) => bugs.push(e) });
+  const makeCore = options.makeCore ?? createCore;
+  const core = makeCore({ store, sealKey, rules: options.rules ?? defaultRules, kdf: TEST_KDF, clock: clock.now, logBug: (_c, e) => bugs.push(e) });
   if (options.seed !== false) await seedDemo({ db: store.db, kdf: TEST_KDF, sealKey, now: clock.now() });
   return {
     core,
