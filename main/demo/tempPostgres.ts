@@ -14,6 +14,8 @@ export type TempPostgres = {
   readonly socketDir: string;
   /** The URL of another database on the same server. */
   urlOf(database: string): string;
+  /** `pg_ctl restart -m immediate`: every server process killed at once, as by a crash; resolves once it is back. */
+  restartImmediately(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -77,6 +79,9 @@ export async function startTempPostgres(options: { prefix?: string; fast?: boole
     url: urlOf('postgres'),
     socketDir: dir,
     urlOf,
+    async restartImmediately() {
+      await pgCommand('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', settings.join(' '), '-m', 'immediate', '-w', 'restart']);
+    },
     async stop() {
       await pgCommand('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { RulesConfig } from '../config/rules';
 import { StoredSetupStore } from '../context/storedSetups';
 import { createCore, type Core } from '../core/createCore';
 import { serverKdf, type KdfParams } from '../crypto/password';
@@ -15,6 +16,7 @@ export type ServerCoreOptions = {
   readonly logBug: BugLog;
   readonly kdf?: KdfParams;
   readonly clock?: () => Date;
+  readonly rules?: RulesConfig;
 };
 
 /** The same core as the desktop's, with what a server shares through PostgreSQL: sessions, logins, setup grants. */
@@ -25,6 +27,7 @@ export function serverCore(options: ServerCoreOptions): Core {
     sealKey: options.sealKey,
     kdf: options.kdf ?? serverKdf,
     clock: options.clock,
+    rules: options.rules,
     logBug: options.logBug,
     setupPolicy: options.setupPolicy,
     sessions: (timeouts) => new StoredSessionStore(store.db, timeouts),

@@ -17,3 +17,8 @@ export type RevokerOut =
   | { type: 'done'; outcome: string; revoked: number };
 
 export type RevokerArgs = { file: string; sealKey: string; start: number; operator: string; serial: string; targets: string[] };
+
+/** A company server in its own process (serverProcess.ts): its clock is set by the test; it says when a revocation starts. */
+export type ServerIn = { type: 'clock'; now: number } | { type: 'exit' };
+export type ServerOut = { type: 'up'; port: number } | { type: 'clock-set' } | { type: 'revoking' } | { type: 'bugs'; bugs: string[] };
+export type ServerArgs = { location: string; sealKey: string; certFile: string; keyFile: string };
