@@ -1,15 +1,18 @@
-import { app, BrowserWindow, ipcMain, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, safeStorage, session } from 'electron';
 import { join, resolve } from 'node:path';
 import { openDemoStore } from '../demo/demoStore';
 import { seedDemo } from '../demo/demoData';
 import { defaultKdf } from '../crypto/password';
 import { createCore, type Core } from '../core/createCore';
-import { openStore } from '../store/open';
+import { openSupportLog, type SupportLog } from '../log';
+import { failureMessage } from '../startup/failureMessage';
+import { loadSealKey } from '../startup/sealKey';
+import { openAppStore } from '../startup/storeFile';
+import type { Store } from '../store/open';
 import { hardenContents, hardenSession } from './harden';
 import { registerIpc } from './ipc';
 import { APP_ORIGIN, isAppUrl, windowOptions } from './policy';
 import { declareAppScheme, serveRenderer } from './protocol';
-import { loadSealKey } from './sealKey';
 
 /**
  * The demo store: `npm run demo` sets OTP_DESKTOP_DEMO_DIR; `electron . --demo[=DIR]` works too. A packaged
@@ -24,14 +27,19 @@ const demoDir = demoDirectory();
 const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const ownUrl = (url: string) => isAppUrl(url, devServer);
 
-async function openData() {
+async function openData(dataDir: string): Promise<{ store: Store; sealKey: Buffer }> {
   if (demoDir) {
     const demo = await openDemoStore(demoDir);
     if (demo.fresh) await seedDemo({ db: demo.store.db, kdf: defaultKdf, sealKey: demo.sealKey, now: new Date() });
     return demo;
   }
-  const dir = app.getPath('userData');
-  return { store: await openStore(join(dir, 'otp-desktop.sqlite')), sealKey: loadSealKey(dir) };
+  const { store, sample } = await openAppStore(dataDir);
+  try {
+    return { store, sealKey: loadSealKey(dataDir, safeStorage, process.platform, sample) };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 function createWindow(core: Core): BrowserWindow {
@@ -50,29 +58,54 @@ function lockOnSystemEvents(core: Core): void {
   powerMonitor.on('suspend', lock);
 }
 
-async function start(): Promise<void> {
+async function start(support: SupportLog, dataDir: string): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   if (!devServer) serveRenderer(join(import.meta.dirname, '../renderer'));
-  const { store, sealKey } = await openData();
-  const core = createCore({ store, sealKey });
-  registerIpc(ipcMain, core.dispatch, ownUrl);
+  const { store, sealKey } = await openData(dataDir);
+  const core = createCore({ store, sealKey, logBug: support.log.bug });
+  registerIpc(ipcMain, core.dispatch, ownUrl, support.log.ipcRefused);
   lockOnSystemEvents(core);
   const window = createWindow(core);
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.on('window-all-closed', () => void store.close().finally(() => app.quit()));
+  app.on('window-all-closed', () => {
+    store
+      .close()
+      .catch((error: unknown) => support.log.storeError('close', error))
+      .finally(() => app.quit());
+  });
+}
+
+/** A start that fails says why in a native dialog (Japanese, then English) and in the support log, then ends. */
+function failStart(error: unknown, support: SupportLog | undefined): void {
+  const message = failureMessage(error, support?.file);
+  support?.log.startFailed(message.reason, error);
+  console.error(`start-up failed: ${message.reason}`);
+  dialog.showErrorBox(message.title, message.body);
+  app.exit(1);
+}
+
+function boot(): void {
+  // Whatever the app creates (store, its WAL, the seal key, the log) is readable by this user only.
+  process.umask(0o077);
+  const dataDir = demoDir ?? app.getPath('userData');
+  let support: SupportLog | undefined;
+  try {
+    support = openSupportLog(dataDir);
+  } catch (error) {
+    failStart(error, undefined);
+    return;
+  }
+  start(support, dataDir).catch((error: unknown) => failStart(error, support));
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   declareAppScheme();
-  start().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    app.exit(1);
-  });
+  boot();
 }
