@@ -110,7 +110,7 @@ test.describe('利用者管理 (設定・管理)', () => {
     await app.shot('lost-report-done');
   });
 
-  test('a general user sees neither 利用者管理 nor its tasks, and the main process refuses them (R-REV-1); only an admin sees R-REV-6\'s task', async ({ app }) => {
+  test('利用者管理 lists its tasks to the master, and to an admin with R-REV-6\'s task too (R-REV-1, R-REV-6)', async ({ app }) => {
     const { page } = app;
     await loginWithOtp(app, 'kmb05871');
     await page.getByRole('button', { name: '設定・管理' }).click();
@@ -127,8 +127,10 @@ test.describe('利用者管理 (設定・管理)', () => {
     await expect(page.locator('.task-button')).toHaveText([...TASKS.slice(0, 4), 'マスターユーザの認証パスワード変更', ...TASKS.slice(4)]);
     await app.at('userMenu');
     await app.shot('user-management-admin');
-    await logout(app);
+  });
 
+  test('a general user sees neither 利用者管理 nor its tasks, and the main process refuses them (R-REV-1)', async ({ app }) => {
+    const { page } = app;
     await loginWithOtp(app, 'ippan001', '523405697');
     await page.getByRole('button', { name: '設定・管理' }).click();
     await expect(page.locator('#settings-menu')).toBeVisible();
