@@ -6,7 +6,7 @@ import { StoreOpenError } from '../../../main/store/open';
 const REASONS: StartupReason[] = ['KEYCHAIN_UNAVAILABLE', 'KEYCHAIN_BASIC_TEXT', 'SEAL_KEY_MISSING', 'SEAL_KEY_UNREADABLE', 'SEAL_KEY_MISMATCH'];
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
-describe('finding 6: a failed start explains itself in Japanese and English', () => {
+describe('finding 6, SPEC R-GEN-1: a failed start explains itself in Japanese, then English', () => {
   it('every start-up reason and every store refusal has its own text in both languages, and the log path', () => {
     const errors = [
       ...REASONS.map((reason) => new StartupError(reason, reason)),

@@ -45,7 +45,7 @@ function refusal(run: () => unknown): StartupReason | undefined {
   }
 }
 
-describe('finding 6: the seal key is never replaced under sealed seeds', () => {
+describe('finding 6 (DESIGN-NOTES 6): the seal key is never replaced under sealed seeds', () => {
   it('a store without tokens gets a new key, 0600, and the same key on the next start', () => {
     const chain = keychain();
     const first = loadSealKey(dir, chain, 'linux', undefined);
@@ -79,7 +79,7 @@ describe('finding 6: the seal key is never replaced under sealed seeds', () => {
   });
 });
 
-describe('finding 6: only a real keychain protects the key', () => {
+describe('finding 6 (DESIGN-NOTES 6): only a real keychain protects the key', () => {
   it('no keychain at all stops the start before any key is written', () => {
     expect(refusal(() => loadSealKey(dir, keychain({ available: false }), 'win32', undefined))).toBe('KEYCHAIN_UNAVAILABLE');
     expect(existsSync(keyFile())).toBe(false);

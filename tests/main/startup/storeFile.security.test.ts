@@ -12,7 +12,7 @@ const tempDir = permissiveTempDir('shell-store-');
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 
-describe('finding 6: the store and its WAL are private (0600)', () => {
+describe('finding 6 (DESIGN-NOTES 6): the store and its WAL are private (0600)', () => {
   it('a new store, its -wal and -shm are 0600 under a 022 umask, and it tells whether it holds sealed seeds', async () => {
     const { store, sample } = await openAppStore(tempDir());
     expect(sample).toBeUndefined();
