@@ -1,6 +1,7 @@
 import { loginWithOtp as loginByApi, PASSWORDS } from '../../tests/support/harness';
 import { expect, test, type App } from '../fixtures/app';
-import { input, loginWithOtp, rowCheckbox, SHARED_SERIAL } from '../fixtures/flows';
+import { input, rowCheckbox, SHARED_SERIAL, submitOtp, submitPassword } from '../fixtures/flows';
+import { expectScreen } from '../fixtures/screens';
 import { tabTo, typeInto } from '../fixtures/keyboard';
 
 const MINUTE = 60_000;
@@ -46,7 +47,7 @@ async function keyboardRevoke(app: App, loginId: string): Promise<void> {
 // The keyboard-only story in three tests, each short on a busy machine (issue 12 item 8); every step a test
 // checks is done with the keyboard alone, while the state it starts from is arranged through the services.
 
-test('keyboard alone: login with the OTP, the menu, and revocation of another user (R-LOG-1, R-LOG-2, R-REV-3, R-REV-4)', async ({ app }) => {
+test('keyboard alone: login with the OTP and the menu to BRSK027 (R-LOG-1, R-LOG-2)', async ({ app }) => {
   const { page } = app;
   await app.at('BLGI001');
   await keyboardLogin(app, 'kmb05871');
@@ -54,7 +55,20 @@ test('keyboard alone: login with the OTP, the menu, and revocation of another us
   await typeInto(page, input(page, 'ワンタイムパスワード'), await app.harness.codeOf(SHARED_SERIAL));
   await page.keyboard.press('Enter');
   await app.at('BTOP001');
+  await keyboardOpenRevocation(app);
+});
 
+/** A login by mouse, for the tests whose keyboard part starts on the top page (the first test checks BLGI001). */
+async function signIn(app: App): Promise<void> {
+  await submitPassword(app, 'kmb05871');
+  await expectScreen(app.page, 'BLGI001-otp');
+  await submitOtp(app, await app.harness.codeOf(SHARED_SERIAL));
+  await expectScreen(app.page, 'BTOP001');
+}
+
+test('keyboard alone: revocation of another user, back to the top page (R-REV-3, R-REV-4)', async ({ app }) => {
+  const { page } = app;
+  await signIn(app);
   await keyboardOpenRevocation(app);
   await keyboardRevoke(app, 'ippan001');
   await expect(page.getByRole('row', { name: /ippan001/ })).toContainText('失効中');
@@ -66,7 +80,7 @@ test('keyboard alone: login with the OTP, the menu, and revocation of another us
 
 test('keyboard alone: revoking one\'s own token ends the session on BLGI001 (R-REV-3, R-REV-4)', async ({ app }) => {
   const { page } = app;
-  await loginWithOtp(app, 'kmb05871');
+  await signIn(app);
   await keyboardOpenRevocation(app);
   await keyboardRevoke(app, 'kmb05871');
   await tabTo(page, page.getByRole('button', { name: '閉じる' }));
