@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,13 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'shell-boot-'));
   userData = join(dir, 'userData');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+/** A start that hangs fails its test by timeout; its process must not outlive the test. */
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Starts the bundle and waits for it to end by itself (app.quit or app.exit of the stand-in). */
 function boot(env: Record<string, string> = {}, args: string[] = []): Promise<Boot> {
@@ -35,10 +41,12 @@ function boot(env: Record<string, string> = {}, args: string[] = []): Promise<Bo
     env: { ...inherited, STANDIN_JOURNAL: journal, STANDIN_USERDATA: userData, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  running.add(child);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((done) =>
     child.on('exit', (code) => {
+      running.delete(child);
       const lines = existsSync(journal) ? readFileSync(journal, 'utf8').trim().split('\n') : [];
       done({ code, stderr, journal: lines.filter(Boolean).map((line) => JSON.parse(line) as Entry) });
     }),
@@ -50,7 +58,10 @@ const order = (b: Boot, call: string) => b.journal.findIndex((e) => e.call === c
 const mode = (file: string) => statSync(file).mode & 0o777;
 const logLines = () => readFileSync(join(userData, 'logs', 'otp-desktop.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 
-describe('boot of the built main bundle', () => {
+// Each test starts one or two Node processes that load the whole bundle: generous for two busy cores.
+const BOOT = { timeout: 60_000 };
+
+describe('boot of the built main bundle', BOOT, () => {
   it('is built (npm test builds before the unit tests)', () => {
     expect(existsSync(MAIN), 'run `npx electron-vite build` first').toBe(true);
   });
@@ -113,7 +124,7 @@ describe('boot of the built main bundle', () => {
   });
 });
 
-describe('a start that fails ends with an error dialog, a log line and exit 1 (issue 11 finding 6)', () => {
+describe('a start that fails ends with an error dialog, a log line and exit 1 (issue 11 finding 6)', BOOT, () => {
   async function failedStart(env: Record<string, string>): Promise<{ b: Boot; dialog: Entry }> {
     const b = await boot(env);
     expect(b.code, b.stderr).toBe(1);
