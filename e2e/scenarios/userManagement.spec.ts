@@ -46,7 +46,7 @@ test.describe('利用者管理 (設定・管理)', () => {
     await app.shot('user-register-done');
   });
 
-  test('利用者情報変更 and 利用者削除 with its consequences; the master keeps their type and cannot be deleted (R-OTP-4)', async ({ app }) => {
+  test('利用者情報変更: nothing changed is refused at its field; the master keeps their type (R-OTP-4)', async ({ app }) => {
     const { page } = app;
     await loginWithOtp(app, 'test12345');
     await openUserTask(app, '利用者情報変更', 'userUpdate');
@@ -65,7 +65,11 @@ test.describe('利用者管理 (設定・管理)', () => {
     await page.getByRole('button', { name: '変更', exact: true }).click();
     await expectInfo(page, '以下の利用者の情報を変更しました。');
     await expect(page.getByRole('row', { name: /ippan001/ })).toContainText('一般 花子(経理)管理者ユーザ');
+  });
 
+  test('利用者削除 with its consequences; the master and oneself cannot be deleted (R-OTP-4)', async ({ app }) => {
+    const { page } = app;
+    await loginWithOtp(app, 'test12345');
     await openUserTask(app, '利用者削除', 'userRemove');
     await expect(pickUser(page, 'kmb05871')).toBeDisabled();
     await expect(pickUser(page, 'test12345')).toBeDisabled();
@@ -82,14 +86,18 @@ test.describe('利用者管理 (設定・管理)', () => {
     await expect(pickUser(page, 'shinki01')).toHaveCount(0);
   });
 
-  test('the user list warns of tokens near or past expiry (R-TOK-4); 紛失届 revokes another user\'s token with the re-registration time in JST (R-TOK-6, R-REV-5)', async ({ app }) => {
+  test('the user list warns of tokens near or past expiry (R-TOK-4)', async ({ app }) => {
     const { page } = app;
     await loginWithOtp(app, 'test12345');
     await openRevocation(app);
     await expect(page.getByRole('row', { name: /ippan001/ })).toContainText('期限間近');
     await expect(page.getByRole('row', { name: /kigen001/ })).toContainText('2026年03月31日 23時59分期限切れ');
     await expect(page.getByRole('row', { name: /kmb05871/ })).not.toContainText('期限');
+  });
 
+  test('紛失届 revokes another user\'s token with the re-registration time in JST (R-TOK-6, R-REV-5)', async ({ app }) => {
+    const { page } = app;
+    await loginWithOtp(app, 'test12345');
     await page.getByRole('button', { name: '設定・管理' }).click();
     await page.getByRole('button', { name: 'ハードトークンを紛失した場合' }).click();
     await app.at('lostToken');
@@ -110,7 +118,7 @@ test.describe('利用者管理 (設定・管理)', () => {
     await app.shot('lost-report-done');
   });
 
-  test('a general user sees neither 利用者管理 nor its tasks, and the main process refuses them (R-REV-1); only an admin sees R-REV-6\'s task', async ({ app }) => {
+  test('利用者管理 lists its tasks to the master, and to an admin with R-REV-6\'s task too (R-REV-1, R-REV-6)', async ({ app }) => {
     const { page } = app;
     await loginWithOtp(app, 'kmb05871');
     await page.getByRole('button', { name: '設定・管理' }).click();
@@ -127,8 +135,10 @@ test.describe('利用者管理 (設定・管理)', () => {
     await expect(page.locator('.task-button')).toHaveText([...TASKS.slice(0, 4), 'マスターユーザの認証パスワード変更', ...TASKS.slice(4)]);
     await app.at('userMenu');
     await app.shot('user-management-admin');
-    await logout(app);
+  });
 
+  test('a general user sees neither 利用者管理 nor its tasks, and the main process refuses them (R-REV-1)', async ({ app }) => {
+    const { page } = app;
     await loginWithOtp(app, 'ippan001', '523405697');
     await page.getByRole('button', { name: '設定・管理' }).click();
     await expect(page.locator('#settings-menu')).toBeVisible();

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, safeStorage, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDemoStore } from '../demo/demoStore';
@@ -6,12 +6,15 @@ import { seedDemo } from '../demo/demoData';
 import { defaultKdf } from '../crypto/password';
 import { startDesktop, type Desktop } from '../connection/desktop';
 import { createCore } from '../core/createCore';
-import { openStore } from '../store/open';
+import { openSupportLog, type SupportLog } from '../log';
+import { failureMessage } from '../startup/failureMessage';
+import { loadSealKey } from '../startup/sealKey';
+import { openAppStore, STORE_FILE } from '../startup/storeFile';
+import type { Store } from '../store/open';
 import { hardenContents, hardenSession } from './harden';
 import { registerIpc } from './ipc';
 import { APP_ORIGIN, isAppUrl, windowOptions } from './policy';
 import { declareAppScheme, serveRenderer } from './protocol';
-import { loadSealKey } from './sealKey';
 
 /**
  * The demo store: `npm run demo` sets OTP_DESKTOP_DEMO_DIR; `electron . --demo[=DIR]` works too. A packaged
@@ -26,21 +29,28 @@ const demoDir = demoDirectory();
 const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const ownUrl = (url: string) => isAppUrl(url, devServer);
 
-const dataDir = demoDir ?? app.getPath('userData');
-const storeFile = join(dataDir, 'otp-desktop.sqlite');
-
-async function openData() {
+async function openData(dataDir: string): Promise<{ store: Store; sealKey: Buffer }> {
   if (demoDir) {
     const demo = await openDemoStore(demoDir);
     if (demo.fresh) await seedDemo({ db: demo.store.db, kdf: defaultKdf, sealKey: demo.sealKey, now: new Date() });
     return demo;
   }
-  return { store: await openStore(storeFile), sealKey: loadSealKey(dataDir) };
+  const { store, sample } = await openAppStore(dataDir);
+  try {
+    return { store, sealKey: loadSealKey(dataDir, safeStorage, process.platform, sample) };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
-async function openLocal() {
-  const { store, sealKey } = await openData();
-  return { core: createCore({ store, sealKey }), close: () => store.close() };
+function openLocal(dataDir: string, support: SupportLog) {
+  return async () => {
+    const { store, sealKey } = await openData(dataDir);
+    const core = createCore({ store, sealKey, logBug: support.log.bug });
+    const close = () => store.close().catch((error: unknown) => support.log.storeError('close', error));
+    return { core, close };
+  };
 }
 
 /** A change of mode or server takes effect in a new process (main/connection/handlers.ts says why). */
@@ -68,14 +78,15 @@ function lockOnSystemEvents(desktop: Desktop): void {
   powerMonitor.on('suspend', lock);
 }
 
-async function start(): Promise<void> {
+async function start(support: SupportLog, dataDir: string): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   if (!devServer) serveRenderer(join(import.meta.dirname, '../renderer'));
   // The demo folder always holds a store: a demo desktop is standalone unless its folder says otherwise.
-  const desktop = await startDesktop({ dir: dataDir, storeExists: Boolean(demoDir) || existsSync(storeFile), openLocal, restart });
-  registerIpc(ipcMain, desktop.dispatch, ownUrl);
+  const storeExists = Boolean(demoDir) || existsSync(join(dataDir, STORE_FILE));
+  const desktop = await startDesktop({ dir: dataDir, storeExists, openLocal: openLocal(dataDir, support), restart });
+  registerIpc(ipcMain, desktop.dispatch, ownUrl, support.log.ipcRefused);
   lockOnSystemEvents(desktop);
   const window = createWindow(desktop);
   app.on('second-instance', () => {
@@ -85,15 +96,32 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => void desktop.endAll('logout').finally(() => void desktop.close().finally(() => app.quit())));
 }
 
+/** A start that fails says why in a native dialog (Japanese, then English) and in the support log, then ends. */
+function failStart(error: unknown, support: SupportLog | undefined): void {
+  const message = failureMessage(error, support?.file);
+  support?.log.startFailed(message.reason, error);
+  console.error(`start-up failed: ${message.reason}`);
+  dialog.showErrorBox(message.title, message.body);
+  app.exit(1);
+}
+
+function boot(): void {
+  // Whatever the app creates (store, its WAL, the seal key, the log) is readable by this user only.
+  process.umask(0o077);
+  const dataDir = demoDir ?? app.getPath('userData');
+  let support: SupportLog | undefined;
+  try {
+    support = openSupportLog(dataDir);
+  } catch (error) {
+    failStart(error, undefined);
+    return;
+  }
+  start(support, dataDir).catch((error: unknown) => failStart(error, support));
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   declareAppScheme();
-  start().catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(message);
-    // A broken connection.json or store: say so rather than vanish (the window may not exist yet).
-    if (app.isReady()) dialog.showErrorBox('OTP Desktop', message);
-    app.exit(1);
-  });
+  boot();
 }

@@ -91,13 +91,18 @@ describe('Electron security checklist', () => {
   it('17 IPC senders are validated: own top frame only', async () => {
     const handlers = new Map<string, (event: unknown, raw: unknown) => unknown>();
     const dispatch = vi.fn(async () => ({ ok: true as const, value: {} }));
-    registerIpc({ handle: (name: string, fn: never) => handlers.set(name, fn) } as never, dispatch, (u) => isAppUrl(u));
+    const refused: unknown[] = [];
+    registerIpc({ handle: (name: string, fn: never) => handlers.set(name, fn) } as never, dispatch, (u) => isAppUrl(u), (...call) => refused.push(call));
     expect([...handlers.keys()].sort()).toEqual(rendererChannels().map((c) => c.name).sort());
     const login = handlers.get('auth:login')!;
     expect(await login(frame('https://evil.example/'), {})).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await login(frame(`${APP_ORIGIN}/index.html`, {}), {})).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(isTrustedSender({ senderFrame: null } as never, () => true)).toBe(false);
     expect(dispatch).not.toHaveBeenCalled();
+    expect(refused).toEqual([
+      ['auth:login', { origin: 'https://evil.example', frame: 'top' }],
+      ['auth:login', { origin: APP_ORIGIN, frame: 'sub' }],
+    ]);
     await login(frame(`${APP_ORIGIN}/index.html`), { loginId: 'x' });
     expect(dispatch).toHaveBeenCalledWith('auth:login', { loginId: 'x' });
   });
