@@ -8,7 +8,7 @@ import { PreviewStore } from '../context/previews';
 import { SessionStore } from '../session/sessions';
 import { SetupStore } from '../context/setups';
 import type { Store } from '../store/open';
-import type { Deps } from '../context/deps';
+import type { BackupFiles, Deps } from '../context/deps';
 
 export type CoreOptions = {
   readonly store: Store;
@@ -18,6 +18,8 @@ export type CoreOptions = {
   /** The clock is a parameter (DESIGN-NOTES 5): the shell passes the system clock, tests a controllable one. */
   readonly clock?: () => Date;
   readonly logBug?: BugLog;
+  /** The shell's save dialog; without one every backup answers CANCELLED. */
+  readonly backupFiles?: BackupFiles;
 };
 
 export type Core = { readonly deps: Deps; readonly dispatch: Dispatch; readonly api: Api };
@@ -38,6 +40,7 @@ export function createCore(options: CoreOptions): Core {
     kdf: options.kdf ?? defaultKdf,
     setups: new SetupStore(),
     previews: new PreviewStore(),
+    backupFiles: options.backupFiles ?? { chooseTarget: () => Promise.resolve(null) },
   };
   const dispatch = createDispatch(handlerTable(deps), deps.sessions, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);
   return { deps, dispatch, api: buildApi(dispatch) };

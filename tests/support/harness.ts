@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultRules, type RulesConfig } from '../../main/config/rules';
+import type { BackupFiles } from '../../main/context/deps';
 import type { KdfParams } from '../../main/crypto/password';
 import { DEMO_PASSWORDS, seedDemo } from '../../main/demo/demoData';
 import { withSeed } from '../../main/otp/consume';
@@ -33,14 +34,22 @@ export type Harness = {
 export const PASSWORDS = DEMO_PASSWORDS;
 
 /** A real store in a temporary folder, the real services, the demo company, and a hand-moved clock. */
-export async function createHarness(options: { rules?: RulesConfig; start?: Date; seed?: boolean } = {}): Promise<Harness> {
+type HarnessOptions = {
+  rules?: RulesConfig;
+  start?: Date;
+  seed?: boolean;
+  /** Stands in for the shell's save dialog (issue 15), given the harness's temporary folder. */
+  backupFiles?: (dir: string) => BackupFiles;
+};
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'otp-desktop-test-'));
   const file = join(dir, 'store.sqlite');
   const store = await openStore(file);
   const sealKey = randomBytes(32);
   const clock = new TestClock(options.start ?? jst('2026-11-24T10:00:30'));
   const bugs: unknown[] = [];
-  const core = createCore({ store, sealKey, rules: options.rules ?? defaultRules, kdf: TEST_KDF, clock: clock.now, logBug: (_c, e) => bugs.push(e) });
+  const core = createCore({ store, sealKey, rules: options.rules ?? defaultRules, kdf: TEST_KDF, clock: clock.now, logBug: (_c, e) => bugs.push(e), ...(options.backupFiles ? { backupFiles: options.backupFiles(dir) } : {}) });
   if (options.seed !== false) await seedDemo({ db: store.db, kdf: TEST_KDF, sealKey, now: clock.now() });
   return {
     core,

@@ -1,4 +1,5 @@
 import { enAudit } from './enAudit';
+import { enBackup } from './enBackup';
 import { enSetup } from './enSetup';
 import { enUsers } from './enUsers';
 import type { Dictionary } from './ja';
@@ -185,4 +186,5 @@ export const en: Dictionary = {
   ...enSetup,
   ...enUsers,
   ...enAudit,
+  ...enBackup,
 };

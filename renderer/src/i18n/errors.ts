@@ -2,7 +2,9 @@ import type { AppError, ErrorCode } from '../../../shared/errors';
 import type { PasswordRule } from '../../../shared/input/passwordPolicy';
 import { formatDateTime } from '../format/jst';
 import type { Lang } from '../stores/language';
+import { enBackup } from './enBackup';
 import { enSetup } from './enSetup';
+import { jaBackup } from './jaBackup';
 import { jaSetup } from './jaSetup';
 
 type Describe = (error: AppError) => string;
@@ -31,7 +33,8 @@ type Field =
   | 'nextAuth'
   | 'preSharedKeyHex'
   | 'fileBase64'
-  | 'filter';
+  | 'filter'
+  | 'passphrase';
 
 type ErrorDictionary = {
   codes: Record<ErrorCode, Describe>;
@@ -55,6 +58,8 @@ const problemOf = (problems: Record<string, string>, unknown: string) => (code: 
 
 const importProblemJa = problemOf(jaSetup.importProblems, 'ファイルの形式と内容、事前共有鍵をご確認ください。');
 const importProblemEn = problemOf(enSetup.importProblems, 'Check its format and contents, and the pre-shared key.');
+const backupProblemJa = problemOf(jaBackup.backupProblems, 'バックアップファイルとパスフレーズをご確認ください。');
+const backupProblemEn = problemOf(enBackup.backupProblems, 'Check the backup file and its passphrase.');
 
 const ja: ErrorDictionary = {
   codes: {
@@ -91,6 +96,7 @@ const ja: ErrorDictionary = {
     IMPORT_REFUSED: (e) => `ファイルを読み込めませんでした。${importProblemJa(e.problem)}`,
     PREVIEW_INVALID: () => '確認画面の有効期限が切れました。もう一度ファイルを選択してください。',
     NOTHING_TO_IMPORT: () => '取り込めるハードトークンがありません。',
+    BACKUP_REFUSED: (e) => backupProblemJa(e.problem),
   },
   sessionEnded: {
     idle: '一定時間操作がなかったため、ログアウトしました。再度ログインしてください。',
@@ -124,6 +130,7 @@ const ja: ErrorDictionary = {
     preSharedKeyHex: jaSetup.tokenImport.keyInvalid,
     fileBase64: jaSetup.importProblems.FILE_TOO_LARGE,
     filter: '検索条件を正しく入力してください。',
+    passphrase: jaBackup.backup.tooShort,
   },
   attemptsLeft: (n) => `(あと${n}回誤るとロックされます)`,
   rules: { ...ruleNames(jaSetup.passwordRules), differs: 'ログインパスワードと認証パスワードが異なる' },
@@ -166,6 +173,7 @@ const en: ErrorDictionary = {
     IMPORT_REFUSED: (e) => `The file could not be read. ${importProblemEn(e.problem)}`,
     PREVIEW_INVALID: () => 'The confirmation has expired. Please choose the file again.',
     NOTHING_TO_IMPORT: () => 'There are no hardware tokens to import.',
+    BACKUP_REFUSED: (e) => backupProblemEn(e.problem),
   },
   sessionEnded: {
     idle: 'You were logged out because there was no activity for a while. Please log in again.',
@@ -199,6 +207,7 @@ const en: ErrorDictionary = {
     preSharedKeyHex: enSetup.tokenImport.keyInvalid,
     fileBase64: enSetup.importProblems.FILE_TOO_LARGE,
     filter: 'Enter the search conditions correctly.',
+    passphrase: enBackup.backup.tooShort,
   },
   attemptsLeft: (n) => ` (${n} more failed attempt${n === 1 ? '' : 's'} will lock this login ID)`,
   rules: { ...ruleNames(enSetup.passwordRules), differs: 'Login and authentication passwords differ' },

@@ -1,5 +1,6 @@
 import type { OtpState, UserSort, UserType } from '../../../shared/contract';
 import { jaAudit } from './jaAudit';
+import { jaBackup } from './jaBackup';
 import { jaSetup } from './jaSetup';
 import { jaUsers } from './jaUsers';
 
@@ -182,6 +183,7 @@ export const ja = {
   ...jaSetup,
   ...jaUsers,
   ...jaAudit,
+  ...jaBackup,
 };
 
 export type Dictionary = typeof ja;
