@@ -5,6 +5,7 @@ import { seedDemo } from '../demo/demoData';
 import { defaultKdf } from '../crypto/password';
 import { createCore, type Core } from '../core/createCore';
 import { openStore } from '../store/open';
+import { backupDialog } from './backupDialog';
 import { hardenContents, hardenSession } from './harden';
 import { registerIpc } from './ipc';
 import { APP_ORIGIN, isAppUrl, windowOptions } from './policy';
@@ -56,7 +57,7 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   if (!devServer) serveRenderer(join(import.meta.dirname, '../renderer'));
   const { store, sealKey } = await openData();
-  const core = createCore({ store, sealKey });
+  const core = createCore({ store, sealKey, backupFiles: backupDialog });
   registerIpc(ipcMain, core.dispatch, ownUrl);
   lockOnSystemEvents(core);
   const window = createWindow(core);

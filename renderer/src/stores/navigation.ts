@@ -20,7 +20,8 @@ export type View =
   | 'userRemove'
   | 'userUnlock'
   | 'masterAuthPassword'
-  | 'audit';
+  | 'audit'
+  | 'backup';
 
 type NavigationState = {
   view: View;

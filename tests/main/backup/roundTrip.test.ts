@@ -20,7 +20,7 @@ const harness = async (options: Parameters<typeof createHarness>[0]) => {
 async function contents(h: Harness) {
   const dump = await dumpTables(h.store.db);
   const tokens = (dump.tokens as { seed_sealed: Buffer; serial: string }[]).map(({ seed_sealed, ...t }) => ({ ...t, seed: unseal(h.sealKey, seed_sealed, t.serial).toString('hex') }));
-  return { ...dump, tokens };
+  return { ...dump, tokens } as Record<string, unknown[]>;
 }
 
 describe('backup → restore on a fresh store (issue 15)', () => {
