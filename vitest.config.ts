@@ -1,10 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+const ALL = 'tests/**/*.test.ts';
+
+/**
+ * Tests of SQLite itself (its file, WAL, application_id, integrity_check, two processes on one file): they run
+ * on the `sqlite` project only. Their PostgreSQL counterparts are in tests/main/store/postgres/.
+ */
+const SQLITE_ONLY = [
+  'tests/main/store/open.test.ts',
+  'tests/main/store/transaction.sqlite.test.ts',
+  'tests/reliability/crash.test.ts',
+  'tests/reliability/damagedStore.test.ts',
+  'tests/reliability/migration.test.ts',
+  'tests/reliability/secretsAtRest.test.ts',
+];
+const POSTGRES_ONLY = 'tests/main/store/postgres/**';
+
+/** A test touches the store when it opens one: through the harness or the store factories of tests/support. */
+function storeTests(dir = 'tests'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'support' ? [] : storeTests(path);
+    if (!entry.name.endsWith('.test.ts')) return [];
+    return /support\/(harness|stores|postgres)'/.test(readFileSync(path, 'utf8')) ? [path] : [];
+  });
+}
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: [ALL], exclude: [POSTGRES_ONLY] } },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          // Every store-touching test again, on a real PostgreSQL started by the global setup; pure tests run once.
+          include: [...storeTests(), POSTGRES_ONLY],
+          exclude: SQLITE_ONLY,
+          env: { STORE_DIALECT: 'postgres' },
+          globalSetup: ['tests/support/postgres.ts'],
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -14,7 +14,7 @@ async function openBackup(app: App): Promise<void> {
 }
 
 test.describe('backup (issue 15)', () => {
-  test('the master writes a backup through the screen: the rule and the second entry checked first, then the step-up and the save dialog', async ({ app }) => {
+  test('the master writes a backup through the screen: the rule and the second entry checked first, then the step-up and the save dialog', async ({ app }, testInfo) => {
     const { page } = app;
     await loginWithOtp(app, 'kmb05871');
     await openBackup(app);
@@ -35,7 +35,7 @@ test.describe('backup (issue 15)', () => {
     await required(page, 'パスフレーズ(確認用)').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'バックアップを作成' }).click();
     await expectInfo(page, `バックアップを作成しました(ファイル: ${BACKUP_NAME})。`);
-    expect(existsSync(join(app.harness.dir, BACKUP_NAME))).toBe(true);
+    expect(existsSync(join(testInfo.outputDir, BACKUP_NAME))).toBe(true);
     await app.at('backup');
     await app.shot('backup-done');
   });

@@ -3,23 +3,12 @@ import { Kysely, SqliteDialect, type Migration } from 'kysely';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 import type { Database } from './schema';
+import { StoreOpenError, type Store } from './store';
+
+export { StoreOpenError, type Store };
 
 /** Marks a file as ours (PRAGMA application_id), so a foreign SQLite file is refused, not migrated. */
 export const APPLICATION_ID = 0x4f545044;
-
-export type Store = {
-  readonly db: Kysely<Database>;
-  close(): Promise<void>;
-};
-
-export class StoreOpenError extends Error {
-  constructor(
-    readonly reason: 'foreign' | 'damaged' | 'migration',
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function openFile(file: string): BetterSqlite3.Database {
   let sqlite: BetterSqlite3.Database | undefined;

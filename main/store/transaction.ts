@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Result } from '../../shared/errors';
+import { dialectOf } from './dialect';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -27,22 +28,56 @@ async function beginImmediate(conn: Db): Promise<void> {
   }
 }
 
+/** Runs `work` in the transaction just begun on `conn`: commits only on ok; a refusal or a throw rolls back. */
+export async function finish<T>(conn: Db, work: (tx: Db) => Promise<Result<T>>): Promise<Result<T>> {
+  let result: Result<T>;
+  try {
+    result = await work(conn);
+  } catch (error) {
+    // A broken connection cannot roll back; the error worth reporting is the first one.
+    await sql`rollback`.execute(conn).catch(() => undefined);
+    throw error;
+  }
+  await sql.raw(result.ok ? 'commit' : 'rollback').execute(conn);
+  return result;
+}
+
+/** Attempts of one PostgreSQL transaction that keeps losing to concurrent ones (SQLSTATE 40001, 40P01). */
+export const SERIALIZABLE_ATTEMPTS = 6;
+
+const isSerializationFailure = (error: unknown) => ['40001', '40P01'].includes(String((error as { code?: unknown }).code));
+
 /**
- * One write transaction, taken with BEGIN IMMEDIATE so that the conditional writes inside it (DESIGN-NOTES 1)
- * hold the write lock from the first read. It commits only when `work` answers ok: a refusal or a throw rolls
- * back everything, so nothing is ever half-written.
+ * PostgreSQL: SERIALIZABLE, so every rule that reads and then writes (registration's check for a revocation,
+ * one master per company, the lock counter) behaves as if transactions ran one after another, as BEGIN
+ * IMMEDIATE makes them on SQLite. A transaction PostgreSQL aborts to keep that promise runs again from the
+ * start, after a jittered pause, a bounded number of times; `work` touches nothing outside the store before
+ * it commits, so running it again is safe.
+ */
+async function serializable<T>(db: Db, work: (tx: Db) => Promise<Result<T>>): Promise<Result<T>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.connection().execute(async (conn) => {
+        await sql`begin isolation level serializable`.execute(conn);
+        return finish(conn, work);
+      });
+    } catch (error) {
+      if (!isSerializationFailure(error) || attempt >= SERIALIZABLE_ATTEMPTS) throw error;
+      await sleep(Math.random() * 5 * 2 ** attempt);
+    }
+  }
+}
+
+/**
+ * One write transaction. On SQLite it is taken with BEGIN IMMEDIATE so that the conditional writes inside it
+ * (DESIGN-NOTES 1) hold the write lock from the first read; on PostgreSQL it is SERIALIZABLE (above). It
+ * commits only when `work` answers ok: a refusal or a throw rolls back everything, so nothing is ever
+ * half-written.
  */
 export async function transact<T>(db: Db, work: (tx: Db) => Promise<Result<T>>): Promise<Result<T>> {
+  if (dialectOf(db) === 'postgres') return serializable(db, work);
   return db.connection().execute(async (conn) => {
     await beginImmediate(conn);
-    let result: Result<T>;
-    try {
-      result = await work(conn);
-    } catch (error) {
-      await sql`rollback`.execute(conn);
-      throw error;
-    }
-    await sql.raw(result.ok ? 'commit' : 'rollback').execute(conn);
-    return result;
+    return finish(conn, work);
   });
 }

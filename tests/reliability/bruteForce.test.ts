@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../main/config/rules';
 import { createCore } from '../../main/core/createCore';
-import { openStore } from '../../main/store/open';
+import { openAt } from '../support/stores';
 import { tokenRow, userRecord } from '../support/db';
 import { auditRows, createHarness, loginWithOtp, nextStep, passwordStep, PASSWORDS, TEST_KDF, type Harness } from '../support/harness';
 import { scaled } from '../support/scale';
@@ -45,7 +45,7 @@ describe('a stream of wrong passwords and codes (SPEC R-OTP-3)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...KINDS), { minLength: limit, maxLength: limit }), fc.integer({ min: 1, max: 4 }), async (kinds, extra) => {
         const h = await createHarness({ rules: { ...defaultRules, maxConsecutiveFailures: limit } });
-        const otherStore = await openStore(h.file);
+        const otherStore = await openAt(h.location);
         const other = createCore({ store: otherStore, sealKey: h.sealKey, rules: h.core.deps.rules, kdf: TEST_KDF, clock: h.clock.now, logBug: (_c, e) => h.bugs.push(e) });
         try {
           // Another desktop: a session of kmb05871 and a pending OTP step, both from before the lock.

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allChannels } from '../../shared/contract/api';
 import { USER_SORTS } from '../../shared/contract/models';
 import { defaultRules } from '../../main/config/rules';
+import { expectIntact } from '../support/db';
 import { expectTypedRefusal, watchProcess } from '../support/fuzzing';
 import { createHarness, loginWithOtp, passwordStep, PASSWORDS, type Harness } from '../support/harness';
 import { validShape } from '../support/hostile';
@@ -106,7 +106,7 @@ describe('fuzzed IPC past the schema: hostile but valid-shaped requests reach th
   }, scaled(60_000, 600_000));
 
   it("the store is intact afterwards and the operator's session is live", async () => {
-    expect((await sql`pragma integrity_check`.execute(h.store.db)).rows).toEqual([{ integrity_check: 'ok' }]);
+    await expectIntact(h.store.db);
     expect(await h.core.api.auth.session({ sessionId: live.sessionId })).toMatchObject({ ok: true, value: { loginId: 'kmb05871' } });
   });
 });

@@ -18,7 +18,7 @@ let h: Harness;
 let desktops: Child<RaceIn, RaceOut>[];
 beforeAll(async () => {
   h = await createHarness({ rules: RACE_RULES });
-  desktops = ['kmb05871', 'test12345'].map((loginId) => new Child<RaceIn, RaceOut>('raceContender.ts', [h.file, h.sealKey.toString('hex'), loginId]));
+  desktops = ['kmb05871', 'test12345'].map((loginId) => new Child<RaceIn, RaceOut>('raceContender.ts', [h.location, h.sealKey.toString('hex'), loginId]));
   await Promise.all(desktops.map((d) => d.next('up')));
 }, 60_000);
 afterAll(async () => {

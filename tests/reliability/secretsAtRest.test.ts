@@ -78,10 +78,10 @@ beforeAll(async () => {
     ...used.otps.map((otp) => ({ label: `OTP ${otp}`, value: otp, digits: true })),
     ...used.ids.map((id) => ({ label: `session/challenge ID ${id.slice(0, 6)}…`, value: id })),
   ];
-  const wal = readFileSync(`${h.file}-wal`);
-  const before = readFileSync(h.file);
+  const wal = readFileSync(`${h.location}-wal`);
+  const before = readFileSync(h.location);
   await sql`pragma wal_checkpoint(TRUNCATE)`.execute(h.store.db);
-  sources = { 'database before checkpoint': before, WAL: wal, 'database after checkpoint': readFileSync(h.file), log: Buffer.from(capture.text(), 'utf8') };
+  sources = { 'database before checkpoint': before, WAL: wal, 'database after checkpoint': readFileSync(h.location), log: Buffer.from(capture.text(), 'utf8') };
 });
 afterAll(async () => h.close());
 
@@ -109,7 +109,7 @@ describe('secrets at rest after the demo scenario (DESIGN-NOTES 4, 6)', () => {
     await plant(raw.toString('hex'), id.value as string);
     await plant(base32(raw), raw.toString('base64'));
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(h.store.db);
-    const inDatabase = scan({ database: readFileSync(h.file) }, [seed, password, otp, id]);
+    const inDatabase = scan({ database: readFileSync(h.location) }, [seed, password, otp, id]);
     for (const form of ['seed of 523405696 (raw)', 'seed of 523405696 (hex)', 'seed of 523405696 (base32)', 'seed of 523405696 (base64)', `${password.label} (utf8)`, `${otp.label} (utf8)`, `${id.label} (utf8)`]) {
       expect(inDatabase).toContain(`${form} in database`);
     }

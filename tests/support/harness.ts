@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defaultRules, type RulesConfig } from '../../main/config/rules';
 import type { BackupFiles } from '../../main/context/deps';
 import type { KdfParams } from '../../main/crypto/password';
@@ -10,8 +7,10 @@ import { withSeed } from '../../main/otp/consume';
 import { codeAtStep, stepAt } from '../../main/otp/totp';
 import { createCore, type Core } from '../../main/core/createCore';
 import { findTokenBySerial } from '../../main/store/repos/tokens';
-import { openStore, type Store } from '../../main/store/open';
+import type { Store } from '../../main/store/open';
+import type { Dialect } from '../../main/store/dialect';
 import { TestClock, jst } from './clock';
+import { openTestStore } from './stores';
 
 /** Cheap scrypt for tests only; the product default is N=2^17. */
 export const TEST_KDF: KdfParams = { N: 2 ** 10, r: 8, p: 1 };
@@ -20,9 +19,8 @@ export type Harness = {
   core: Core;
   store: Store;
   clock: TestClock;
-  dir: string;
-  /** The store's SQLite file, for tests that open a second connection to it. */
-  file: string;
+  /** The store's SQLite file or PostgreSQL URL, for tests that open a second connection to it (stores.ts openAt). */
+  location: string;
   sealKey: Buffer;
   /** Errors the handlers logged as bugs; a test that provokes one on purpose takes it out with `splice`. */
   bugs: unknown[];
@@ -33,30 +31,29 @@ export type Harness = {
 
 export const PASSWORDS = DEMO_PASSWORDS;
 
-/** A real store in a temporary folder, the real services, the demo company, and a hand-moved clock. */
 type HarnessOptions = {
   rules?: RulesConfig;
   start?: Date;
   seed?: boolean;
-  /** Stands in for the shell's save dialog (issue 15), given the harness's temporary folder. */
-  backupFiles?: (dir: string) => BackupFiles;
+  /** SQLite whatever the run's dialect: a standalone desktop's store, e.g. the source of a backup (issue 15). */
+  dialect?: Dialect;
+  /** Stands in for the shell's save dialog (issue 15). */
+  backupFiles?: BackupFiles;
 };
 
+/** A real store of the run's dialect (stores.ts), the real services, the demo company, and a hand-moved clock. */
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'otp-desktop-test-'));
-  const file = join(dir, 'store.sqlite');
-  const store = await openStore(file);
+  const { store, location, dispose } = await openTestStore(options.dialect);
   const sealKey = randomBytes(32);
   const clock = new TestClock(options.start ?? jst('2026-11-24T10:00:30'));
   const bugs: unknown[] = [];
-  const core = createCore({ store, sealKey, rules: options.rules ?? defaultRules, kdf: TEST_KDF, clock: clock.now, logBug: (_c, e) => bugs.push(e), ...(options.backupFiles ? { backupFiles: options.backupFiles(dir) } : {}) });
+  const core = createCore({ store, sealKey, rules: options.rules ?? defaultRules, kdf: TEST_KDF, clock: clock.now, logBug: (_c, e) => bugs.push(e), ...(options.backupFiles ? { backupFiles: options.backupFiles } : {}) });
   if (options.seed !== false) await seedDemo({ db: store.db, kdf: TEST_KDF, sealKey, now: clock.now() });
   return {
     core,
     store,
     clock,
-    dir,
-    file,
+    location,
     sealKey,
     bugs,
     async codeOf(serial, stepOffset = 0) {
@@ -66,8 +63,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       return withSeed(sealKey, token, (seed) => codeAtStep(seed, step, token));
     },
     async close() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await dispose();
       if (bugs.length > 0) throw new Error(`handlers logged bugs: ${bugs.map(String).join('; ')}`);
     },
   };

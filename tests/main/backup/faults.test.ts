@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER_BYTES } from '../../../main/backup/format';
 import { writeFileAtomic } from '../../../main/backup/writeAtomic';
 import { value } from '../../support/admin';
-import { BACKUP_NAME, backupHarness, PASSPHRASE, restoreInput, saveInto, writeBackup } from '../../support/backup';
+import { BACKUP_NAME, backupHarness, PASSPHRASE, restoreInput, saveInto, writeBackup, type DesktopHarness } from '../../support/backup';
 import { dumpTables } from '../../support/db';
 import { auditRows, createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
 
@@ -16,7 +16,7 @@ afterEach(async () => {
   await Promise.all(opened.map((h) => h.close()));
   opened = [];
 });
-const track = (h: Harness) => (opened.push(h), h);
+const track = <H extends Harness>(h: H) => (opened.push(h), h);
 
 let good: Buffer;
 beforeAll(async () => {
@@ -69,8 +69,8 @@ describe('restore refuses a bad file and writes nothing (issue 15)', () => {
   it('SPEC R-GEN-3: a file from a newer format version', () => refusedRestore(withVersion(2), 'NEWER_VERSION'));
   it('SPEC R-GEN-3: a file of another product: a text file, an SQLite store of this app, an empty file', async () => {
     await refusedRestore(Buffer.from('upn,serial number,secret key\r\n', 'utf8'), 'NOT_A_BACKUP');
-    const store = track(await createHarness());
-    await refusedRestore(readFileSync(store.file), 'NOT_A_BACKUP');
+    const desktop = track(await backupHarness());
+    await refusedRestore(readFileSync(desktop.location), 'NOT_A_BACKUP');
     await refusedRestore(Buffer.alloc(0), 'NOT_A_BACKUP');
   });
   it('SPEC R-GEN-3: a backup of a store migrated by a later app (a schema this app does not know)', async () => {
@@ -88,7 +88,7 @@ describe('restore refuses a bad file and writes nothing (issue 15)', () => {
 });
 
 describe('backup refusals and write faults (issue 15)', () => {
-  const folder = (h: Harness) => readdirSync(h.dir).filter((f) => f !== 'store.sqlite' && !f.startsWith('store.sqlite-'));
+  const folder = (h: DesktopHarness) => readdirSync(h.folder);
 
   it('SPEC R-GEN-3: a disk full while writing (ENOSPC from /dev/full): a clear refusal, no file under the name, no temporary file left', async () => {
     // The temporary name is made as usual; its writes go to /dev/full, which answers every write with ENOSPC.
@@ -96,7 +96,7 @@ describe('backup refusals and write faults (issue 15)', () => {
       await writeFile(temp, '', { flag: 'wx' });
       return open('/dev/full', 'w');
     };
-    const h = track(await createHarness({ backupFiles: (dir) => ({ ...saveInto(dir), write: (target, bytes) => writeFileAtomic(target, bytes, fullDisk) }) }));
+    const h = track(await backupHarness({ backupFiles: (dir) => ({ ...saveInto(dir), write: (target, bytes) => writeFileAtomic(target, bytes, fullDisk) }) }));
     const { sessionId } = await loginWithOtp(h, 'kmb05871');
     nextStep(h);
     const usersBefore = await h.store.db.selectFrom('users').selectAll().execute();
@@ -112,7 +112,7 @@ describe('backup refusals and write faults (issue 15)', () => {
   });
 
   it('a cancelled save dialog changes nothing and consumes no OTP', async () => {
-    const h = track(await createHarness({ backupFiles: () => ({ chooseTarget: () => Promise.resolve(null) }) }));
+    const h = track(await backupHarness({ backupFiles: () => ({ chooseTarget: () => Promise.resolve(null) }) }));
     const { sessionId } = await loginWithOtp(h, 'kmb05871');
     nextStep(h);
     const before = await dumpTables(h.store.db);
@@ -127,7 +127,7 @@ describe('backup refusals and write faults (issue 15)', () => {
     nextStep(h);
     const result = await h.core.api.backup.create({ sessionId, passphrase: PASSPHRASE, authPassword: 'Wrong#2026', otp: await h.codeOf('523405696') });
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_AUTH_PASSWORD', field: 'authPassword' } });
-    expect(existsSync(join(h.dir, BACKUP_NAME))).toBe(false);
+    expect(existsSync(join(h.folder, BACKUP_NAME))).toBe(false);
     expect((await auditRows(h)).at(-1)).toMatchObject({ action: 'stepup.password', result: 'failure' });
   });
 
@@ -137,7 +137,7 @@ describe('backup refusals and write faults (issue 15)', () => {
     nextStep(h);
     const result = await h.core.api.backup.create({ sessionId, passphrase: 'elevenchars', ...(await stepUp(h)) });
     expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'passphrase' } });
-    expect(existsSync(join(h.dir, BACKUP_NAME))).toBe(false);
+    expect(existsSync(join(h.folder, BACKUP_NAME))).toBe(false);
   });
 
   it('an admin and a general user are refused: the backup is the master\'s alone', async () => {
@@ -147,7 +147,7 @@ describe('backup refusals and write faults (issue 15)', () => {
     expect(await h.core.api.backup.create({ sessionId: admin.sessionId, passphrase: PASSPHRASE, ...(await stepUp(h)) })).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
     const general = await loginWithOtp(h, 'ippan001', '523405697');
     expect(await h.core.api.backup.create({ sessionId: general.sessionId, passphrase: PASSPHRASE, ...(await stepUp(h)) })).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(existsSync(join(h.dir, BACKUP_NAME))).toBe(false);
+    expect(existsSync(join(h.folder, BACKUP_NAME))).toBe(false);
   });
 
   it('a backup file already under the chosen name is replaced whole, never appended to', async () => {

@@ -4,7 +4,7 @@ import { consumeOtp } from '../../../main/otp/consume';
 import { stepAt } from '../../../main/otp/totp';
 import { createCore } from '../../../main/core/createCore';
 import { findTokenBySerial } from '../../../main/store/repos/tokens';
-import { openStore } from '../../../main/store/open';
+import { openAt } from '../../support/stores';
 import { transact } from '../../../main/store/transaction';
 import { tokenRow } from '../../support/db';
 import { auditRows, createHarness, nextStep, passwordStep, PASSWORDS, TEST_KDF, type Harness } from '../../support/harness';
@@ -66,7 +66,7 @@ describe('one-time use per token (SPEC R-OTP-2)', () => {
   });
 
   it('SPEC R-OTP-2: two store connections to one file racing the same code → exactly one accepted (20 rounds)', async () => {
-    const second = await openStore(h.file);
+    const second = await openAt(h.location);
     const bugs: unknown[] = [];
     const other = createCore({ store: second, sealKey: h.sealKey, rules: RULES, kdf: TEST_KDF, clock: h.clock.now, logBug: (_c, e) => bugs.push(e) });
     try {

@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fail, ok } from '../../../shared/errors';
 import { transact, type Db } from '../../../main/store/transaction';
@@ -34,24 +33,5 @@ describe('transact (SPEC R-GEN-3: nothing is half-written)', () => {
     });
     await expect(run).rejects.toThrow('boom');
     expect(await codes()).toEqual([]);
-  });
-
-  it('waits for another connection\'s write lock without blocking the event loop, then commits', async () => {
-    const other = new BetterSqlite3(h.file);
-    other.exec('begin immediate');
-    other.prepare("insert into companies (code, name) values ('OTHER', 'o')").run();
-    let ticks = 0;
-    const ticker = setInterval(() => ticks++, 5);
-    const release = setTimeout(() => other.exec('commit'), 100);
-    try {
-      const result = await transact(h.store.db, async (tx) => (await addCompany(tx, 'MINE'), ok(null)));
-      expect(result).toEqual({ ok: true, value: null });
-      expect(ticks).toBeGreaterThan(3); // the loop kept running while the lock was held
-      expect(await codes()).toEqual(['MINE', 'OTHER']);
-    } finally {
-      clearInterval(ticker);
-      clearTimeout(release);
-      other.close();
-    }
   });
 });

@@ -1,19 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createCore } from '../../../main/core/createCore';
-import { openStore } from '../../../main/store/open';
 import { PASSWORDS, TEST_KDF } from '../harness';
+import { openAt } from '../stores';
 import { RACE_RULES, type RaceIn, type RaceOut } from './protocol';
 
 /**
- * One desktop of the replay race: its own process, its own connection to the shared store file, its own
- * sessions. Argv: store file, seal key (hex), login ID.
+ * One desktop of the replay race: its own process, its own connection to the shared store (a SQLite file or a
+ * PostgreSQL database), its own sessions. Argv: store location, seal key (hex), login ID.
  */
-const [file, sealKeyHex, loginId] = process.argv.slice(2) as [string, string, string];
+const [location, sealKeyHex, loginId] = process.argv.slice(2) as [string, string, string];
 const send = (m: RaceOut) => process.send!(m);
 
 let now = 0;
 const bugs: string[] = [];
-const store = await openStore(file);
+const store = await openAt(location);
 const core = createCore({
   store,
   sealKey: Buffer.from(sealKeyHex, 'hex'),

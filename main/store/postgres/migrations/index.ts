@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely';
+import { assignmentLookup } from '../../migrations/002_assignment_lookup';
+import { initial } from './001_initial';
+import { userLifecycle } from './003_user_lifecycle';
+
+/**
+ * PostgreSQL's migrations, under the same names as SQLite's (main/store/migrations/index.ts) and with the same
+ * meaning; 002 is one index, the same words on both. Never edit a released one: add the next, to both lists.
+ */
+export const postgresMigrations: Record<string, Migration> = {
+  '001_initial': initial,
+  '002_assignment_lookup': assignmentLookup,
+  '003_user_lifecycle': userLifecycle,
+};

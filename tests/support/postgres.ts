@@ -1,0 +1,69 @@
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { TestProject } from 'vitest/node';
+import { startTempPostgres } from '../../main/demo/tempPostgres';
+import { openPostgresStore } from '../../main/store/postgres/open';
+
+/**
+ * The real PostgreSQL of the `postgres` test project (vitest.config.ts): one throw-away server for the run,
+ * started by the global setup below and stopped by its teardown; an empty, migrated template database; and a
+ * fresh database copied from it for every store a test opens, so tests stay isolated and run in parallel.
+ */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgres: { url: string; template: string; socketDir: string };
+  }
+}
+
+const TEMPLATE = 'otp_template';
+
+/** Vitest global setup: the server and the template, before any test file; the teardown stops the server. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server = await startTempPostgres({ prefix: 'otp-test-postgres-' });
+  try {
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query(`create database ${TEMPLATE} template template0`);
+    await admin.end();
+    // Migrated once here; closed so that nothing is connected to it while copies are made.
+    await (await openPostgresStore({ connectionString: server.urlOf(TEMPLATE) })).close();
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  project.provide('postgres', { url: server.url, template: TEMPLATE, socketDir: server.socketDir });
+  return () => server.stop();
+}
+
+let admin: pg.Pool | undefined;
+let made = 0;
+
+const adminPool = () =>
+  (admin ??= new pg.Pool({ connectionString: inject('postgres').url, max: 2, idleTimeoutMillis: 1_000, allowExitOnIdle: true }));
+
+/** A URL of the test server's database `name`. */
+export function databaseUrl(name: string): string {
+  const url = new URL(inject('postgres').url);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A new database, migrated (a copy of the template), for one store; `drop` removes it, ending its connections. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `t_${process.pid}_${++made}`;
+  await adminPool().query(`create database ${name} template ${inject('postgres').template} strategy file_copy`);
+  return {
+    url: databaseUrl(name),
+    drop: async () => void (await adminPool().query(`drop database ${name} with (force)`)),
+  };
+}
+
+/** A new database with nothing in it, not even the migrations: for tests of opening and migrating. */
+export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `e_${process.pid}_${++made}`;
+  await adminPool().query(`create database ${name} template template0`);
+  return {
+    url: databaseUrl(name),
+    drop: async () => void (await adminPool().query(`drop database ${name} with (force)`)),
+  };
+}
