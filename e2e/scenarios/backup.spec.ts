@@ -15,6 +15,8 @@ async function openBackup(app: App): Promise<void> {
 
 test.describe('backup (issue 15)', () => {
   test('the master writes a backup through the screen: the rule and the second entry checked first, then the step-up and the save dialog', async ({ app }, testInfo) => {
+    // Several screens with axe in two languages each: past 90 s on a busy two-core machine.
+    test.slow();
     const { page } = app;
     await loginWithOtp(app, 'kmb05871');
     await openBackup(app);
@@ -62,6 +64,7 @@ test.describe('restore on a first run (issue 15)', () => {
     app.page.getByLabel('バックアップファイル 必須').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
 
   test('バックアップから復元 beside the new setup: a wrong passphrase and a changed file refused at their fields, then the company restored and the master logs in', async ({ app }) => {
+    test.slow();
     const { page } = app;
     await app.at('setup');
     await page.getByRole('radio', { name: 'バックアップから復元' }).check();
