@@ -40,8 +40,8 @@ export const enBackup: typeof jaBackup = {
     fileRequired: 'Choose the backup file.',
     passphrase: 'Passphrase',
     submit: 'Restore',
-    done: (companies: string, users: number) =>
-      `Restored from the backup (company code: ${companies}, ${users} user${users === 1 ? '' : 's'}). Logins are not restored: every user logs in again.`,
+    done: (companies: readonly string[], users: number) =>
+      `Restored from the backup (company code: ${companies.join(', ')}; ${users} user${users === 1 ? '' : 's'}). Logins are not restored: every user logs in again.`,
   },
   backupProblems: {
     FILE_TOO_LARGE: 'The file is too large (64 MB at most).',

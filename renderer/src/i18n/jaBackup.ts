@@ -40,8 +40,8 @@ export const jaBackup = {
     fileRequired: 'バックアップファイルを選択してください。',
     passphrase: 'パスフレーズ',
     submit: '復元',
-    done: (companies: string, users: number) =>
-      `バックアップから復元しました(企業コード: ${companies}、利用者 ${users} 名)。ログイン中の状態は復元されないため、各利用者はあらためてログインしてください。`,
+    done: (companies: readonly string[], users: number) =>
+      `バックアップから復元しました(企業コード: ${companies.join('・')}、利用者${users}名)。ログイン中の状態は復元されないため、各利用者はあらためてログインしてください。`,
   },
   backupProblems: {
     FILE_TOO_LARGE: 'ファイルが大きすぎます(64MBまで)。',

@@ -28,7 +28,7 @@ export function LoginScreen() {
   const restored = useBackup((s) => s.restored);
   const loggedOut = farewell?.code === 'SESSION_EXPIRED' && farewell.reason === 'logout';
   // Why the last session ended, else (once) that the first-run setup or a restore has just finished.
-  const notice = describe(farewell) ?? (setupDone ? t.setup.done : restored ? t.restore.done(restored.companies.join(', '), restored.users) : undefined);
+  const notice = describe(farewell) ?? (setupDone ? t.setup.done : restored ? t.restore.done(restored.companies, restored.users) : undefined);
 
   const submit = () =>
     form.submit({ loginId, password }, async () => {
