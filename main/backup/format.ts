@@ -25,8 +25,12 @@ export type Header = {
   readonly cipherLength: number;
 };
 
-/** scrypt bounds a file may ask for: a crafted header must not make the restore allocate gigabytes. */
-const KDF_BOUNDS = { log2N: [10, 20], r: [1, 32], p: [1, 16] } as const;
+/**
+ * scrypt bounds a file may ask for: a crafted header must not make the restore allocate gigabytes (scrypt uses
+ * 128·N·r bytes) or run for minutes. The product writes N = 2^17, r = 8, p = 1: 128 MiB.
+ */
+const KDF_BOUNDS = { log2N: [10, 20], r: [1, 16], p: [1, 4] } as const;
+const KDF_MAX_MEMORY = 2 ** 30;
 
 /** The first 48 bytes: what the key check covers (magic, version, KDF and its salt, nonce). */
 export function headerStart(kdf: KdfParams, salt: Buffer, nonce: Buffer): Buffer {
@@ -66,7 +70,8 @@ export function decodeHeader(file: Buffer): { ok: true; header: Header } | { ok:
   if (version > FORMAT_VERSION) return refuse('NEWER_VERSION');
   const log2N = file.readUInt8(11);
   const kdf = { N: 2 ** log2N, r: file.readUInt32BE(12), p: file.readUInt32BE(16) };
-  if (version < 1 || file.readUInt8(10) !== KDF_SCRYPT || !within(log2N, KDF_BOUNDS.log2N) || !within(kdf.r, KDF_BOUNDS.r) || !within(kdf.p, KDF_BOUNDS.p)) {
+  const sane = within(log2N, KDF_BOUNDS.log2N) && within(kdf.r, KDF_BOUNDS.r) && within(kdf.p, KDF_BOUNDS.p) && 128 * kdf.N * kdf.r <= KDF_MAX_MEMORY;
+  if (version < 1 || file.readUInt8(10) !== KDF_SCRYPT || !sane) {
     return refuse('DAMAGED');
   }
   const cipherLength = Number(file.readBigUInt64BE(80));

@@ -160,3 +160,13 @@ describe('backup refusals and write faults (issue 15)', () => {
     value(await target.core.api.backup.restore(restoreInput(second)));
   });
 });
+
+describe('a crafted header cannot make the restore costly (issue 15)', () => {
+  it('SPEC R-GEN-3: scrypt asked for 2^20 × r 16 (2 GiB) is refused as damaged before any key is derived', async () => {
+    const copy = Buffer.from(good);
+    copy.writeUInt8(20, 11);
+    copy.writeUInt32BE(16, 12);
+    createHash('sha256').update(copy.subarray(0, 88)).digest().copy(copy, 88);
+    await refusedRestore(copy, 'DAMAGED');
+  });
+});
