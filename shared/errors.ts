@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'CERT_EXPIRED',
   /** A server URL that is not https:. */
   'INSECURE_URL',
+  'BACKUP_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -62,7 +63,7 @@ export const appErrorSchema = z.object({
   expiredAt: z.string().optional(),
   /** PASSWORD_POLICY: the rules of shared/input/passwordPolicy.ts the password breaks. */
   rules: z.array(z.enum(PASSWORD_RULES)).optional(),
-  /** IMPORT_REFUSED: the file-level problem code of main/seedFiles (e.g. WRONG_KEY, FILE_TOO_LARGE). */
+  /** IMPORT_REFUSED: the file-level problem code of main/seedFiles (e.g. WRONG_KEY, FILE_TOO_LARGE); BACKUP_REFUSED: shared/contract/backupProblems. */
   problem: z.string().optional(),
 });
 

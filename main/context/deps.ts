@@ -6,6 +6,13 @@ import type { SessionStore } from '../session/sessions';
 import type { SetupStore } from './setups';
 import type { Db } from '../store/transaction';
 
+/** Where a backup goes (issue 15): the shell's native save dialog, a path in tests; null when the user cancels. */
+export type BackupFiles = {
+  readonly chooseTarget: (suggestedName: string) => Promise<string | null>;
+  /** The atomic writer (main/backup/writeAtomic.ts) unless a test hands one that fails as a full disk does. */
+  readonly write?: (target: string, bytes: Buffer) => Promise<void>;
+};
+
 /** What every service works with; built once by the composition root (main/core/createCore.ts). */
 export type Deps = {
   readonly db: Db;
@@ -19,4 +26,5 @@ export type Deps = {
   readonly setupPolicy: 'once' | 'many' | 'closed';
   /** Seed-import previews awaiting their commit, with their plaintext seeds (in memory only). */
   readonly previews: PreviewStore;
+  readonly backupFiles: BackupFiles;
 };

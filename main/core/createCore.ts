@@ -8,7 +8,7 @@ import { PreviewStore } from '../context/previews';
 import { MemorySessionStore, type SessionStore, type Timeouts } from '../session/sessions';
 import { MemorySetupStore, type SetupStore } from '../context/setups';
 import type { Store } from '../store/open';
-import type { Deps } from '../context/deps';
+import type { BackupFiles, Deps } from '../context/deps';
 
 export type CoreOptions = {
   readonly store: Store;
@@ -22,6 +22,8 @@ export type CoreOptions = {
   readonly sessions?: (timeouts: Timeouts) => SessionStore;
   readonly setups?: SetupStore;
   readonly setupPolicy?: Deps['setupPolicy'];
+  /** The shell's save dialog; without one every backup answers CANCELLED. */
+  readonly backupFiles?: BackupFiles;
 };
 
 export type Core = { readonly deps: Deps; readonly dispatch: Dispatch; readonly api: Api };
@@ -43,6 +45,7 @@ export function createCore(options: CoreOptions): Core {
     setups: options.setups ?? new MemorySetupStore(),
     setupPolicy: options.setupPolicy ?? 'once',
     previews: new PreviewStore(),
+    backupFiles: options.backupFiles ?? { chooseTarget: () => Promise.resolve(null) },
   };
   const dispatch = createDispatch(handlerTable(deps), deps.sessions, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);
   return { deps, dispatch, api: buildApi(dispatch) };

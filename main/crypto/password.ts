@@ -14,7 +14,7 @@ export type Argon2Params = { readonly algorithm: 'argon2id'; readonly memoryKiB:
 
 export type KdfParams = ScryptParams | Argon2Params;
 
-export const defaultKdf: KdfParams = { N: 2 ** 17, r: 8, p: 1 };
+export const defaultKdf: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
 /** The company server's choice (measured in bench/server.bench.ts). */
 export const serverKdf: Argon2Params = { algorithm: 'argon2id', memoryKiB: 19_456, t: 2, p: 1 };

@@ -2,21 +2,15 @@ import { fail, ok, type Result } from '../../shared/errors';
 import { parseEntraCsv } from '../seedFiles/csv';
 import { parsePskc } from '../seedFiles/pskc';
 import { MAX_IMPORT_BYTES, type ParseResult } from '../seedFiles/types';
+import { decodeFileBase64 } from './base64';
 
 export type ImportFile = { format: 'pskc' | 'csv'; fileBase64: string; preSharedKeyHex?: string | undefined };
 
 const refused = (problem: string) => fail('IMPORT_REFUSED', { problem });
 
-/** The decoded size from the text's length alone, so a file over the limit is refused before it is decoded. */
-const decodedLength = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
-
-/** Strict base64: Buffer.from would skip anything else silently and parse a different file. */
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 function decode(fileBase64: string): Result<Buffer> {
-  if (decodedLength(fileBase64) > MAX_IMPORT_BYTES) return refused('FILE_TOO_LARGE');
-  if (fileBase64.length % 4 !== 0 || !BASE64.test(fileBase64)) return refused('MALFORMED_FILE');
-  return ok(Buffer.from(fileBase64, 'base64'));
+  const bytes = decodeFileBase64(fileBase64, MAX_IMPORT_BYTES);
+  return typeof bytes === 'string' ? refused(bytes) : ok(bytes);
 }
 
 /** Problems only the file as a whole can have; the parsers report them alone, with no tokens (main/seedFiles/types.ts). */

@@ -4,6 +4,8 @@ import type { Channel, Contract } from '../../shared/contract';
 import { changeOwnPassword } from '../account/changePassword';
 import { exportAuditLog, listAuditLog } from '../audit/auditLog';
 import { login } from '../auth/login';
+import { createBackup } from '../backup/createBackup';
+import { restoreBackup } from '../backup/restore';
 import { logout } from '../auth/logout';
 import { describeSession } from '../auth/openSession';
 import { verifyLoginOtp } from '../auth/verifyOtp';
@@ -78,5 +80,9 @@ export const handlerTable = (deps: Deps): HandlerTable => ({
   audit: {
     list: (input, { session }) => listAuditLog(deps, session, input),
     exportCsv: (input, { session, now }) => exportAuditLog(deps, session, input, now),
+  },
+  backup: {
+    create: (input, { session, now }) => createBackup(deps, session, input, now),
+    restore: (input, { now }) => restoreBackup(deps, input, now),
   },
 });

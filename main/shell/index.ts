@@ -12,6 +12,7 @@ import { loadSealKey } from '../startup/sealKey';
 import { openAppStore, STORE_FILE } from '../startup/storeFile';
 import type { Store } from '../store/open';
 import { hardenContents, hardenSession } from './harden';
+import { backupDialog } from './backupDialog';
 import { registerIpc } from './ipc';
 import { APP_ORIGIN, isAppUrl, windowOptions } from './policy';
 import { declareAppScheme, serveRenderer } from './protocol';
@@ -47,7 +48,7 @@ async function openData(dataDir: string): Promise<{ store: Store; sealKey: Buffe
 function openLocal(dataDir: string, support: SupportLog) {
   return async () => {
     const { store, sealKey } = await openData(dataDir);
-    const core = createCore({ store, sealKey, logBug: support.log.bug });
+    const core = createCore({ store, sealKey, logBug: support.log.bug, backupFiles: backupDialog });
     const close = () => store.close().catch((error: unknown) => support.log.storeError('close', error));
     return { core, close };
   };

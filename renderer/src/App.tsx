@@ -7,6 +7,7 @@ import { AuditScreen } from './screens/Audit/AuditScreen';
 import { ConnectionScreen } from './screens/Connection/ConnectionScreen';
 import { FirstRunScreen } from './screens/Connection/FirstRunScreen';
 import { UnreachableScreen } from './screens/Connection/UnreachableScreen';
+import { BackupScreen } from './screens/Backup/BackupScreen';
 import { LoginScreen } from './screens/Login/LoginScreen';
 import { OtpStep } from './screens/Login/OtpStep';
 import { LostReportScreen } from './screens/LostToken/LostReportScreen';
@@ -30,7 +31,7 @@ import { useSetup } from './stores/setup';
 import type { SessionInfo } from '../../shared/contract';
 
 /** Screens that need a session, by who may see them (SPEC R-REV-1; R-REV-6 for the master's password). */
-const SESSION_SCREENS: Partial<Record<View, { screen: () => ReactNode; only?: 'managers' | 'admins' }>> = {
+const SESSION_SCREENS: Partial<Record<View, { screen: () => ReactNode; only?: 'managers' | 'admins' | 'master' }>> = {
   passwordChange: { screen: () => <PasswordChangeScreen /> },
   userMenu: { screen: () => <UserManagementMenu />, only: 'managers' },
   revoke: { screen: () => <RevocationScreen />, only: 'managers' },
@@ -43,10 +44,11 @@ const SESSION_SCREENS: Partial<Record<View, { screen: () => ReactNode; only?: 'm
   lostReport: { screen: () => <LostReportScreen />, only: 'managers' },
   masterAuthPassword: { screen: () => <MasterAuthPasswordScreen />, only: 'admins' },
   connection: { screen: () => <ConnectionScreen />, only: 'managers' },
+  backup: { screen: () => <BackupScreen />, only: 'master' },
 };
 
-const allowed = (only: 'managers' | 'admins' | undefined, info: SessionInfo) =>
-  !only || info.userType === 'admin' || (only === 'managers' && info.userType === 'master');
+const allowed = (only: 'managers' | 'admins' | 'master' | undefined, info: SessionInfo) =>
+  only === 'master' ? info.userType === 'master' : !only || info.userType === 'admin' || (only === 'managers' && info.userType === 'master');
 
 /**
  * Which screen shows. A screen that needs a session falls back to login without one; a user whose initial

@@ -9,6 +9,7 @@ import {
 } from './models';
 import { loginIdField, opaqueIdField, otpField, passwordField, serialField } from '../input/fields';
 import { accountChannels, auditChannels, importChannels, lostTokenChannel, setupChannels, userAdminChannels } from './adminChannels';
+import { backupChannels } from './backupChannels';
 
 const withSession = <T extends z.ZodRawShape>(shape: T) =>
   z.strictObject({ sessionId: opaqueIdField, ...shape });
@@ -92,6 +93,7 @@ export const contract = {
   imports: importChannels,
   account: accountChannels,
   audit: auditChannels,
+  backup: backupChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import { expect } from 'vitest';
+import { dialectOf } from '../../main/store/dialect';
 import type { Db } from '../../main/store/transaction';
 import type { Harness } from './harness';
 import { DIALECT } from './stores';
 
 const tableNames = async (db: Db): Promise<string[]> => {
   const query =
-    DIALECT === 'postgres'
+    dialectOf(db) === 'postgres'
       ? sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() order by 1`
       : sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`;
   return (await query.execute(db)).rows.map((r) => r.name);
@@ -19,7 +20,7 @@ const tableNames = async (db: Db): Promise<string[]> => {
 export async function dumpTables(db: Db): Promise<Record<string, unknown[]>> {
   const dump: Record<string, unknown[]> = {};
   for (const name of await tableNames(db)) {
-    const order = DIALECT === 'postgres' ? sql`t::text` : sql`rowid`;
+    const order = dialectOf(db) === 'postgres' ? sql`t::text` : sql`rowid`;
     dump[name] = (await sql`select * from ${sql.table(name)} t order by ${order}`.execute(db)).rows;
   }
   return dump;

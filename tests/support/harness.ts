@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { defaultRules, type RulesConfig } from '../../main/config/rules';
+import type { BackupFiles } from '../../main/context/deps';
 import type { KdfParams } from '../../main/crypto/password';
 import { DEMO_PASSWORDS, seedDemo } from '../../main/demo/demoData';
 import { withSeed } from '../../main/otp/consume';
@@ -7,6 +8,7 @@ import { codeAtStep, stepAt } from '../../main/otp/totp';
 import { createCore, type Core, type CoreOptions } from '../../main/core/createCore';
 import { findTokenBySerial } from '../../main/store/repos/tokens';
 import type { Store } from '../../main/store/open';
+import type { Dialect } from '../../main/store/dialect';
 import { TestClock, jst } from './clock';
 import { openTestStore, type TestStore } from './stores';
 
@@ -35,11 +37,15 @@ type HarnessOptions = {
   seed?: boolean;
   /** The core over the store (default: the desktop's); a company server's core shares sessions through it. */
   makeCore?: (options: CoreOptions) => Core;
+  /** SQLite whatever the run's dialect: a standalone desktop's store, e.g. the source of a backup (issue 15). */
+  dialect?: Dialect;
+  /** Stands in for the shell's save dialog (issue 15). */
+  backupFiles?: BackupFiles;
 };
 
 /** A real store of the run's dialect (stores.ts), the real services, the demo company, and a hand-moved clock. */
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  return harnessOn(await openTestStore(), options);
+  return harnessOn(await openTestStore(options.dialect), options);
 }
 
 /** The same over a given store (a browser test's own PostgreSQL). */
@@ -48,7 +54,15 @@ export async function harnessOn({ store, location, dispose }: TestStore, options
   const clock = new TestClock(options.start ?? jst('2026-11-24T10:00:30'));
   const bugs: unknown[] = [];
   const makeCore = options.makeCore ?? createCore;
-  const core = makeCore({ store, sealKey, rules: options.rules ?? defaultRules, kdf: TEST_KDF, clock: clock.now, logBug: (_c, e) => bugs.push(e) });
+  const core = makeCore({
+    store,
+    sealKey,
+    rules: options.rules ?? defaultRules,
+    kdf: TEST_KDF,
+    clock: clock.now,
+    logBug: (_c, e) => bugs.push(e),
+    ...(options.backupFiles ? { backupFiles: options.backupFiles } : {}),
+  });
   if (options.seed !== false) await seedDemo({ db: store.db, kdf: TEST_KDF, sealKey, now: clock.now() });
   return {
     core,

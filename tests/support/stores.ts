@@ -29,9 +29,9 @@ export function openAt(location: string, migrations?: Record<string, Migration>)
   return openStore(location, migrations);
 }
 
-/** A new, migrated, empty store of this run's dialect. */
-export async function openTestStore(): Promise<TestStore> {
-  if (DIALECT === 'postgres') {
+/** A new, migrated, empty store of this run's dialect (or of the one asked for). */
+export async function openTestStore(dialect: Dialect = DIALECT): Promise<TestStore> {
+  if (dialect === 'postgres') {
     const { createTestDatabase } = await import('./postgres');
     const database = await createTestDatabase();
     const store = await openAt(database.url);

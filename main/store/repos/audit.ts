@@ -33,7 +33,10 @@ export type AuditAction =
   | 'user.masterAuthPassword'
   | 'account.loginPassword'
   | 'account.authPassword'
-  | 'audit.export';
+  | 'audit.export'
+  | 'backup.start'
+  | 'backup.create'
+  | 'backup.restore';
 
 export async function appendAudit(db: Db, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;

@@ -22,12 +22,13 @@ const SETTINGS_VIEWS: ReadonlySet<View> = new Set<View>([
   'masterAuthPassword',
   'audit',
   'connection',
+  'backup',
 ]);
 
 /**
  * The global menu of the logged-in screens. 設定・管理 is a disclosure (a button that opens a list), not an
  * ARIA menu: plain Tab and Enter work, as on a web page. 利用者管理 is offered to master and admin users only
- * (SPEC R-REV-1); the main process refuses the operation to others anyway.
+ * (SPEC R-REV-1), バックアップ to the master only (issue 15); the main process refuses the operation to others anyway.
  */
 export function MainMenu() {
   const t = useT();
@@ -93,6 +94,13 @@ export function MainMenu() {
               <li>
                 <button type="button" className="submenu-button" onClick={() => choose(() => go('connection'))}>
                   {t.connection.title}
+                </button>
+              </li>
+            )}
+            {userType === 'master' && (
+              <li>
+                <button type="button" className="submenu-button" onClick={() => choose(() => go('backup'))}>
+                  {t.backup.menu}
                 </button>
               </li>
             )}

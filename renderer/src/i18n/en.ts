@@ -1,5 +1,6 @@
 import { enAudit } from './enAudit';
 import { enConnection } from './enConnection';
+import { enBackup } from './enBackup';
 import { enSetup } from './enSetup';
 import { enUsers } from './enUsers';
 import type { Dictionary } from './ja';
@@ -187,4 +188,5 @@ export const en: Dictionary = {
   ...enUsers,
   ...enAudit,
   ...enConnection,
+  ...enBackup,
 };

@@ -50,5 +50,8 @@ export const enAudit: typeof jaAudit = {
     'setup.create': 'First-time setup',
     'setup.resume': 'First-time setup resumed',
     'audit.export': 'Operation history CSV export',
+    'backup.start': 'Backup started',
+    'backup.create': 'Backup written',
+    'backup.restore': 'Restored from a backup',
   },
 };

@@ -2,7 +2,9 @@ import type { AppError, ErrorCode } from '../../../shared/errors';
 import type { PasswordRule } from '../../../shared/input/passwordPolicy';
 import { formatDateTime } from '../format/jst';
 import type { Lang } from '../stores/language';
+import { enBackup } from './enBackup';
 import { enSetup } from './enSetup';
+import { jaBackup } from './jaBackup';
 import { jaSetup } from './jaSetup';
 
 type Describe = (error: AppError) => string;
@@ -33,7 +35,8 @@ type Field =
   | 'fileBase64'
   | 'filter'
   | 'url'
-  | 'fingerprint';
+  | 'fingerprint'
+  | 'passphrase';
 
 type ErrorDictionary = {
   codes: Record<ErrorCode, Describe>;
@@ -57,6 +60,8 @@ const problemOf = (problems: Record<string, string>, unknown: string) => (code: 
 
 const importProblemJa = problemOf(jaSetup.importProblems, 'ファイルの形式と内容、事前共有鍵をご確認ください。');
 const importProblemEn = problemOf(enSetup.importProblems, 'Check its format and contents, and the pre-shared key.');
+const backupProblemJa = problemOf(jaBackup.backupProblems, 'バックアップファイルとパスフレーズをご確認ください。');
+const backupProblemEn = problemOf(enBackup.backupProblems, 'Check the backup file and its passphrase.');
 
 const ja: ErrorDictionary = {
   codes: {
@@ -97,6 +102,7 @@ const ja: ErrorDictionary = {
     PIN_MISMATCH: () => 'サーバーの証明書が登録されたフィンガープリントと一致しません。接続を中止しました。会社の管理者にご確認ください。',
     CERT_EXPIRED: () => 'サーバーの証明書の有効期限が切れています（または有効期間外です）。接続を中止しました。会社の管理者にご連絡ください。',
     INSECURE_URL: () => '暗号化されていない接続(http://)は使用できません。https:// で始まるURLを入力してください。',
+    BACKUP_REFUSED: (e) => backupProblemJa(e.problem),
   },
   sessionEnded: {
     idle: '一定時間操作がなかったため、ログアウトしました。再度ログインしてください。',
@@ -132,6 +138,7 @@ const ja: ErrorDictionary = {
     filter: '検索条件を正しく入力してください。',
     url: 'サーバーのURLは https://ホスト名:ポート番号 の形で入力してください。',
     fingerprint: 'フィンガープリントは16進数64桁(SHA-256)で入力してください。コロン(:)はあってもなくてもかまいません。',
+    passphrase: jaBackup.backup.tooShort,
   },
   attemptsLeft: (n) => `(あと${n}回誤るとロックされます)`,
   rules: { ...ruleNames(jaSetup.passwordRules), differs: 'ログインパスワードと認証パスワードが異なる' },
@@ -178,6 +185,7 @@ const en: ErrorDictionary = {
     PIN_MISMATCH: () => "The server's certificate does not match the registered fingerprint. The connection was stopped; please check with your company's administrator.",
     CERT_EXPIRED: () => "The server's certificate has expired (or is not yet valid). The connection was stopped; please tell your company's administrator.",
     INSECURE_URL: () => 'An unencrypted connection (http://) cannot be used. Enter a URL starting with https://.',
+    BACKUP_REFUSED: (e) => backupProblemEn(e.problem),
   },
   sessionEnded: {
     idle: 'You were logged out because there was no activity for a while. Please log in again.',
@@ -213,6 +221,7 @@ const en: ErrorDictionary = {
     filter: 'Enter the search conditions correctly.',
     url: 'Enter the server URL as https://host:port.',
     fingerprint: 'The fingerprint is 64 hexadecimal digits (SHA-256), with or without colons.',
+    passphrase: enBackup.backup.tooShort,
   },
   attemptsLeft: (n) => ` (${n} more failed attempt${n === 1 ? '' : 's'} will lock this login ID)`,
   rules: { ...ruleNames(enSetup.passwordRules), differs: 'Login and authentication passwords differ' },

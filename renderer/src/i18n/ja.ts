@@ -1,6 +1,7 @@
 import type { OtpState, UserSort, UserType } from '../../../shared/contract';
 import { jaAudit } from './jaAudit';
 import { jaConnection } from './jaConnection';
+import { jaBackup } from './jaBackup';
 import { jaSetup } from './jaSetup';
 import { jaUsers } from './jaUsers';
 
@@ -184,6 +185,7 @@ export const ja = {
   ...jaUsers,
   ...jaAudit,
   ...jaConnection,
+  ...jaBackup,
 };
 
 export type Dictionary = typeof ja;

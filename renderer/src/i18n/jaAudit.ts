@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   'setup.create',
   'setup.resume',
   'audit.export',
+  'backup.start',
+  'backup.create',
+  'backup.restore',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -76,5 +79,8 @@ export const jaAudit = {
     'setup.create': '初期設定',
     'setup.resume': '初期設定の再開',
     'audit.export': '操作履歴のCSV出力',
+    'backup.start': 'バックアップの開始',
+    'backup.create': 'バックアップの作成',
+    'backup.restore': 'バックアップからの復元',
   } satisfies Record<AuditAction, string>,
 };

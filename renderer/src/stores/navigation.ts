@@ -23,7 +23,8 @@ export type View =
   | 'userUnlock'
   | 'masterAuthPassword'
   | 'audit'
-  | 'connection';
+  | 'connection'
+  | 'backup';
 
 type NavigationState = {
   view: View;

@@ -7,6 +7,7 @@ import { useSubmission } from '../../components/useSubmission';
 import { useErrorText, useT } from '../../i18n';
 import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
+import { useBackup } from '../../stores/backup';
 import { useSetup } from '../../stores/setup';
 import { SoftwareKeyboard } from './SoftwareKeyboard';
 
@@ -24,9 +25,10 @@ export function LoginScreen() {
   const [softKeyboard, setSoftKeyboard] = useState(false);
   const form = useSubmission({ ids, labels: { loginId: t.login.loginId, password: t.login.password } });
   const setupDone = useSetup((s) => s.finished);
+  const restored = useBackup((s) => s.restored);
   const loggedOut = farewell?.code === 'SESSION_EXPIRED' && farewell.reason === 'logout';
-  // Why the last session ended, else (once) that the first-run setup has just finished.
-  const notice = describe(farewell) ?? (setupDone ? t.setup.done : undefined);
+  // Why the last session ended, else (once) that the first-run setup or a restore has just finished.
+  const notice = describe(farewell) ?? (setupDone ? t.setup.done : restored ? t.restore.done(restored.companies, restored.users) : undefined);
 
   const submit = () =>
     form.submit({ loginId, password }, async () => {

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Alert } from '../../components/Alert';
+import { RadioField } from '../../components/RadioField';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { StepIndicator } from '../../components/StepIndicator';
 import { useSubmission } from '../../components/useSubmission';
@@ -7,12 +9,16 @@ import { useSetup } from '../../stores/setup';
 import { setupPort, useTokenImport } from '../../stores/tokenImport';
 import { TokenImport } from '../TokenImport/TokenImport';
 import { CompanyForm } from './CompanyForm';
+import { RestoreForm } from './RestoreForm';
 import { ResumeForm } from './ResumeForm';
+
+type Way = 'fresh' | 'restore';
 
 /**
  * 初期設定 on an empty store (issue: provisioning): the company and its master, then the company's token file,
  * then 完了 (setup:finish) and BLGI001; after a restart that left the company without tokens, the master
- * resumes at the import. The guide has no such screen, so no ID is shown.
+ * resumes at the import. On an empty store バックアップから復元 stands beside the new setup (issue 15). The guide has
+ * no such screen, so no ID is shown.
  */
 export function SetupScreen() {
   const t = useT();
@@ -23,13 +29,29 @@ export function SetupScreen() {
   const phase = useTokenImport((s) => s.phase);
   const reset = useTokenImport((s) => s.reset);
   const form = useSubmission({ ids: {}, labels: {} });
+  const [way, setWay] = useState<Way>('fresh');
   const step = !setupId ? 0 : phase === 'done' ? 2 : 1;
   const s = t.setup;
+  const restoring = !setupId && !resuming && way === 'restore';
   return (
     <>
       <ScreenHeader title={s.title} />
-      <StepIndicator steps={s.steps} current={step} />
-      {!setupId ? (
+      {!restoring && <StepIndicator steps={s.steps} current={step} />}
+      {!setupId && !resuming && (
+        <RadioField
+          id="setup-way"
+          label={t.restore.choice}
+          value={way}
+          onChange={setWay}
+          options={[
+            { value: 'fresh', label: t.restore.fresh },
+            { value: 'restore', label: t.restore.fromBackup },
+          ]}
+        />
+      )}
+      {restoring ? (
+        <RestoreForm />
+      ) : !setupId ? (
         <>
           <p className="lead">{resuming ? s.resumeIntro : s.intro}</p>
           {resuming ? <ResumeForm /> : <CompanyForm />}

@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BackupFiles } from '../../main/context/deps';
+import { value } from './admin';
+import { createHarness, loginWithOtp, nextStep, stepUp, type Harness } from './harness';
+
+export const PASSPHRASE = 'correct horse battery';
+
+/** The file name the stand-in save dialog answers. */
+export const BACKUP_NAME = 'company.otpbackup';
+
+/** The save dialog chooses BACKUP_NAME in `folder`. */
+export const saveInto = (folder: string): BackupFiles => ({ chooseTarget: () => Promise.resolve(join(folder, BACKUP_NAME)) });
+
+/** A standalone desktop (SQLite whatever the run's dialect) with its own folder for backups, removed at close. */
+export type DesktopHarness = Harness & { readonly folder: string };
+
+type Options = Omit<NonNullable<Parameters<typeof createHarness>[0]>, 'dialect' | 'backupFiles'> & {
+  backupFiles?: (folder: string) => BackupFiles;
+};
+
+/** The demo company on a desktop's SQLite store, its save dialog answering a file of its folder. */
+export async function backupHarness(options: Options = {}): Promise<DesktopHarness> {
+  const folder = mkdtempSync(join(tmpdir(), 'otp-desktop-backup-test-'));
+  const h = await createHarness({ ...options, dialect: 'sqlite', backupFiles: (options.backupFiles ?? saveInto)(folder) });
+  const close = h.close;
+  return Object.assign(h, {
+    folder,
+    async close() {
+      rmSync(folder, { recursive: true, force: true });
+      await close();
+    },
+  });
+}
+
+/** The master logs in, moves to a fresh step and writes a backup through the api; answers the file's bytes. */
+export async function writeBackup(h: DesktopHarness, passphrase = PASSPHRASE): Promise<Buffer> {
+  const { sessionId } = await loginWithOtp(h, 'kmb05871');
+  nextStep(h);
+  value(await h.core.api.backup.create({ sessionId, passphrase, ...(await stepUp(h)) }));
+  return readFileSync(join(h.folder, BACKUP_NAME));
+}
+
+export const restoreInput = (file: Buffer, passphrase = PASSPHRASE) => ({ fileBase64: file.toString('base64'), passphrase });
