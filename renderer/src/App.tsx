@@ -11,6 +11,7 @@ import { LostTokenScreen } from './screens/LostToken/LostTokenScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
 import { TokenImportScreen } from './screens/TokenImport/TokenImportScreen';
 import { TokenRegistrationScreen } from './screens/TokenRegistration/TokenRegistrationScreen';
+import { TokenResyncScreen } from './screens/TokenResync/TokenResyncScreen';
 import { ResultScreen } from './screens/TokenRevocation/ResultScreen';
 import { RevocationScreen } from './screens/TokenRevocation/RevocationScreen';
 import { TopScreen } from './screens/Top/TopScreen';
@@ -39,6 +40,7 @@ const SESSION_SCREENS: Partial<Record<View, { screen: () => ReactNode; only?: 'm
   audit: { screen: () => <AuditScreen />, only: 'managers' },
   lostReport: { screen: () => <LostReportScreen />, only: 'managers' },
   masterAuthPassword: { screen: () => <MasterAuthPasswordScreen />, only: 'admins' },
+  tokenResync: { screen: () => <TokenResyncScreen />, only: 'managers' },
 };
 
 const allowed = (only: 'managers' | 'admins' | undefined, info: SessionInfo) =>

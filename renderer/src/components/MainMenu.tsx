@@ -21,6 +21,7 @@ const SETTINGS_VIEWS: ReadonlySet<View> = new Set<View>([
   'userUnlock',
   'masterAuthPassword',
   'audit',
+  'tokenResync',
 ]);
 
 /**

@@ -20,7 +20,8 @@ export type View =
   | 'userRemove'
   | 'userUnlock'
   | 'masterAuthPassword'
-  | 'audit';
+  | 'audit'
+  | 'tokenResync';
 
 type NavigationState = {
   view: View;
