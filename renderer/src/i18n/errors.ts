@@ -3,7 +3,9 @@ import type { PasswordRule } from '../../../shared/input/passwordPolicy';
 import { formatDateTime } from '../format/jst';
 import type { Lang } from '../stores/language';
 import { enSetup } from './enSetup';
+import { enUsers } from './enUsers';
 import { jaSetup } from './jaSetup';
+import { jaUsers } from './jaUsers';
 
 type Describe = (error: AppError) => string;
 type Reason = NonNullable<AppError['reason']>;
@@ -63,7 +65,7 @@ const ja: ErrorDictionary = {
     BAD_CREDENTIALS: () => 'ログインIDまたはログインパスワードが正しくありません。',
     LOCKED: () => 'このログインIDはロックされています。マスターユーザまたは管理者ユーザにロック解除を依頼してください。',
     REVOKED_COOLING_DOWN: (e) =>
-      `ハードトークンが失効されているため、ログインできません。${at(e.reRegistrationAt, 'ja')} 以降にハードトークンの利用開始登録が可能になります。`,
+      `ハードトークンが失効されているため、ログインできません。${at(e.reRegistrationAt, 'ja')}以降にハードトークンの利用開始登録が可能になります。`,
     SESSION_INVALID: () => 'ログインしていないか、ログインの有効期限が切れています。再度ログインしてください。',
     SESSION_EXPIRED: () => 'ログアウトしました。',
     CHALLENGE_INVALID: () => 'ログインの受付時間が過ぎました。最初からログインし直してください。',
@@ -73,7 +75,7 @@ const ja: ErrorDictionary = {
     OTP_REUSED: () => 'このワンタイムパスワードは使用済みです。ハードトークンに次のパスワードが表示されてから入力してください。',
     NO_ACTIVE_TOKEN: () => 'ご利用中のハードトークンがありません。',
     TOKEN_EXPIRED: (e) =>
-      `ハードトークンの有効期限(${at(e.expiredAt, 'ja')})が過ぎています。管理者ユーザにトークンの失効を依頼し、失効後に新しいハードトークンで利用開始登録をおこなってください。`,
+      `ハードトークンの有効期限(${at(e.expiredAt, 'ja')})が過ぎています。${jaUsers.replace.text}`,
     TOKEN_NOT_FOUND: () => '入力されたシリアル番号のハードトークンはありません。シリアル番号をご確認ください。',
     TOKEN_OTHER_COMPANY: () => 'このハードトークンは他のご契約先で登録されているため、登録できません。',
     TOKEN_DISABLED: () => 'このハードトークンはご利用いただけません。EBサポートセンターにご連絡ください。',
@@ -148,7 +150,7 @@ const en: ErrorDictionary = {
     OTP_REUSED: () => 'This one-time password has already been used. Wait for the token to show the next one.',
     NO_ACTIVE_TOKEN: () => 'You have no hardware token in service.',
     TOKEN_EXPIRED: (e) =>
-      `Your hardware token expired on ${at(e.expiredAt, 'en')}. Ask an administrator to revoke your token; once it is revoked, register the new hardware token.`,
+      `Your hardware token expired on ${at(e.expiredAt, 'en')}. ${enUsers.replace.text}`,
     TOKEN_NOT_FOUND: () => 'No hardware token has this serial number. Please check the serial number.',
     TOKEN_OTHER_COMPANY: () => 'This hardware token is registered to another contract and cannot be registered.',
     TOKEN_DISABLED: () => 'This hardware token cannot be used. Please contact the EB Support Centre.',

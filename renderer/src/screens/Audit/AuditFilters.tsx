@@ -22,7 +22,11 @@ export function AuditFilters() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const a = t.audit;
-  const form = useSubmission({ ids, labels: { loginId: a.loginId, from: a.from, to: a.to } });
+  const form = useSubmission({
+    ids,
+    labels: { loginId: a.loginId, from: a.from, to: a.to },
+    checks: { to: from !== '' && to !== '' && to < from && ((d) => d.audit.badPeriod) },
+  });
 
   const submit = () => {
     const filter: AuditFilter = {
@@ -31,11 +35,11 @@ export function AuditFilters() {
       ...(from ? { from: jstDayStart(from) } : {}),
       ...(to ? { to: jstDayEnd(to) } : {}),
     };
-    return form.submit({}, () => search(filter), { to: from !== '' && to !== '' && to < from && ((d) => d.audit.badPeriod) });
+    return form.submit(() => search(filter));
   };
 
   return (
-    <Form onSubmit={() => void submit()} labelledBy="audit-filters-heading" className="panel">
+    <Form onSubmit={() => void submit()} labelledBy="audit-filters-heading" className="panel" summary={form.summary}>
       <h2 id="audit-filters-heading">{a.filters}</h2>
       <Alert message={form.formError} />
       <FormField id={ids.loginId} label={a.loginId} value={loginId} onChange={setLoginId} normalise autoComplete="off" hint={a.loginIdHint} error={form.fieldError('loginId')} />

@@ -3,6 +3,7 @@ import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
 import { FormField } from '../../components/FormField';
 import { useSubmission } from '../../components/useSubmission';
+import { loginIdField } from '../../../../shared/input/fields';
 import { useT } from '../../i18n';
 import { useSetup, type ResumeInput } from '../../stores/setup';
 
@@ -22,18 +23,18 @@ export function ResumeForm() {
   const [input, setInput] = useState<ResumeInput>({ masterLoginId: '', loginPassword: '', authPassword: '' });
   const s = t.setup;
   const labels = { masterLoginId: s.masterLoginId, loginPassword: s.loginPassword, authPassword: s.authPassword };
-  const form = useSubmission({ ids, labels });
+  const form = useSubmission({ ids, labels, required: input, schemas: { masterLoginId: loginIdField } });
   const field = (name: keyof ResumeInput) => (value: string) => setInput({ ...input, [name]: value });
 
   const submit = () =>
-    form.submit(input, async () => {
+    form.submit(async () => {
       const error = await resume(input);
       if (error) setInput({ ...input, loginPassword: '', authPassword: '' });
       return error;
     });
 
   return (
-    <Form onSubmit={() => void submit()} labelledBy="resume-heading" className="panel">
+    <Form onSubmit={() => void submit()} labelledBy="resume-heading" className="panel" summary={form.summary}>
       <h2 id="resume-heading">{s.resumeHeading}</h2>
       <Alert message={form.formError} />
       <FormField id={ids.masterLoginId} label={labels.masterLoginId} required value={input.masterLoginId} onChange={field('masterLoginId')} normalise autoComplete="username" error={form.fieldError('masterLoginId')} />

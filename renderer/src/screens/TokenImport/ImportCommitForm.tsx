@@ -13,17 +13,21 @@ export function ImportCommitForm({ port }: { port: ImportPort }) {
   const phase = useTokenImport((s) => s.phase);
   const stepUp = useStepUp('import');
   const ti = t.tokenImport;
-  const form = useSubmission({ ids: stepUp.ids, labels: { authPassword: t.stepUp.authPassword, otp: t.stepUp.otp } });
+  const form = useSubmission({
+    ids: stepUp.ids,
+    labels: { authPassword: t.stepUp.authPassword, otp: t.stepUp.otp },
+    ...(port.stepUp ? stepUp.rules : {}),
+  });
 
   const submit = () =>
-    form.submit(port.stepUp ? stepUp.value : {}, async () => {
+    form.submit(async () => {
       const error = await commit(port, port.stepUp ? stepUp.value : null);
-      stepUp.settle(error?.field, !error);
+      stepUp.settle(error);
       return error;
     });
 
   return (
-    <Form onSubmit={() => void submit()} className="panel">
+    <Form onSubmit={() => void submit()} className="panel" summary={form.summary}>
       <Alert message={form.formError} />
       {port.stepUp && <StepUpFields stepUp={stepUp} errors={{ authPassword: form.fieldError('authPassword'), otp: form.fieldError('otp') }} />}
       <div className="actions actions-split">
