@@ -5,7 +5,8 @@ import type { Problem } from './useSubmission';
 
 /**
  * GOV.UK's error summary: at the top of a submitted form, every field's problem as a link to that field. The
- * live region is always in the page, so that the list appearing in it is announced.
+ * live region is always in the page, so that the list appearing in it is announced; it is assertive rather
+ * than role="alert", leaving that role to the one message about the whole form (Alert).
  */
 export function ErrorSummary({ problems }: { problems: readonly Problem[] }) {
   const t = useT();
@@ -14,7 +15,7 @@ export function ErrorSummary({ problems }: { problems: readonly Problem[] }) {
     focusField(id);
   };
   return (
-    <div role="alert" className={problems.length > 0 ? 'error-summary' : undefined}>
+    <div aria-live="assertive" className={problems.length > 0 ? 'error-summary' : undefined}>
       {problems.length > 0 && (
         <>
           <h2 className="error-summary-title">{t.app.problem}</h2>

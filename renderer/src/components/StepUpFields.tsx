@@ -30,6 +30,14 @@ type Props = {
   errors: { authPassword?: string; otp?: string };
 };
 
+type PasswordProps = { id: string; value: string; onChange: (value: string) => void; error?: string };
+
+/** The operator's 認証パスワード, compared exactly by the main process (never normalised). */
+export function AuthPasswordField({ id, value, onChange, error }: PasswordProps) {
+  const t = useT();
+  return <FormField id={id} type="password" label={t.stepUp.authPassword} required value={value} onChange={onChange} autoComplete="off" error={error} />;
+}
+
 /** 認証項目, as BRSK027 shows it. */
 export function StepUpFields({ stepUp, errors }: Props) {
   const t = useT();
@@ -39,16 +47,7 @@ export function StepUpFields({ stepUp, errors }: Props) {
     <fieldset className="step-up" aria-labelledby={headingId}>
       <h2 id={headingId}>{t.stepUp.heading}</h2>
       <p className="note">{t.stepUp.note}</p>
-      <FormField
-        id={ids.authPassword}
-        type="password"
-        label={t.stepUp.authPassword}
-        required
-        value={value.authPassword}
-        onChange={(authPassword) => setValue({ ...value, authPassword })}
-        autoComplete="off"
-        error={errors.authPassword}
-      />
+      <AuthPasswordField id={ids.authPassword} value={value.authPassword} onChange={(authPassword) => setValue({ ...value, authPassword })} error={errors.authPassword} />
       <OtpField id={ids.otp} masked label={t.stepUp.otp} value={value.otp} onChange={(otp) => setValue({ ...value, otp })} error={errors.otp} />
     </fieldset>
   );

@@ -40,6 +40,8 @@ type ErrorDictionary = {
   sessionEnded: Record<Reason, string>;
   invalid: Record<Field, string>;
   attemptsLeft: (n: number) => string;
+  /** TOKEN_NOT_FOUND on BLGI020: a mistyped serial counts towards the lock as a wrong code does (SPEC R-OTP-3). */
+  serialAttemptsLeft: (n: number) => string;
   /** PASSWORD_POLICY: the rules the password breaks, as the live rule list names them. */
   rules: Record<PasswordRule, string>;
   brokenRules: (rules: string) => string;
@@ -128,6 +130,7 @@ const ja: ErrorDictionary = {
     filter: '検索条件を正しく入力してください。',
   },
   attemptsLeft: (n) => `(あと${n}回誤るとロックされます)`,
+  serialAttemptsLeft: (n) => `(シリアル番号の誤りも回数に数えます。あと${n}回誤るとロックされます)`,
   rules: { ...ruleNames(jaSetup.passwordRules), differs: 'ログインパスワードと認証パスワードが異なる' },
   brokenRules: (rules) => `(満たしていない条件: ${rules})`,
   wrongCurrent: { currentLogin: '現在のログインパスワードが正しくありません。', currentAuth: '現在の認証パスワードが正しくありません。' },
@@ -203,6 +206,7 @@ const en: ErrorDictionary = {
     filter: 'Enter the search conditions correctly.',
   },
   attemptsLeft: (n) => ` (${n} more failed attempt${n === 1 ? '' : 's'} will lock this login ID)`,
+  serialAttemptsLeft: (n) => ` (a wrong serial number counts too: ${n} more failed attempt${n === 1 ? '' : 's'} will lock this login ID)`,
   rules: { ...ruleNames(enSetup.passwordRules), differs: 'Login and authentication passwords differ' },
   brokenRules: (rules) => ` (rules not met: ${rules})`,
   wrongCurrent: { currentLogin: 'Your current login password is incorrect.', currentAuth: 'Your current authentication password is incorrect.' },
@@ -226,5 +230,6 @@ export function describeError(error: AppError, lang: Lang): string {
   if ((field === 'currentLogin' || field === 'currentAuth') && error.code !== 'VALIDATION') text = d.wrongCurrent[field];
   if (error.code === 'PASSWORD_POLICY' && error.rules?.length) text += d.brokenRules(error.rules.map((r) => d.rules[r]).join(lang === 'ja' ? '・' : ', '));
   const left = error.attemptsLeft;
-  return left !== undefined && left > 0 ? text + d.attemptsLeft(left) : text;
+  if (left === undefined || left === 0) return text;
+  return text + (error.code === 'TOKEN_NOT_FOUND' ? d.serialAttemptsLeft(left) : d.attemptsLeft(left));
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
+import { FormActions } from '../../components/FormActions';
 import { newPasswordChecks } from '../../components/passwordChecks';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useSubmission, type Invalid } from '../../components/useSubmission';
@@ -105,16 +106,7 @@ export function PasswordChangeScreen() {
               errors={errors(kind)}
             />
           ))}
-          <div className="actions">
-            {!forced && (
-              <button type="button" className="button button-back" onClick={() => go('top')}>
-                {a.toTop}
-              </button>
-            )}
-            <button type="submit" className="button button-primary">
-              {a.submit}
-            </button>
-          </div>
+          <FormActions centred back={forced ? undefined : { label: a.toTop, onClick: () => go('top') }} submit={a.submit} tone="plain" />
         </Form>
       </section>
     </>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
+import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { SelectField } from '../../components/SelectField';
 import { useSubmission } from '../../components/useSubmission';
@@ -52,11 +53,7 @@ export function AuditFilters() {
       />
       <FormField id={ids.from} type="date" label={a.from} value={from} onChange={setFrom} hint={a.periodHint} error={form.fieldError('from')} />
       <FormField id={ids.to} type="date" label={a.to} value={to} onChange={setTo} hint={a.periodHint} error={form.fieldError('to')} />
-      <div className="actions">
-        <button type="submit" className="button button-primary">
-          {a.search}
-        </button>
-      </div>
+      <FormActions submit={a.search} tone="plain" />
     </Form>
   );
 }

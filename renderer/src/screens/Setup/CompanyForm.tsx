@@ -3,6 +3,7 @@ import type { AppError } from '../../../../shared/errors';
 import { loginIdField } from '../../../../shared/input/fields';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
+import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { newPasswordChecks } from '../../components/passwordChecks';
@@ -99,11 +100,7 @@ export function CompanyForm() {
         error={form.fieldError('authPassword')}
         confirmError={form.fieldError('authPasswordConfirm')}
       />
-      <div className="actions">
-        <button type="submit" className="button button-primary button-next">
-          {s.next}
-        </button>
-      </div>
+      <FormActions submit={s.next} />
     </Form>
   );
 }

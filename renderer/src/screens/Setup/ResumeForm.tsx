@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
+import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { useSubmission } from '../../components/useSubmission';
 import { loginIdField } from '../../../../shared/input/fields';
@@ -40,11 +41,7 @@ export function ResumeForm() {
       <FormField id={ids.masterLoginId} label={labels.masterLoginId} required value={input.masterLoginId} onChange={field('masterLoginId')} normalise autoComplete="username" error={form.fieldError('masterLoginId')} />
       <FormField id={ids.loginPassword} type="password" label={labels.loginPassword} required value={input.loginPassword} onChange={field('loginPassword')} autoComplete="current-password" error={form.fieldError('loginPassword')} />
       <FormField id={ids.authPassword} type="password" label={labels.authPassword} required value={input.authPassword} onChange={field('authPassword')} autoComplete="off" error={form.fieldError('authPassword')} />
-      <div className="actions">
-        <button type="submit" className="button button-primary button-next">
-          {s.resume}
-        </button>
-      </div>
+      <FormActions submit={s.resume} />
     </Form>
   );
 }

@@ -3,6 +3,7 @@ import type { AppError } from '../../../../shared/errors';
 import { Alert } from '../../components/Alert';
 import { FileField } from '../../components/FileField';
 import { Form } from '../../components/Form';
+import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { SelectField } from '../../components/SelectField';
 import { useSubmission, type Invalid } from '../../components/useSubmission';
@@ -77,11 +78,7 @@ export function ImportFileForm({ port }: { port: ImportPort }) {
         hint={ti.keyHint}
         error={form.fieldError('preSharedKeyHex')}
       />
-      <div className="actions">
-        <button type="submit" className="button button-primary button-next">
-          {ti.confirm}
-        </button>
-      </div>
+      <FormActions submit={ti.confirm} />
     </Form>
   );
 }

@@ -5,6 +5,7 @@ import { Form } from '../../components/Form';
 import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { OtpField, otpSpent } from '../../components/OtpField';
+import { AuthPasswordField } from '../../components/StepUpFields';
 import { useSubmission } from '../../components/useSubmission';
 import { useT } from '../../i18n';
 import { fieldOf } from '../../i18n/errors';
@@ -76,16 +77,7 @@ export function TokenResyncForm() {
       </fieldset>
       <fieldset className="step-up" aria-labelledby="resync-auth-heading">
         <h2 id="resync-auth-heading">{t.stepUp.heading}</h2>
-        <FormField
-          id={ids.authPassword}
-          type="password"
-          label={t.stepUp.authPassword}
-          required
-          value={input.authPassword}
-          onChange={field('authPassword')}
-          autoComplete="off"
-          error={form.fieldError('authPassword')}
-        />
+        <AuthPasswordField id={ids.authPassword} value={input.authPassword} onChange={field('authPassword')} error={form.fieldError('authPassword')} />
       </fieldset>
       <FormActions back={{ label: t.admin.toMenu, onClick: () => go('userMenu') }} submit={r.submit} />
     </Form>
