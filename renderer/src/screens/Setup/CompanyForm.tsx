@@ -6,7 +6,7 @@ import { Form } from '../../components/Form';
 import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { NewPasswordField } from '../../components/NewPasswordField';
-import { newPasswordChecks } from '../../components/passwordChecks';
+import { newPasswordPair } from '../../components/passwordChecks';
 import { useSubmission } from '../../components/useSubmission';
 import { useT } from '../../i18n';
 import { fieldOf } from '../../i18n/errors';
@@ -47,10 +47,7 @@ export function CompanyForm() {
     authPasswordConfirm: t.passwordRules.confirm(s.authPassword),
   };
   const field = (name: keyof CompanyInput) => (value: string) => setInput({ ...input, [name]: value });
-  const loginContext = { loginId: input.masterLoginId, otherPassword: input.authPassword || undefined };
-  const authContext = { loginId: input.masterLoginId, otherPassword: input.loginPassword || undefined };
-  const login = newPasswordChecks(input.loginPassword, confirm.login, loginContext);
-  const auth = newPasswordChecks(input.authPassword, confirm.auth, authContext);
+  const { loginContext, authContext, login, auth } = newPasswordPair(input.masterLoginId, { login: input.loginPassword, auth: input.authPassword }, confirm);
   const form = useSubmission({
     ids,
     labels,

@@ -6,7 +6,7 @@ import { Form } from '../../components/Form';
 import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { NewPasswordField } from '../../components/NewPasswordField';
-import { newPasswordChecks } from '../../components/passwordChecks';
+import { newPasswordPair } from '../../components/passwordChecks';
 import { RadioField } from '../../components/RadioField';
 import { StepUpFields, useStepUp } from '../../components/StepUpFields';
 import { useSubmission } from '../../components/useSubmission';
@@ -52,10 +52,7 @@ export function RegisterUserForm() {
     otp: t.stepUp.otp,
   };
   const set = (name: keyof NewUser) => (value: string) => setUser({ ...user, [name]: value });
-  const loginContext = { loginId: user.loginId, otherPassword: user.initialAuthPassword || undefined };
-  const authContext = { loginId: user.loginId, otherPassword: user.initialLoginPassword || undefined };
-  const login = newPasswordChecks(user.initialLoginPassword, confirm.login, loginContext);
-  const auth = newPasswordChecks(user.initialAuthPassword, confirm.auth, authContext);
+  const { loginContext, authContext, login, auth } = newPasswordPair(user.loginId, { login: user.initialLoginPassword, auth: user.initialAuthPassword }, confirm);
   const form = useSubmission({
     ids,
     labels,
