@@ -60,7 +60,7 @@ test.describe('BLGI001 login with OTP', () => {
     await app.at('BLGI001-otp');
     await submitOtp(app, await app.harness.codeOf('523405698'));
     await expect(app.page.getByRole('alert')).toHaveText(
-      'ハードトークンの有効期限(2026年03月31日 23時59分)が過ぎています。管理者ユーザにトークンの失効を依頼し、失効後に新しいハードトークンで利用開始登録をおこなってください。',
+      'ハードトークンの有効期限(2026年03月31日 23時59分)が過ぎています。マスターユーザか管理者ユーザにトークンの失効を依頼し、失効後に新しいハードトークンで利用開始登録をおこなってください。',
     );
     await app.at('BLGI001-otp');
     await app.shot('BLGI001-token-expired');

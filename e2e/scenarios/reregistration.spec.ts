@@ -27,7 +27,7 @@ async function ippanRegisters(app: App): Promise<void> {
 async function expectRefusedUntil(app: App, ja: string, en: string): Promise<void> {
   await submitPassword(app, 'ippan001');
   const alert = app.page.getByRole('alert').filter({ hasText: 'ハードトークンが失効されているため' });
-  await expect(alert).toHaveText(`ハードトークンが失効されているため、ログインできません。${ja} 以降にハードトークンの利用開始登録が可能になります。`);
+  await expect(alert).toHaveText(`ハードトークンが失効されているため、ログインできません。${ja}以降にハードトークンの利用開始登録が可能になります。`);
   await setLanguage(app.page, 'en');
   await expect(app.page.getByRole('alert').filter({ hasText: 'revoked' })).toContainText(`You can register a token again from ${en}.`);
   await setLanguage(app.page, 'ja');

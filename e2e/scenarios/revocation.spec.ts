@@ -52,7 +52,7 @@ test.describe('BRSK027 / BRSK028 token revocation', () => {
     await expect(result.locator('tbody tr:not(.spacer)')).toHaveCount(2);
     await expect(result.getByRole('row', { name: /ippan001/ })).toContainText('失効中');
     await expect(result.getByRole('row', { name: /kigen001/ })).toContainText('失効中');
-    await expect(page.getByText('2026年11月24日 10時32分 以降に再度ハードトークンの利用登録が可能になります')).toBeVisible();
+    await expect(page.getByText('2026年11月24日 10時32分以降に再度ハードトークンの利用登録が可能になります')).toBeVisible();
     await expect(page.getByRole('button', { name: '閉じる' })).toHaveCount(0);
     await app.shot('BRSK028');
     await page.getByRole('button', { name: '利用者管理メニューへ' }).click();

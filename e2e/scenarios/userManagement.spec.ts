@@ -4,7 +4,7 @@ import { expectInfo, fieldError, fillNewPassword, fillStepUp, openUserTask, pick
 import { freshCode, loginWithOtp, logout, openRevocation, submitOtp, submitPassword } from '../fixtures/flows';
 import type { PageGlobals } from '../fixtures/pageGlobals';
 
-const TASKS = ['利用者登録', '利用者情報変更', '利用者削除', 'ロック解除', '操作履歴', 'ハードトークン取込', 'トークンの失効'];
+const TASKS = ['利用者登録', '利用者情報変更', '利用者削除', 'ロック解除', '操作履歴', 'ハードトークン取込', 'トークンの同期', 'トークンの失効'];
 
 test.describe('利用者管理 (設定・管理)', () => {
   test('利用者登録: rules as typed, a mismatch, a taken login ID and a wrong authentication password each at their field, then the user (R-OTP-4, R-GEN-3)', async ({ app }) => {
@@ -113,7 +113,7 @@ test.describe('利用者管理 (設定・管理)', () => {
     await page.getByRole('button', { name: '届出', exact: true }).click();
     await expectInfo(page, '紛失届を登録し、以下の利用者のワンタイムパスワードを失効しました。');
     await expect(page.getByRole('row', { name: /ippan001/ })).toContainText('失効中');
-    await expect(page.getByText('2026年11月24日 10時31分 以降に、新しいハードトークンで利用開始登録が可能になります。')).toBeVisible();
+    await expect(page.getByText('2026年11月24日 10時31分以降に、新しいハードトークンで利用開始登録が可能になります。')).toBeVisible();
     await app.at('lostReport');
     await app.shot('lost-report-done');
   });

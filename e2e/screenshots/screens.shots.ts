@@ -46,6 +46,11 @@ async function masterScreens(app: App): Promise<void> {
   await page.getByRole('button', { name: '利用者管理メニューへ' }).click();
   await app.at('userMenu');
   await capture(page, 'user-management');
+  await page.getByRole('button', { name: 'トークンの同期' }).click();
+  await app.at('tokenResync');
+  await page.getByRole('button', { name: '同期', exact: true }).click();
+  await expect(page.locator('.error-summary')).toBeVisible();
+  await capture(page, 'token-resync-errors');
   await logout(app);
   await capture(page, 'BLGI001-logged-out');
 }

@@ -15,6 +15,7 @@ import { LostTokenScreen } from './screens/LostToken/LostTokenScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
 import { TokenImportScreen } from './screens/TokenImport/TokenImportScreen';
 import { TokenRegistrationScreen } from './screens/TokenRegistration/TokenRegistrationScreen';
+import { TokenResyncScreen } from './screens/TokenResync/TokenResyncScreen';
 import { ResultScreen } from './screens/TokenRevocation/ResultScreen';
 import { RevocationScreen } from './screens/TokenRevocation/RevocationScreen';
 import { TopScreen } from './screens/Top/TopScreen';
@@ -45,6 +46,7 @@ const SESSION_SCREENS: Partial<Record<View, { screen: () => ReactNode; only?: 'm
   masterAuthPassword: { screen: () => <MasterAuthPasswordScreen />, only: 'admins' },
   connection: { screen: () => <ConnectionScreen />, only: 'managers' },
   backup: { screen: () => <BackupScreen />, only: 'master' },
+  tokenResync: { screen: () => <TokenResyncScreen />, only: 'managers' },
 };
 
 const allowed = (only: 'managers' | 'admins' | 'master' | undefined, info: SessionInfo) =>

@@ -1,6 +1,19 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
 
+/** One choice of a RadioField or SelectField. */
+export type Option<V extends string> = { value: V; label: string };
+
+/** What a field of choices takes, whichever control shows them. */
+export type ChoiceProps<V extends string> = {
+  id: string;
+  label: string;
+  value: V;
+  options: readonly Option<V>[];
+  onChange: (value: V) => void;
+  hint?: string;
+};
+
 type Props = {
   id: string;
   label: string;
@@ -11,7 +24,9 @@ type Props = {
   error?: string;
   /** What follows the error (a password's live rule list). */
   after?: ReactNode;
-  /** The control itself (input, select...), carrying `fieldAria(...)`. */
+  /** Several controls (radios) named together: the shell is their radiogroup, named by its label. */
+  group?: boolean;
+  /** The control itself (input, select...), carrying `describedBy(...)`. */
   children: ReactNode;
 };
 
@@ -21,19 +36,34 @@ export function describedBy(id: string, parts: { error?: string; hint?: string; 
 }
 
 /** The guide's field layout shared by every form control: label with 必須, the control and its hint, the error. */
-export function FieldShell({ id, label, required, hint, withError, error, after, children }: Props) {
+export function FieldShell({ id, label, required, hint, withError, error, after, group, children }: Props) {
   const t = useT();
+  const labelId = `${id}-label`;
+  const text = (
+    <>
+      {label}
+      {required && (
+        <>
+          {' '}
+          <span className="required">{t.app.required}</span>
+        </>
+      )}
+    </>
+  );
+  const groupAria = group
+    ? { role: 'radiogroup', id, tabIndex: -1, 'aria-labelledby': labelId, 'aria-describedby': describedBy(id, { error, hint }), 'aria-required': required || undefined }
+    : {};
   return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {label}
-        {required && (
-          <>
-            {' '}
-            <span className="required">{t.app.required}</span>
-          </>
-        )}
-      </label>
+    <div className="field" {...groupAria}>
+      {group ? (
+        <span id={labelId} className="field-label">
+          {text}
+        </span>
+      ) : (
+        <label htmlFor={id} className="field-label">
+          {text}
+        </label>
+      )}
       <div className="field-body">
         <div className="field-control">
           {children}

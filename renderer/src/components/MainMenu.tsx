@@ -23,6 +23,7 @@ const SETTINGS_VIEWS: ReadonlySet<View> = new Set<View>([
   'audit',
   'connection',
   'backup',
+  'tokenResync',
 ]);
 
 /**

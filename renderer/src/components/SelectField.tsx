@@ -1,16 +1,6 @@
-import { describedBy, FieldShell } from './FieldShell';
+import { describedBy, FieldShell, type ChoiceProps } from './FieldShell';
 
-type Option<V extends string> = { value: V; label: string };
-
-type Props<V extends string> = {
-  id: string;
-  label: string;
-  value: V;
-  options: readonly Option<V>[];
-  onChange: (value: V) => void;
-  required?: boolean;
-  hint?: string;
-};
+type Props<V extends string> = ChoiceProps<V> & { required?: boolean };
 
 /** A <select> laid out as FormField is. */
 export function SelectField<V extends string>({ id, label, value, options, onChange, required, hint }: Props<V>) {

@@ -17,10 +17,18 @@ export type Selection = {
 
 type Props = { row: UserRow; index: number; selection?: Selection };
 
+/**
+ * The OTP state as the main process sees it: a token in service past its expiry has its codes refused
+ * (SPEC R-TOK-4), so it reads 期限切れ rather than サービス利用中.
+ */
+export const shownState = (row: UserRow): UserRow['otpState'] | 'expired' =>
+  row.otpState === 'active' && row.tokenExpiry === 'expired' ? 'expired' : row.otpState;
+
 export function UserTableRow({ row, index, selection }: Props) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   const checked = selection?.isSelected(row.loginId) ?? false;
+  const state = shownState(row);
   return (
     <tr aria-rowindex={index + 2} className={checked ? 'row-selected' : undefined}>
       {selection && (
@@ -40,7 +48,7 @@ export function UserTableRow({ row, index, selection }: Props) {
       <td>{row.name}</td>
       <td>{t.userTypes[row.userType]}</td>
       <td>{row.serial ?? t.columns.none}</td>
-      <td className={`state state-${row.otpState}`}>{t.otpStates[row.otpState]}</td>
+      <td className={`state state-${state}`}>{state === 'expired' ? t.expiry.expired : t.otpStates[state]}</td>
       <td>
         {row.tokenExpiresAt ? formatDateTime(row.tokenExpiresAt, lang) : t.columns.none}
         <ExpiryBadge state={row.tokenExpiry} />

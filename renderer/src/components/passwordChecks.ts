@@ -10,3 +10,17 @@ export function newPasswordChecks(password: string, confirm: string, context: Pa
   if (failedRules(password, context).length > 0) return { password: unmet };
   return confirm !== '' && confirm !== password ? { confirm: mismatch } : {};
 }
+
+type Pair = { login: string; auth: string };
+
+/** A user's two new passwords (and their second entries) at once: each is checked against the other too. */
+export function newPasswordPair(loginId: string, next: Pair, confirm: Pair) {
+  const loginContext: PasswordContext = { loginId, otherPassword: next.auth || undefined };
+  const authContext: PasswordContext = { loginId, otherPassword: next.login || undefined };
+  return {
+    loginContext,
+    authContext,
+    login: newPasswordChecks(next.login, confirm.login, loginContext),
+    auth: newPasswordChecks(next.auth, confirm.auth, authContext),
+  };
+}

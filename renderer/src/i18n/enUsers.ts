@@ -80,8 +80,8 @@ export const enUsers: typeof jaUsers = {
     done: "The master user's authentication password was changed. Tell the master user the new password.",
   },
   account: {
-    title: 'Change passwords',
-    headerLink: 'Change passwords',
+    title: 'Change password',
+    headerLink: 'Change password',
     intro: 'Fill in the password you want to change, then press "Change". The login and authentication passwords can be changed separately.',
     forced: 'This is your first login: please change your login password and your authentication password.',
     forcedMore: 'Nothing else can be used until both are changed. The top page opens once they are.',
@@ -110,8 +110,22 @@ export const enUsers: typeof jaUsers = {
     reRegistration: (at) => `A new hardware token can be registered from ${at}.`,
     back: 'Back to "If you have lost your hardware token"',
   },
+  resync: {
+    title: 'Token resynchronisation',
+    intro: [
+      "Resynchronise a hardware token whose clock has drifted so that its correct one-time passwords are refused.",
+      'Enter the serial number and two one-time passwords the token shows one after the other, in that order, then your authentication password, and press "Resynchronise".',
+    ],
+    serial: 'Serial number',
+    serialHint: '8 to 12 digits',
+    codes: 'One-time passwords',
+    firstOtp: 'One-time password (first)',
+    secondOtp: 'One-time password (second)',
+    submit: 'Resynchronise',
+    done: (serial) => `The hardware token (serial number ${serial}) was resynchronised.`,
+  },
   replace: {
     heading: 'Replacing a hardware token',
-    text: 'Ask an administrator to revoke your token; once it is revoked, register the new hardware token.',
+    text: 'Ask your master user or an administrator to revoke your token; once it is revoked, register the new hardware token.',
   },
 };

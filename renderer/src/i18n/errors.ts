@@ -5,7 +5,9 @@ import type { Lang } from '../stores/language';
 import { enBackup } from './enBackup';
 import { enSetup } from './enSetup';
 import { jaBackup } from './jaBackup';
+import { enUsers } from './enUsers';
 import { jaSetup } from './jaSetup';
+import { jaUsers } from './jaUsers';
 
 type Describe = (error: AppError) => string;
 type Reason = NonNullable<AppError['reason']>;
@@ -43,6 +45,8 @@ type ErrorDictionary = {
   sessionEnded: Record<Reason, string>;
   invalid: Record<Field, string>;
   attemptsLeft: (n: number) => string;
+  /** TOKEN_NOT_FOUND on BLGI020: a mistyped serial counts towards the lock as a wrong code does (SPEC R-OTP-3). */
+  serialAttemptsLeft: (n: number) => string;
   /** PASSWORD_POLICY: the rules the password breaks, as the live rule list names them. */
   rules: Record<PasswordRule, string>;
   brokenRules: (rules: string) => string;
@@ -70,7 +74,7 @@ const ja: ErrorDictionary = {
     BAD_CREDENTIALS: () => 'ログインIDまたはログインパスワードが正しくありません。',
     LOCKED: () => 'このログインIDはロックされています。マスターユーザまたは管理者ユーザにロック解除を依頼してください。',
     REVOKED_COOLING_DOWN: (e) =>
-      `ハードトークンが失効されているため、ログインできません。${at(e.reRegistrationAt, 'ja')} 以降にハードトークンの利用開始登録が可能になります。`,
+      `ハードトークンが失効されているため、ログインできません。${at(e.reRegistrationAt, 'ja')}以降にハードトークンの利用開始登録が可能になります。`,
     SESSION_INVALID: () => 'ログインしていないか、ログインの有効期限が切れています。再度ログインしてください。',
     SESSION_EXPIRED: () => 'ログアウトしました。',
     CHALLENGE_INVALID: () => 'ログインの受付時間が過ぎました。最初からログインし直してください。',
@@ -80,7 +84,7 @@ const ja: ErrorDictionary = {
     OTP_REUSED: () => 'このワンタイムパスワードは使用済みです。ハードトークンに次のパスワードが表示されてから入力してください。',
     NO_ACTIVE_TOKEN: () => 'ご利用中のハードトークンがありません。',
     TOKEN_EXPIRED: (e) =>
-      `ハードトークンの有効期限(${at(e.expiredAt, 'ja')})が過ぎています。管理者ユーザにトークンの失効を依頼し、失効後に新しいハードトークンで利用開始登録をおこなってください。`,
+      `ハードトークンの有効期限(${at(e.expiredAt, 'ja')})が過ぎています。${jaUsers.replace.text}`,
     TOKEN_NOT_FOUND: () => '入力されたシリアル番号のハードトークンはありません。シリアル番号をご確認ください。',
     TOKEN_OTHER_COMPANY: () => 'このハードトークンは他のご契約先で登録されているため、登録できません。',
     TOKEN_DISABLED: () => 'このハードトークンはご利用いただけません。EBサポートセンターにご連絡ください。',
@@ -141,6 +145,7 @@ const ja: ErrorDictionary = {
     passphrase: jaBackup.backup.tooShort,
   },
   attemptsLeft: (n) => `(あと${n}回誤るとロックされます)`,
+  serialAttemptsLeft: (n) => `(シリアル番号の誤りも回数に数えます。あと${n}回誤るとロックされます)`,
   rules: { ...ruleNames(jaSetup.passwordRules), differs: 'ログインパスワードと認証パスワードが異なる' },
   brokenRules: (rules) => `(満たしていない条件: ${rules})`,
   wrongCurrent: { currentLogin: '現在のログインパスワードが正しくありません。', currentAuth: '現在の認証パスワードが正しくありません。' },
@@ -163,7 +168,7 @@ const en: ErrorDictionary = {
     OTP_REUSED: () => 'This one-time password has already been used. Wait for the token to show the next one.',
     NO_ACTIVE_TOKEN: () => 'You have no hardware token in service.',
     TOKEN_EXPIRED: (e) =>
-      `Your hardware token expired on ${at(e.expiredAt, 'en')}. Ask an administrator to revoke your token; once it is revoked, register the new hardware token.`,
+      `Your hardware token expired on ${at(e.expiredAt, 'en')}. ${enUsers.replace.text}`,
     TOKEN_NOT_FOUND: () => 'No hardware token has this serial number. Please check the serial number.',
     TOKEN_OTHER_COMPANY: () => 'This hardware token is registered to another contract and cannot be registered.',
     TOKEN_DISABLED: () => 'This hardware token cannot be used. Please contact the EB Support Centre.',
@@ -224,6 +229,7 @@ const en: ErrorDictionary = {
     passphrase: enBackup.backup.tooShort,
   },
   attemptsLeft: (n) => ` (${n} more failed attempt${n === 1 ? '' : 's'} will lock this login ID)`,
+  serialAttemptsLeft: (n) => ` (a wrong serial number counts too: ${n} more failed attempt${n === 1 ? '' : 's'} will lock this login ID)`,
   rules: { ...ruleNames(enSetup.passwordRules), differs: 'Login and authentication passwords differ' },
   brokenRules: (rules) => ` (rules not met: ${rules})`,
   wrongCurrent: { currentLogin: 'Your current login password is incorrect.', currentAuth: 'Your current authentication password is incorrect.' },
@@ -247,5 +253,6 @@ export function describeError(error: AppError, lang: Lang): string {
   if ((field === 'currentLogin' || field === 'currentAuth') && error.code !== 'VALIDATION') text = d.wrongCurrent[field];
   if (error.code === 'PASSWORD_POLICY' && error.rules?.length) text += d.brokenRules(error.rules.map((r) => d.rules[r]).join(lang === 'ja' ? '・' : ', '));
   const left = error.attemptsLeft;
-  return left !== undefined && left > 0 ? text + d.attemptsLeft(left) : text;
+  if (left === undefined || left === 0) return text;
+  return text + (error.code === 'TOKEN_NOT_FOUND' ? d.serialAttemptsLeft(left) : d.attemptsLeft(left));
 }

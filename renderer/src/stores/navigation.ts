@@ -24,7 +24,8 @@ export type View =
   | 'masterAuthPassword'
   | 'audit'
   | 'connection'
-  | 'backup';
+  | 'backup'
+  | 'tokenResync';
 
 type NavigationState = {
   view: View;

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { UserRow } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/errors';
+import { normaliseWidth } from '../../../shared/input/normalise';
 import { useNavigation } from './navigation';
 import { useSession } from './session';
 import { withSession } from './sessionCall';
@@ -8,6 +9,8 @@ import type { StepUp } from './tokenImport';
 import { useUserList } from './userList';
 
 export type NewUser = { loginId: string; name: string; userType: 'admin' | 'general'; initialLoginPassword: string; initialAuthPassword: string };
+/** トークンの同期 (SPEC R-OTP-1): two consecutive codes of the token; the operator confirms with the authentication password only. */
+export type TokenResync = { serial: string; firstOtp: string; secondOtp: string; authPassword: string };
 export type UserChange = { loginId: string; name?: string; userType?: 'admin' | 'general' };
 
 /** What the last operation did, for the screen's result view (cleared when another screen opens). */
@@ -15,7 +18,8 @@ export type AdminOutcome =
   | { kind: 'registered' | 'updated'; row: UserRow }
   | { kind: 'removed' | 'unlocked'; row: UserRow }
   | { kind: 'masterAuthChanged' }
-  | { kind: 'reportedLost'; row: UserRow };
+  | { kind: 'reportedLost'; row: UserRow }
+  | { kind: 'resynced'; serial: string };
 
 type UserAdminState = {
   outcome: AdminOutcome | null;
@@ -26,6 +30,7 @@ type UserAdminState = {
   unlock: (row: UserRow, stepUp: StepUp) => Promise<AppError | null>;
   changeMasterAuthPassword: (newAuthPassword: string, stepUp: StepUp) => Promise<AppError | null>;
   reportLost: (row: UserRow, stepUp: StepUp) => Promise<AppError | null>;
+  resync: (request: TokenResync) => Promise<AppError | null>;
 };
 
 /**
@@ -55,6 +60,8 @@ export const useUserAdmin = create<UserAdminState>((set) => {
       run(withSession((api, sessionId) => api.users.changeMasterAuthPassword({ sessionId, newAuthPassword, ...stepUp })), () => ({ kind: 'masterAuthChanged' })),
     reportLost: (row, stepUp) =>
       run(withSession((api, sessionId) => api.tokens.reportLost({ sessionId, loginId: row.loginId, ...stepUp })), (value) => ({ kind: 'reportedLost', row: value.revoked })),
+    resync: (request) =>
+      run(withSession((api, sessionId) => api.tokens.resync({ sessionId, ...request })), () => ({ kind: 'resynced', serial: normaliseWidth(request.serial) })),
   };
 });
 

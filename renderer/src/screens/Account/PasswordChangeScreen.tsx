@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
+import { FormActions } from '../../components/FormActions';
 import { newPasswordChecks } from '../../components/passwordChecks';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useSubmission, type Invalid } from '../../components/useSubmission';
@@ -42,41 +43,36 @@ export function PasswordChangeScreen() {
     nextAuth: a.next(a.auth),
     confirmAuth: t.passwordRules.confirm(a.next(a.auth)),
   };
-  const form = useSubmission({ ids, labels });
   const filled = (kind: PasswordKind) => Object.values(entries[kind]).some((v) => v !== '');
   const active = KINDS.filter((kind) => !done[kind] && (forced || filled(kind)));
   const other = (kind: PasswordKind) => entries[kind === 'login' ? 'auth' : 'login'].next || undefined;
   const context = (kind: PasswordKind) => ({ loginId: info?.loginId ?? '', otherPassword: other(kind) });
+  const required: Partial<Record<Field, string>> = {};
+  const checks: Invalid<Field> = {};
+  for (const kind of active) {
+    const e = entries[kind];
+    Object.assign(required, { [`current${suffix(kind)}`]: e.current, [`next${suffix(kind)}`]: e.next, [`confirm${suffix(kind)}`]: e.confirm });
+    const c = newPasswordChecks(e.next, e.confirm, context(kind));
+    Object.assign(checks, { [`next${suffix(kind)}`]: c.password, [`confirm${suffix(kind)}`]: c.confirm });
+  }
+  if (active.length === 0) checks.currentLogin = (d) => d.account.nothing;
+  const form = useSubmission({ ids, labels, required, checks });
 
-  const submit = () => {
-    const required: Partial<Record<Field, string>> = {};
-    const checks: Invalid<Field> = {};
-    for (const kind of active) {
-      const e = entries[kind];
-      Object.assign(required, { [`current${suffix(kind)}`]: e.current, [`next${suffix(kind)}`]: e.next, [`confirm${suffix(kind)}`]: e.confirm });
-      const c = newPasswordChecks(e.next, e.confirm, context(kind));
-      Object.assign(checks, { [`next${suffix(kind)}`]: c.password, [`confirm${suffix(kind)}`]: c.confirm });
-    }
-    if (active.length === 0) checks.currentLogin = (d) => d.account.nothing;
-    return form.submit(
-      required,
-      async () => {
-        for (const kind of active) {
-          const error = await changePassword(kind, entries[kind].current, entries[kind].next);
-          if (error) return error;
-          setDone((d) => ({ ...d, [kind]: forced }));
-          setEntries((all) => ({ ...all, [kind]: blank }));
-          setChanged((list) => [...list.filter((k) => k !== kind), kind]);
-        }
-        if (!forced) return null;
-        // Both changed: the main process lifts the hold, and the session says so.
-        const error = await refresh();
-        if (!error) go('top');
-        return error;
-      },
-      checks,
-    );
-  };
+  const submit = () =>
+    form.submit(async () => {
+      for (const kind of active) {
+        const error = await changePassword(kind, entries[kind].current, entries[kind].next);
+        if (error) return error;
+        setDone((d) => ({ ...d, [kind]: forced }));
+        setEntries((all) => ({ ...all, [kind]: blank }));
+        setChanged((list) => [...list.filter((k) => k !== kind), kind]);
+      }
+      if (!forced) return null;
+      // Both changed: the main process lifts the hold, and the session says so.
+      const error = await refresh();
+      if (!error) go('top');
+      return error;
+    });
 
   const errors = (kind: PasswordKind) => ({
     current: form.fieldError(`current${suffix(kind)}`),
@@ -96,7 +92,7 @@ export function PasswordChangeScreen() {
       )}
       <Alert tone="info" message={changed.map((kind) => a.changed[kind]).join(' ') || undefined} />
       <section className="panel">
-        <Form onSubmit={() => void submit()}>
+        <Form onSubmit={() => void submit()} summary={form.summary}>
           <Alert message={form.formError} />
           {KINDS.map((kind) => (
             <PasswordSection
@@ -110,16 +106,7 @@ export function PasswordChangeScreen() {
               errors={errors(kind)}
             />
           ))}
-          <div className="actions">
-            {!forced && (
-              <button type="button" className="button button-back" onClick={() => go('top')}>
-                {a.toTop}
-              </button>
-            )}
-            <button type="submit" className="button button-primary">
-              {a.submit}
-            </button>
-          </div>
+          <FormActions centred back={forced ? undefined : { label: a.toTop, onClick: () => go('top') }} submit={a.submit} tone="plain" />
         </Form>
       </section>
     </>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
+import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { SelectField } from '../../components/SelectField';
 import { useSubmission } from '../../components/useSubmission';
@@ -22,7 +23,11 @@ export function AuditFilters() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const a = t.audit;
-  const form = useSubmission({ ids, labels: { loginId: a.loginId, from: a.from, to: a.to } });
+  const form = useSubmission({
+    ids,
+    labels: { loginId: a.loginId, from: a.from, to: a.to },
+    checks: { to: from !== '' && to !== '' && to < from && ((d) => d.audit.badPeriod) },
+  });
 
   const submit = () => {
     const filter: AuditFilter = {
@@ -31,11 +36,11 @@ export function AuditFilters() {
       ...(from ? { from: jstDayStart(from) } : {}),
       ...(to ? { to: jstDayEnd(to) } : {}),
     };
-    return form.submit({}, () => search(filter), { to: from !== '' && to !== '' && to < from && ((d) => d.audit.badPeriod) });
+    return form.submit(() => search(filter));
   };
 
   return (
-    <Form onSubmit={() => void submit()} labelledBy="audit-filters-heading" className="panel">
+    <Form onSubmit={() => void submit()} labelledBy="audit-filters-heading" className="panel" summary={form.summary}>
       <h2 id="audit-filters-heading">{a.filters}</h2>
       <Alert message={form.formError} />
       <FormField id={ids.loginId} label={a.loginId} value={loginId} onChange={setLoginId} normalise autoComplete="off" hint={a.loginIdHint} error={form.fieldError('loginId')} />
@@ -48,11 +53,7 @@ export function AuditFilters() {
       />
       <FormField id={ids.from} type="date" label={a.from} value={from} onChange={setFrom} hint={a.periodHint} error={form.fieldError('from')} />
       <FormField id={ids.to} type="date" label={a.to} value={to} onChange={setTo} hint={a.periodHint} error={form.fieldError('to')} />
-      <div className="actions">
-        <button type="submit" className="button button-primary">
-          {a.search}
-        </button>
-      </div>
+      <FormActions submit={a.search} tone="plain" />
     </Form>
   );
 }

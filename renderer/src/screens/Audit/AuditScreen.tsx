@@ -29,7 +29,7 @@ export function AuditScreen() {
       <section className="panel" aria-labelledby="audit-list-heading">
         <div className="panel-title">
           <h2 id="audit-list-heading">{a.list}</h2>
-          <button type="button" className="button" aria-describedby="audit-export-note" onClick={() => void exporting.submit({}, exportCsv)}>
+          <button type="button" className="button" aria-describedby="audit-export-note" onClick={() => void exporting.submit(exportCsv)}>
             {a.export}
           </button>
         </div>

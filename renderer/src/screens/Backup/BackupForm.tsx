@@ -23,30 +23,32 @@ export function BackupForm() {
   const b = t.backup;
   const ids: Record<Field, string> = { passphrase: 'backup-passphrase', confirm: 'backup-passphrase-confirm', ...stepUp.ids };
   const labels: Record<Field, string> = { passphrase: b.passphrase, confirm: b.confirm, authPassword: t.stepUp.authPassword, otp: t.stepUp.otp };
-  const form = useSubmission({ ids, labels });
+  const form = useSubmission({
+    ids,
+    labels,
+    required: { passphrase, confirm, ...stepUp.value },
+    schemas: stepUp.rules.schemas,
+    checks: {
+      passphrase: !meetsBackupPassphraseRule(passphrase) && ((d) => d.backup.tooShort),
+      confirm: meetsBackupPassphraseRule(passphrase) && confirm !== passphrase && ((d) => d.backup.mismatch),
+    },
+  });
   const ruleId = `${ids.passphrase}-rules`;
 
   const submit = () =>
-    form.submit(
-      { passphrase, confirm, ...stepUp.value },
-      async () => {
-        const error = await create(passphrase, stepUp.value);
-        // A cancelled dialog consumed nothing: the step-up stays for the next try.
-        if (error?.problem !== 'CANCELLED') stepUp.settle(error?.field, !error);
-        if (!error) {
-          setPassphrase('');
-          setConfirm('');
-        }
-        return error;
-      },
-      {
-        passphrase: !meetsBackupPassphraseRule(passphrase) && ((d) => d.backup.tooShort),
-        confirm: meetsBackupPassphraseRule(passphrase) && confirm !== passphrase && ((d) => d.backup.mismatch),
-      },
-    );
+    form.submit(async () => {
+      const error = await create(passphrase, stepUp.value);
+      // A cancelled dialog consumed nothing: the step-up stays for the next try.
+      if (error?.problem !== 'CANCELLED') stepUp.settle(error);
+      if (!error) {
+        setPassphrase('');
+        setConfirm('');
+      }
+      return error;
+    });
 
   return (
-    <Form onSubmit={() => void submit()} className="panel">
+    <Form onSubmit={() => void submit()} className="panel" summary={form.summary}>
       <Alert message={form.formError} />
       <FormField id={ids.passphrase} type="password" label={b.passphrase} required value={passphrase} onChange={setPassphrase} autoComplete="new-password" describedBy={`${ruleId}-heading ${ruleId}`} error={form.fieldError('passphrase')}>
         <PassphraseRule id={ruleId} passphrase={passphrase} />

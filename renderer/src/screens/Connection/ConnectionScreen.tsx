@@ -45,7 +45,7 @@ export function ConnectionScreen() {
             <Alert message={form.formError} />
             {connected && (
               <div className="actions actions-start">
-                <button type="button" className="button" onClick={() => void form.submit({}, () => save({ mode: 'standalone' }))}>
+                <button type="button" className="button" onClick={() => void form.submit(() => save({ mode: 'standalone' }))}>
                   {c.useStandalone}
                 </button>
               </div>

@@ -25,7 +25,7 @@ export function FirstRunScreen() {
   const [server, setServer] = useState(false);
   const form = useSubmission({ ids: {}, labels: {} });
   const next = () =>
-    form.submit({}, async () => {
+    form.submit(async () => {
       if (choice === 'connected') {
         setServer(true);
         return null;

@@ -22,21 +22,21 @@ export function ServerForm({ initial, headingId }: Props) {
   const save = useConnection((s) => s.save);
   const [input, setInput] = useState<ServerInput>(initial ?? { url: '', fingerprint: '' });
   const [passed, setPassed] = useState(false);
-  const form = useSubmission({ ids, labels: { url: c.url, fingerprint: c.fingerprint } });
+  const form = useSubmission({ ids, labels: { url: c.url, fingerprint: c.fingerprint }, required: input });
   const field = (name: keyof ServerInput) => (value: string) => {
     setInput({ ...input, [name]: value });
     setPassed(false);
   };
   const runTest = () =>
-    form.submit(input, async () => {
+    form.submit(async () => {
       const error = await test(input);
       setPassed(!error);
       return error;
     });
-  const submit = () => form.submit(input, () => save({ mode: 'connected', ...input }));
+  const submit = () => form.submit(() => save({ mode: 'connected', ...input }));
 
   return (
-    <Form onSubmit={() => void submit()} labelledBy={headingId} className="panel">
+    <Form onSubmit={() => void submit()} labelledBy={headingId} className="panel" summary={form.summary}>
       <h2 id={headingId}>{c.serverHeading}</h2>
       <p className="lead">{c.serverIntro}</p>
       <Alert message={form.formError} />

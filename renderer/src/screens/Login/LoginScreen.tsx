@@ -23,20 +23,26 @@ export function LoginScreen() {
   const [loginId, setLoginId] = useState('');
   const [password, setPassword] = useState('');
   const [softKeyboard, setSoftKeyboard] = useState(false);
-  const form = useSubmission({ ids, labels: { loginId: t.login.loginId, password: t.login.password } });
+  const form = useSubmission({ ids, labels: { loginId: t.login.loginId, password: t.login.password }, required: { loginId, password } });
+  // The banner about the last session (or the setup) is news for this visit only: the next submit dismisses it.
+  const [dismissed, setDismissed] = useState(false);
   const setupDone = useSetup((s) => s.finished);
   const restored = useBackup((s) => s.restored);
   const loggedOut = farewell?.code === 'SESSION_EXPIRED' && farewell.reason === 'logout';
   // Why the last session ended, else (once) that the first-run setup or a restore has just finished.
-  const notice = describe(farewell) ?? (setupDone ? t.setup.done : restored ? t.restore.done(restored.companies, restored.users) : undefined);
+  const notice = dismissed
+    ? undefined
+    : (describe(farewell) ?? (setupDone ? t.setup.done : restored ? t.restore.done(restored.companies, restored.users) : undefined));
 
-  const submit = () =>
-    form.submit({ loginId, password }, async () => {
+  const submit = () => {
+    setDismissed(true);
+    return form.submit(async () => {
       const error = await login(loginId, password);
       // A refused password is never left in the field for the next attempt.
       if (error) setPassword('');
       return error;
     });
+  };
 
   return (
     <>
@@ -45,7 +51,7 @@ export function LoginScreen() {
       <p className="lead">{t.login.intro}</p>
       <section className="panel" aria-labelledby="login-method">
         <h2 id="login-method">{t.login.method}</h2>
-        <Form onSubmit={() => void submit()} labelledBy="login-method">
+        <Form onSubmit={() => void submit()} labelledBy="login-method" summary={form.summary}>
           <Alert message={form.formError} />
           <FormField id={ids.loginId} label={t.login.loginId} value={loginId} onChange={setLoginId} autoComplete="username" error={form.fieldError('loginId')} />
           <FormField

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { otpField } from '../../../../shared/input/fields';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
-import { FormField } from '../../components/FormField';
+import { FormActions } from '../../components/FormActions';
+import { OtpField, otpSpent } from '../../components/OtpField';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useSubmission } from '../../components/useSubmission';
 import { useT } from '../../i18n';
@@ -16,12 +18,12 @@ export function OtpStep() {
   const verifyOtp = useSession((s) => s.verifyOtp);
   const cancelLogin = useSession((s) => s.cancelLogin);
   const [otp, setOtp] = useState('');
-  const form = useSubmission({ ids, labels: { otp: t.otp.otp } });
+  const form = useSubmission({ ids, labels: { otp: t.otp.otp }, required: { otp }, schemas: { otp: otpField } });
 
   const submit = () =>
-    form.submit({ otp }, async () => {
+    form.submit(async () => {
       const error = await verifyOtp(otp);
-      if (error) setOtp('');
+      if (otpSpent(error)) setOtp('');
       return error;
     });
 
@@ -31,27 +33,10 @@ export function OtpStep() {
       <p className="greeting">{t.otp.greeting(name)}</p>
       <p className="lead">{t.otp.intro}</p>
       <section className="panel">
-        <Form onSubmit={() => void submit()}>
+        <Form onSubmit={() => void submit()} summary={form.summary}>
           <Alert message={form.formError} />
-          <FormField
-            id={ids.otp}
-            label={t.otp.otp}
-            required
-            value={otp}
-            onChange={setOtp}
-            normalise
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            error={form.fieldError('otp')}
-          />
-          <div className="actions">
-            <button type="button" className="button button-back" onClick={cancelLogin}>
-              {t.otp.cancel}
-            </button>
-            <button type="submit" className="button button-primary">
-              {t.otp.submit}
-            </button>
-          </div>
+          <OtpField id={ids.otp} label={t.otp.otp} value={otp} onChange={setOtp} error={form.fieldError('otp')} />
+          <FormActions centred back={{ label: t.otp.cancel, onClick: cancelLogin }} submit={t.otp.submit} tone="plain" />
         </Form>
       </section>
     </>

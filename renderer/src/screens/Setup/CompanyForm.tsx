@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { AppError } from '../../../../shared/errors';
+import { loginIdField } from '../../../../shared/input/fields';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
+import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { NewPasswordField } from '../../components/NewPasswordField';
-import { newPasswordChecks } from '../../components/passwordChecks';
+import { newPasswordPair } from '../../components/passwordChecks';
 import { useSubmission } from '../../components/useSubmission';
 import { useT } from '../../i18n';
 import { fieldOf } from '../../i18n/errors';
@@ -44,27 +46,24 @@ export function CompanyForm() {
     authPassword: s.authPassword,
     authPasswordConfirm: t.passwordRules.confirm(s.authPassword),
   };
-  const form = useSubmission({ ids, labels, placeOf });
   const field = (name: keyof CompanyInput) => (value: string) => setInput({ ...input, [name]: value });
-  const loginContext = { loginId: input.masterLoginId, otherPassword: input.authPassword || undefined };
-  const authContext = { loginId: input.masterLoginId, otherPassword: input.loginPassword || undefined };
+  const { loginContext, authContext, login, auth } = newPasswordPair(input.masterLoginId, { login: input.loginPassword, auth: input.authPassword }, confirm);
+  const form = useSubmission({
+    ids,
+    labels,
+    placeOf,
+    required: { ...input, loginPasswordConfirm: confirm.login, authPasswordConfirm: confirm.auth },
+    schemas: { masterLoginId: loginIdField },
+    checks: { loginPassword: login.password, loginPasswordConfirm: login.confirm, authPassword: auth.password, authPasswordConfirm: auth.confirm },
+  });
 
-  const submit = () => {
-    const login = newPasswordChecks(input.loginPassword, confirm.login, loginContext);
-    const auth = newPasswordChecks(input.authPassword, confirm.auth, authContext);
-    return form.submit({ ...input, loginPasswordConfirm: confirm.login, authPasswordConfirm: confirm.auth }, () => create(input), {
-      loginPassword: login.password,
-      loginPasswordConfirm: login.confirm,
-      authPassword: auth.password,
-      authPasswordConfirm: auth.confirm,
-    });
-  };
+  const submit = () => form.submit(() => create(input));
 
   const text = (name: 'companyCode' | 'companyName' | 'masterLoginId' | 'masterName', hint?: string, normalise = false) => (
     <FormField id={ids[name]} label={labels[name]} required value={input[name]} onChange={field(name)} hint={hint} normalise={normalise} autoComplete="off" error={form.fieldError(name)} />
   );
   return (
-    <Form onSubmit={() => void submit()} className="panel">
+    <Form onSubmit={() => void submit()} className="panel" summary={form.summary}>
       <Alert message={form.formError} />
       <h2 id="setup-company-heading">{s.company}</h2>
       {text('companyCode', s.companyCodeHint, true)}
@@ -98,11 +97,7 @@ export function CompanyForm() {
         error={form.fieldError('authPassword')}
         confirmError={form.fieldError('authPasswordConfirm')}
       />
-      <div className="actions">
-        <button type="submit" className="button button-primary button-next">
-          {s.next}
-        </button>
-      </div>
+      <FormActions submit={s.next} />
     </Form>
   );
 }

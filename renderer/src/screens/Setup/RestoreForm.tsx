@@ -33,17 +33,15 @@ export function RestoreForm() {
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const r = t.restore;
-  const form = useSubmission({ ids, labels: { fileBase64: r.file, passphrase: r.passphrase }, placeOf });
-
-  const submit = () => {
-    const checks: Invalid<Field> = {
-      fileBase64: !file ? (d) => d.restore.fileRequired : file.size > MAX_BYTES && ((d) => d.backupProblems.FILE_TOO_LARGE),
-    };
-    return form.submit({ passphrase }, async () => restore(await fileToBase64(file!), passphrase), checks);
+  const checks: Invalid<Field> = {
+    fileBase64: !file ? (d) => d.restore.fileRequired : file.size > MAX_BYTES && ((d) => d.backupProblems.FILE_TOO_LARGE),
   };
+  const form = useSubmission({ ids, labels: { fileBase64: r.file, passphrase: r.passphrase }, required: { passphrase }, checks, placeOf });
+
+  const submit = () => form.submit(async () => restore(await fileToBase64(file!), passphrase));
 
   return (
-    <Form onSubmit={() => void submit()} labelledBy="restore-heading" className="panel">
+    <Form onSubmit={() => void submit()} labelledBy="restore-heading" className="panel" summary={form.summary}>
       <h2 id="restore-heading">{r.heading}</h2>
       <p>{r.intro}</p>
       <Alert message={form.formError} />

@@ -67,7 +67,7 @@ export function SetupScreen() {
                 <button type="button" className="button" onClick={reset}>
                   {t.tokenImport.again}
                 </button>
-                <button type="button" className="button button-primary" onClick={() => void form.submit({}, finish)}>
+                <button type="button" className="button button-primary" onClick={() => void form.submit(finish)}>
                   {s.finish}
                 </button>
               </>

@@ -1,5 +1,6 @@
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
+import { FormActions } from '../../components/FormActions';
 import { StepUpFields, useStepUp } from '../../components/StepUpFields';
 import { useSubmission } from '../../components/useSubmission';
 import { useT } from '../../i18n';
@@ -13,27 +14,24 @@ export function ImportCommitForm({ port }: { port: ImportPort }) {
   const phase = useTokenImport((s) => s.phase);
   const stepUp = useStepUp('import');
   const ti = t.tokenImport;
-  const form = useSubmission({ ids: stepUp.ids, labels: { authPassword: t.stepUp.authPassword, otp: t.stepUp.otp } });
+  const form = useSubmission({
+    ids: stepUp.ids,
+    labels: { authPassword: t.stepUp.authPassword, otp: t.stepUp.otp },
+    ...(port.stepUp ? stepUp.rules : {}),
+  });
 
   const submit = () =>
-    form.submit(port.stepUp ? stepUp.value : {}, async () => {
+    form.submit(async () => {
       const error = await commit(port, port.stepUp ? stepUp.value : null);
-      stepUp.settle(error?.field, !error);
+      stepUp.settle(error);
       return error;
     });
 
   return (
-    <Form onSubmit={() => void submit()} className="panel">
+    <Form onSubmit={() => void submit()} className="panel" summary={form.summary}>
       <Alert message={form.formError} />
       {port.stepUp && <StepUpFields stepUp={stepUp} errors={{ authPassword: form.fieldError('authPassword'), otp: form.fieldError('otp') }} />}
-      <div className="actions actions-split">
-        <button type="button" className="button button-back" disabled={phase === 'running'} onClick={reset}>
-          {ti.rechoose}
-        </button>
-        <button type="submit" className="button button-primary button-next" disabled={phase === 'running'}>
-          {ti.submit}
-        </button>
-      </div>
+      <FormActions back={{ label: ti.rechoose, onClick: reset }} submit={ti.submit} disabled={phase === 'running'} />
     </Form>
   );
 }

@@ -3,6 +3,7 @@ import type { AppError } from '../../../../shared/errors';
 import { Alert } from '../../components/Alert';
 import { FileField } from '../../components/FileField';
 import { Form } from '../../components/Form';
+import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { SelectField } from '../../components/SelectField';
 import { useSubmission, type Invalid } from '../../components/useSubmission';
@@ -36,26 +37,21 @@ export function ImportFileForm({ port }: { port: ImportPort }) {
   const [format, setFormat] = useState<ImportSource['format']>('pskc');
   const [key, setKey] = useState('');
   const ti = t.tokenImport;
-  const form = useSubmission({ ids, labels: { fileBase64: ti.file, preSharedKeyHex: ti.key }, placeOf });
+  const checks: Invalid<Field> = {
+    fileBase64: !file ? (d) => d.tokenImport.fileRequired : file.size > MAX_BYTES && ((d) => d.importProblems.FILE_TOO_LARGE),
+    preSharedKeyHex: key !== '' && !KEY.test(key) && ((d) => d.tokenImport.keyInvalid),
+  };
+  const form = useSubmission({ ids, labels: { fileBase64: ti.file, preSharedKeyHex: ti.key }, placeOf, checks });
 
   const choose = (chosen: File | null) => {
     setFile(chosen);
     if (chosen) setFormat(formatOf(chosen.name));
   };
-  const submit = () => {
-    const checks: Invalid<Field> = {
-      fileBase64: !file ? (d) => d.tokenImport.fileRequired : file.size > MAX_BYTES && ((d) => d.importProblems.FILE_TOO_LARGE),
-      preSharedKeyHex: key !== '' && !KEY.test(key) && ((d) => d.tokenImport.keyInvalid),
-    };
-    return form.submit(
-      {},
-      async () => check(port, { format, fileBase64: await fileToBase64(file!), ...(key ? { preSharedKeyHex: key } : {}) }),
-      checks,
-    );
-  };
+  const submit = () =>
+    form.submit(async () => check(port, { format, fileBase64: await fileToBase64(file!), ...(key ? { preSharedKeyHex: key } : {}) }));
 
   return (
-    <Form onSubmit={() => void submit()} labelledBy="import-file-heading" className="panel">
+    <Form onSubmit={() => void submit()} labelledBy="import-file-heading" className="panel" summary={form.summary}>
       <h2 id="import-file-heading">{ti.fileHeading}</h2>
       <Alert message={form.formError ?? describe(restartReason)} />
       <FileField id={ids.fileBase64} label={ti.file} accept=".xml,.pskc,.pskcxml,.csv,text/xml,application/xml,text/csv" required hint={ti.fileHint} onFile={choose} error={form.fieldError('fileBase64')} />
@@ -82,11 +78,7 @@ export function ImportFileForm({ port }: { port: ImportPort }) {
         hint={ti.keyHint}
         error={form.fieldError('preSharedKeyHex')}
       />
-      <div className="actions">
-        <button type="submit" className="button button-primary button-next">
-          {ti.confirm}
-        </button>
-      </div>
+      <FormActions submit={ti.confirm} />
     </Form>
   );
 }

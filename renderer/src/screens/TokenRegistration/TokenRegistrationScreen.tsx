@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { otpField, serialField } from '../../../../shared/input/fields';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
+import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
+import { OtpField, otpSpent } from '../../components/OtpField';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useSubmission } from '../../components/useSubmission';
 import { useT } from '../../i18n';
@@ -11,7 +14,8 @@ const ids = { serial: 'register-serial', otp: 'register-otp' };
 
 /**
  * BLGI020 (SPEC R-LOG-3, R-TOK-5, R-TOK-7): serial number and current OTP; 認証確認 registers the token and
- * opens the top page at once. Full-width digits are shown half-width as soon as they are typed.
+ * opens the top page at once. Full-width digits are shown half-width as soon as they are typed, and are
+ * valid as typed: the shared schema normalises them as the main process does.
  */
 export function TokenRegistrationScreen() {
   const t = useT();
@@ -19,12 +23,18 @@ export function TokenRegistrationScreen() {
   const cancelLogin = useSession((s) => s.cancelLogin);
   const [serial, setSerial] = useState('');
   const [otp, setOtp] = useState('');
-  const form = useSubmission({ ids, labels: { serial: t.register.serial, otp: t.register.otp } });
+  const form = useSubmission({
+    ids,
+    labels: { serial: t.register.serial, otp: t.register.otp },
+    required: { serial, otp },
+    schemas: { serial: serialField, otp: otpField },
+  });
 
   const submit = () =>
-    form.submit({ serial, otp }, async () => {
+    form.submit(async () => {
       const error = await registerToken(serial, otp);
-      if (error) setOtp('');
+      // An unknown serial consumed no code: the OTP stays for the corrected serial.
+      if (otpSpent(error)) setOtp('');
       return error;
     });
 
@@ -34,7 +44,7 @@ export function TokenRegistrationScreen() {
       <p className="notice-needed">{t.register.needed}</p>
       <p className="lead">{t.register.intro}</p>
       <section className="panel">
-        <Form onSubmit={() => void submit()}>
+        <Form onSubmit={() => void submit()} summary={form.summary}>
           <Alert message={form.formError} />
           <FormField
             id={ids.serial}
@@ -48,25 +58,8 @@ export function TokenRegistrationScreen() {
             hint={t.register.serialHint}
             error={form.fieldError('serial')}
           />
-          <FormField
-            id={ids.otp}
-            label={t.register.otp}
-            required
-            value={otp}
-            onChange={setOtp}
-            normalise
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            error={form.fieldError('otp')}
-          />
-          <div className="actions">
-            <button type="button" className="button button-back" onClick={cancelLogin}>
-              {t.register.cancel}
-            </button>
-            <button type="submit" className="button button-primary button-next">
-              {t.register.submit}
-            </button>
-          </div>
+          <OtpField id={ids.otp} label={t.register.otp} value={otp} onChange={setOtp} error={form.fieldError('otp')} />
+          <FormActions centred back={{ label: t.register.cancel, onClick: cancelLogin }} submit={t.register.submit} />
           <p className="note">{t.register.note}</p>
         </Form>
       </section>

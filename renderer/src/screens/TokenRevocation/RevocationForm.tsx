@@ -1,77 +1,49 @@
-import { useState } from 'react';
 import type { AppError } from '../../../../shared/errors';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
-import { FormField } from '../../components/FormField';
+import { FormActions } from '../../components/FormActions';
+import { StepUpFields, useStepUp } from '../../components/StepUpFields';
 import { useSubmission } from '../../components/useSubmission';
 import { useT } from '../../i18n';
 import { fieldOf } from '../../i18n/errors';
 import { useNavigation } from '../../stores/navigation';
 import { useRevocation } from '../../stores/revocation';
+import { UserListPanel } from './UserListPanel';
 
-const ids = { authPassword: 'revoke-auth-password', otp: 'revoke-otp', loginIds: 'select-all' };
-
-/** Refusals about the selection itself are shown above the form, next to the list they concern. */
+/** Refusals about the selection itself are shown beside the list they concern. */
 const placeOf = (error: AppError) =>
   error.code === 'NOT_REVOCABLE' || error.code === 'USER_NOT_FOUND' ? 'loginIds' : fieldOf(error);
 
-/** 認証項目 of BRSK027 (SPEC R-REV-3, R-OTP-4): the operator's authentication password and an OTP. */
+/**
+ * BRSK027's form (SPEC R-REV-3, R-OTP-4): the selection in the user list, then 認証項目 (the operator's
+ * authentication password and an OTP). An empty selection is named with the other problems of the submit.
+ */
 export function RevocationForm() {
   const t = useT();
   const revoke = useRevocation((s) => s.revoke);
+  const nothingSelected = useRevocation((s) => s.selected.size === 0);
   const go = useNavigation((s) => s.go);
-  const [authPassword, setAuthPassword] = useState('');
-  const [otp, setOtp] = useState('');
-  const labels = { authPassword: t.revoke.authPassword, otp: t.revoke.otp, loginIds: t.revoke.list };
-  const form = useSubmission({ ids, labels, placeOf });
+  const stepUp = useStepUp('revoke');
+  const ids = { loginIds: 'select-all', ...stepUp.ids };
+  const labels = { loginIds: t.revoke.list, authPassword: t.stepUp.authPassword, otp: t.stepUp.otp };
+  const checks = { loginIds: nothingSelected && ((d: typeof t) => d.revoke.selectRequired) };
+  const form = useSubmission({ ids, labels, placeOf, ...stepUp.rules, checks });
 
   const submit = () =>
-    form.submit({ authPassword, otp }, async () => {
-      const error = await revoke(authPassword, otp);
-      // A refused secret is cleared for the next try; the other one stays (a refused step-up consumes no OTP).
-      const field = error ? placeOf(error) : undefined;
-      if (field === 'otp') setOtp('');
-      if (field === 'authPassword') setAuthPassword('');
+    form.submit(async () => {
+      const error = await revoke(stepUp.value.authPassword, stepUp.value.otp);
+      stepUp.settle(error, error ? placeOf(error) : undefined);
       return error;
     });
 
   return (
-    <Form onSubmit={() => void submit()} labelledBy="auth-heading" className="panel">
-      <p id="selection-error" className="field-error" aria-live="polite">
-        {form.fieldError('loginIds')}
-      </p>
-      <h2 id="auth-heading">{t.revoke.auth}</h2>
-      <Alert message={form.formError} />
-      <FormField
-        id={ids.authPassword}
-        type="password"
-        label={t.revoke.authPassword}
-        required
-        value={authPassword}
-        onChange={setAuthPassword}
-        autoComplete="off"
-        error={form.fieldError('authPassword')}
-      />
-      <FormField
-        id={ids.otp}
-        type="password"
-        label={t.revoke.otp}
-        required
-        value={otp}
-        onChange={setOtp}
-        normalise
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        error={form.fieldError('otp')}
-      />
-      <div className="actions actions-split">
-        <button type="button" className="button button-back" onClick={() => go('userMenu')}>
-          {t.revoke.back}
-        </button>
-        <button type="submit" className="button button-primary button-next">
-          {t.revoke.submit}
-        </button>
-      </div>
+    <Form onSubmit={() => void submit()} summary={form.summary}>
+      <UserListPanel error={form.fieldError('loginIds')} />
+      <section className="panel">
+        <Alert message={form.formError} />
+        <StepUpFields stepUp={stepUp} errors={{ authPassword: form.fieldError('authPassword'), otp: form.fieldError('otp') }} />
+        <FormActions back={{ label: t.revoke.back, onClick: () => go('userMenu') }} submit={t.revoke.submit} />
+      </section>
     </Form>
   );
 }

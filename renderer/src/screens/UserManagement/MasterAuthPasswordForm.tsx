@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { UserRow } from '../../../../shared/contract';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
+import { FormActions } from '../../components/FormActions';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { newPasswordChecks } from '../../components/passwordChecks';
 import { StepUpFields, useStepUp } from '../../components/StepUpFields';
@@ -28,28 +29,29 @@ export function MasterAuthPasswordForm({ master }: { master: UserRow }) {
     authPassword: t.stepUp.authPassword,
     otp: t.stepUp.otp,
   };
-  const form = useSubmission({ ids, labels });
   const context = { loginId: master.loginId };
+  const checks = newPasswordChecks(next, confirm, context);
+  const form = useSubmission({
+    ids,
+    labels,
+    required: { newAuthPassword: next, confirm, ...stepUp.value },
+    schemas: stepUp.rules.schemas,
+    checks: { newAuthPassword: checks.password, confirm: checks.confirm },
+  });
 
-  const submit = () => {
-    const checks = newPasswordChecks(next, confirm, context);
-    return form.submit(
-      { newAuthPassword: next, confirm, ...stepUp.value },
-      async () => {
-        const error = await change(next, stepUp.value);
-        stepUp.settle(error?.field, !error);
-        if (!error) {
-          setNext('');
-          setConfirm('');
-        }
-        return error;
-      },
-      { newAuthPassword: checks.password, confirm: checks.confirm },
-    );
-  };
+  const submit = () =>
+    form.submit(async () => {
+      const error = await change(next, stepUp.value);
+      stepUp.settle(error);
+      if (!error) {
+        setNext('');
+        setConfirm('');
+      }
+      return error;
+    });
 
   return (
-    <Form onSubmit={() => void submit()} className="panel">
+    <Form onSubmit={() => void submit()} className="panel" summary={form.summary}>
       <Alert message={form.formError} />
       <NewPasswordField
         id={ids.newAuthPassword}
@@ -64,14 +66,7 @@ export function MasterAuthPasswordForm({ master }: { master: UserRow }) {
         confirmError={form.fieldError('confirm')}
       />
       <StepUpFields stepUp={stepUp} errors={{ authPassword: form.fieldError('authPassword'), otp: form.fieldError('otp') }} />
-      <div className="actions actions-split">
-        <button type="button" className="button button-back" onClick={() => go('userMenu')}>
-          {t.admin.toMenu}
-        </button>
-        <button type="submit" className="button button-primary button-next">
-          {m.submit}
-        </button>
-      </div>
+      <FormActions back={{ label: t.admin.toMenu, onClick: () => go('userMenu') }} submit={m.submit} />
     </Form>
   );
 }

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { AppError } from '../../../../shared/errors';
+import { loginIdField } from '../../../../shared/input/fields';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
+import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { NewPasswordField } from '../../components/NewPasswordField';
-import { newPasswordChecks } from '../../components/passwordChecks';
+import { newPasswordPair } from '../../components/passwordChecks';
 import { RadioField } from '../../components/RadioField';
 import { StepUpFields, useStepUp } from '../../components/StepUpFields';
 import { useSubmission } from '../../components/useSubmission';
@@ -49,29 +51,26 @@ export function RegisterUserForm() {
     authPassword: t.stepUp.authPassword,
     otp: t.stepUp.otp,
   };
-  const form = useSubmission({ ids, labels, placeOf });
   const set = (name: keyof NewUser) => (value: string) => setUser({ ...user, [name]: value });
-  const loginContext = { loginId: user.loginId, otherPassword: user.initialAuthPassword || undefined };
-  const authContext = { loginId: user.loginId, otherPassword: user.initialLoginPassword || undefined };
+  const { loginContext, authContext, login, auth } = newPasswordPair(user.loginId, { login: user.initialLoginPassword, auth: user.initialAuthPassword }, confirm);
+  const form = useSubmission({
+    ids,
+    labels,
+    placeOf,
+    required: { ...user, loginConfirm: confirm.login, authConfirm: confirm.auth, ...stepUp.value },
+    schemas: { loginId: loginIdField, ...stepUp.rules.schemas },
+    checks: { initialLoginPassword: login.password, loginConfirm: login.confirm, initialAuthPassword: auth.password, authConfirm: auth.confirm },
+  });
 
-  const submit = () => {
-    const login = newPasswordChecks(user.initialLoginPassword, confirm.login, loginContext);
-    const auth = newPasswordChecks(user.initialAuthPassword, confirm.auth, authContext);
-    const required = { ...user, loginConfirm: confirm.login, authConfirm: confirm.auth, ...stepUp.value };
-    const checks = { initialLoginPassword: login.password, loginConfirm: login.confirm, initialAuthPassword: auth.password, authConfirm: auth.confirm };
-    return form.submit(
-      required,
-      async () => {
-        const error = await register(user, stepUp.value);
-        stepUp.settle(error ? placeOf(error) : undefined, !error);
-        return error;
-      },
-      checks,
-    );
-  };
+  const submit = () =>
+    form.submit(async () => {
+      const error = await register(user, stepUp.value);
+      stepUp.settle(error, error ? placeOf(error) : undefined);
+      return error;
+    });
 
   return (
-    <Form onSubmit={() => void submit()} className="panel">
+    <Form onSubmit={() => void submit()} className="panel" summary={form.summary}>
       <Alert message={form.formError} />
       <h2>{r.user}</h2>
       <FormField id={ids.loginId} label={labels.loginId} required value={user.loginId} onChange={set('loginId')} normalise autoComplete="off" hint={t.admin.loginIdHint} error={form.fieldError('loginId')} />
@@ -112,14 +111,7 @@ export function RegisterUserForm() {
         confirmError={form.fieldError('authConfirm')}
       />
       <StepUpFields stepUp={stepUp} errors={{ authPassword: form.fieldError('authPassword'), otp: form.fieldError('otp') }} />
-      <div className="actions actions-split">
-        <button type="button" className="button button-back" onClick={() => go('userMenu')}>
-          {t.admin.toMenu}
-        </button>
-        <button type="submit" className="button button-primary button-next">
-          {r.submit}
-        </button>
-      </div>
+      <FormActions back={{ label: t.admin.toMenu, onClick: () => go('userMenu') }} submit={r.submit} />
     </Form>
   );
 }

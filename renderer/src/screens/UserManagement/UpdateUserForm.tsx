@@ -3,6 +3,7 @@ import type { UserRow } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/errors';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
+import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { RadioField } from '../../components/RadioField';
 import { StepUpFields, useStepUp } from '../../components/StepUpFields';
@@ -32,7 +33,6 @@ export function UpdateUserForm({ users }: { users: readonly UserRow[] }) {
   const u = t.updateUser;
   const ids: Record<Field, string> = { loginId: 'update-users', name: 'update-name', userType: 'update-user-type', ...stepUp.ids };
   const labels: Record<Field, string> = { loginId: t.pick.heading, name: t.admin.name, userType: t.admin.userType, authPassword: t.stepUp.authPassword, otp: t.stepUp.otp };
-  const form = useSubmission({ ids, labels, placeOf });
 
   const pick = (loginId: string) => {
     const chosen = users.find((r) => r.loginId === loginId);
@@ -47,22 +47,26 @@ export function UpdateUserForm({ users }: { users: readonly UserRow[] }) {
     if (row.userType !== 'master' && userType !== row.userType) next.userType = userType;
     return next;
   };
-  const submit = () => {
-    const next = change();
-    const unchanged = next !== null && next.name === undefined && next.userType === undefined;
-    return form.submit(
-      { name, ...stepUp.value },
-      async () => {
-        const error = await update(next!, stepUp.value);
-        stepUp.settle(error ? placeOf(error) : undefined, !error);
-        return error;
-      },
-      { loginId: !row && ((d) => d.pick.required), name: row && unchanged && ((d) => d.updateUser.unchanged) },
-    );
-  };
+  const next = change();
+  const unchanged = next !== null && next.name === undefined && next.userType === undefined;
+  const form = useSubmission({
+    ids,
+    labels,
+    placeOf,
+    required: { name, ...stepUp.value },
+    schemas: stepUp.rules.schemas,
+    checks: { loginId: !row && ((d) => d.pick.required), name: row && unchanged && ((d) => d.updateUser.unchanged) },
+  });
+
+  const submit = () =>
+    form.submit(async () => {
+      const error = await update(next!, stepUp.value);
+      stepUp.settle(error, error ? placeOf(error) : undefined);
+      return error;
+    });
 
   return (
-    <Form onSubmit={() => void submit()}>
+    <Form onSubmit={() => void submit()} summary={form.summary}>
       <UserPicker id={ids.loginId} users={users} selected={picked} onSelect={pick} isSelectable={() => true} error={form.fieldError('loginId')} />
       <section className="panel" aria-labelledby="update-change-heading">
         <h2 id="update-change-heading">{u.change}</h2>
@@ -82,14 +86,7 @@ export function UpdateUserForm({ users }: { users: readonly UserRow[] }) {
           error={form.fieldError('userType')}
         />
         <StepUpFields stepUp={stepUp} errors={{ authPassword: form.fieldError('authPassword'), otp: form.fieldError('otp') }} />
-        <div className="actions actions-split">
-          <button type="button" className="button button-back" onClick={() => go('userMenu')}>
-            {t.admin.toMenu}
-          </button>
-          <button type="submit" className="button button-primary button-next">
-            {u.submit}
-          </button>
-        </div>
+        <FormActions back={{ label: t.admin.toMenu, onClick: () => go('userMenu') }} submit={u.submit} />
       </section>
     </Form>
   );

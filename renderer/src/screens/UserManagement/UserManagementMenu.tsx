@@ -4,9 +4,9 @@ import { useNavigation, type View } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import '../../styles/tasks.css';
 
-type Task = 'userRegister' | 'userUpdate' | 'userRemove' | 'userUnlock' | 'masterAuthPassword' | 'audit' | 'tokenImport' | 'revoke';
+type Task = 'userRegister' | 'userUpdate' | 'userRemove' | 'userUnlock' | 'masterAuthPassword' | 'audit' | 'tokenImport' | 'tokenResync' | 'revoke';
 
-const TASKS: readonly Task[] = ['userRegister', 'userUpdate', 'userRemove', 'userUnlock', 'masterAuthPassword', 'audit', 'tokenImport', 'revoke'];
+const TASKS: readonly Task[] = ['userRegister', 'userUpdate', 'userRemove', 'userUnlock', 'masterAuthPassword', 'audit', 'tokenImport', 'tokenResync', 'revoke'];
 
 /**
  * 設定・管理 > 利用者管理, 作業内容を選択 (the guide's 手順2), for master and admin users. マスターユーザの認証パスワード変更
