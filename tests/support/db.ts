@@ -12,14 +12,19 @@ const tableNames = async (db: Db): Promise<string[]> => {
   return (await query.execute(db)).rows.map((r) => r.name);
 };
 
-/**
- * Every row of every table, for "nothing changed" assertions: in rowid order on SQLite; PostgreSQL has no
- * stable physical order (an UPDATE moves a row), so there rows are ordered by their whole content.
- */
+/** PostgreSQL has no rowid: the primary key's columns, which for our tables is insertion order; else the whole row. */
+async function primaryKey(db: Db, table: string) {
+  const { rows } = await sql<{ name: string }>`select a.attname as name from pg_index i
+    join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+    where i.indrelid = ${table}::regclass and i.indisprimary order by array_position(i.indkey, a.attnum)`.execute(db);
+  return rows.length > 0 ? sql.join(rows.map((r) => sql.ref(r.name))) : sql`t::text`;
+}
+
+/** Every row of every table in insertion order (rowid on SQLite, the primary key on PostgreSQL), for "nothing changed" assertions. */
 export async function dumpTables(db: Db): Promise<Record<string, unknown[]>> {
   const dump: Record<string, unknown[]> = {};
   for (const name of await tableNames(db)) {
-    const order = DIALECT === 'postgres' ? sql`t::text` : sql`rowid`;
+    const order = DIALECT === 'postgres' ? await primaryKey(db, name) : sql`rowid`;
     dump[name] = (await sql`select * from ${sql.table(name)} t order by ${order}`.execute(db)).rows;
   }
   return dump;
@@ -56,4 +61,26 @@ export async function loginIdsWithAssignment(h: Harness, state: 'active' | 'revo
     .orderBy('u.login_id')
     .execute();
   return rows.map((r) => r.login_id);
+}
+
+/**
+ * Makes the second UPDATE of `table` fail with `message`, as a full disk or a bug part-way through a statement
+ * sequence would: SQLite temporary triggers on this connection, or a PL/pgSQL trigger on PostgreSQL (whose
+ * test database is this test's own).
+ */
+export async function failSecondUpdate(db: Db, table: 'token_assignments', message: string): Promise<void> {
+  if (DIALECT === 'sqlite') {
+    await sql`create temp table hits (n integer)`.execute(db);
+    await sql`create temp trigger count_updates after update on ${sql.raw(`main.${table}`)} begin insert into hits values (1); end`.execute(db);
+    await sql`create temp trigger fail_second before update on ${sql.raw(`main.${table}`)}
+      when (select count(*) from hits) >= 1 begin select raise(abort, ${sql.lit(message)}); end`.execute(db);
+    return;
+  }
+  await sql`create table test_hits (n integer)`.execute(db);
+  await sql
+    .raw(`create function test_fail_second() returns trigger language plpgsql as $$ begin
+      if (select count(*) from test_hits) >= 1 then raise exception '${message}'; end if;
+      insert into test_hits values (1); return new; end $$`)
+    .execute(db);
+  await sql`create trigger test_fail_second before update on ${sql.table(table)} for each row execute function test_fail_second()`.execute(db);
 }
