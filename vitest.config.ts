@@ -35,6 +35,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // The postgres project's teardown stops its server, which on a busy machine takes longer than the default 10 s.
+    teardownTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'sqlite', include: [ALL], exclude: [POSTGRES_ONLY], sequence: { groupOrder: 0 } } },
       {

@@ -32,7 +32,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   project.provide('postgres', { url: server.url, template: TEMPLATE, socketDir: server.socketDir });
-  return () => server.stop();
+  // A run that is interrupted (Ctrl-C, a timeout's SIGTERM) never reaches the teardown: stop the server anyway,
+  // then let the signal do what it would have done.
+  const onSignal = (signal: NodeJS.Signals) => (server.stopNow(), process.kill(process.pid, signal));
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal).once('exit', () => server.stopNow());
+  return async () => {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    await server.stop();
+  };
 }
 
 let admin: pg.Pool | undefined;
