@@ -19,12 +19,14 @@ const SQLITE_ONLY = [
 const POSTGRES_ONLY = 'tests/main/store/postgres/**';
 
 /** A test touches the store when it opens one: through the harness or the store factories of tests/support. */
+const OPENS_A_STORE = /\b(createHarness|openTestStore|openAt|createTestDatabase|createEmptyDatabase)\(/;
+
 function storeTests(dir = 'tests'): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'support' ? [] : storeTests(path);
     if (!entry.name.endsWith('.test.ts')) return [];
-    return /support\/(harness|stores|postgres)'/.test(readFileSync(path, 'utf8')) ? [path] : [];
+    return OPENS_A_STORE.test(readFileSync(path, 'utf8')) ? [path] : [];
   });
 }
 
@@ -33,8 +35,10 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // The postgres project's teardown stops its server, which on a busy machine takes longer than the default 10 s.
+    teardownTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'sqlite', include: [ALL], exclude: [POSTGRES_ONLY] } },
+      { extends: true, test: { name: 'sqlite', include: [ALL], exclude: [POSTGRES_ONLY], sequence: { groupOrder: 0 } } },
       {
         extends: true,
         test: {
@@ -45,6 +49,9 @@ export default defineConfig({
           env: { STORE_DIALECT: 'postgres' },
           globalSetup: ['tests/support/postgres.ts'],
           hookTimeout: 60_000,
+          // Its tests mostly wait on the server, not on a core: two files at a time, after the sqlite project.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

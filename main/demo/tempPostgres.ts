@@ -17,6 +17,8 @@ export type TempPostgres = {
   /** `pg_ctl restart -m immediate`: every server process killed at once, as by a crash; resolves once it is back. */
   restartImmediately(): Promise<void>;
   stop(): Promise<void>;
+  /** The same, synchronously and at once (`-m immediate`): for an `exit` or signal handler. */
+  stopNow(): void;
 };
 
 const SUPERUSER = 'postgres';
@@ -34,7 +36,7 @@ function binDir(): string {
  * initdb refuses to run as root (CI runs as root): there the server belongs to the `postgres` user that
  * Debian's package creates, and every command runs through runuser.
  */
-function commandFor(dir: string): (tool: string, args: string[]) => Promise<unknown> {
+function commandFor(dir: string): (tool: string, args: string[]) => [string, string[]] {
   const bin = binDir();
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
@@ -43,8 +45,7 @@ function commandFor(dir: string): (tool: string, args: string[]) => Promise<unkn
   }
   return (tool, args) => {
     const path = bin ? join(bin, tool) : tool;
-    const [file, argv] = asRoot ? ['runuser', ['-u', SUPERUSER, '--', path, ...args]] : [path, args];
-    return run(file, argv, { cwd: dir });
+    return asRoot ? ['runuser', ['-u', SUPERUSER, '--', path, ...args]] : [path, args];
   };
 }
 
@@ -64,7 +65,8 @@ export async function startTempPostgres(options: { prefix?: string; fast?: boole
   const dir = mkdtempSync(join(tmpdir(), options.prefix ?? 'otp-postgres-'));
   chmodSync(dir, 0o700);
   const data = join(dir, 'data');
-  const pgCommand = commandFor(dir);
+  const command = commandFor(dir);
+  const pgCommand = (tool: string, args: string[]) => run(...command(tool, args), { cwd: dir });
   const settings = ["-c listen_addresses=''", `-k ${dir}`, '-c max_connections=300'];
   if (options.fast !== false) settings.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
   try {
@@ -84,6 +86,15 @@ export async function startTempPostgres(options: { prefix?: string; fast?: boole
     },
     async stop() {
       await pgCommand('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    stopNow() {
+      if (!existsSync(dir)) return;
+      try {
+        execFileSync(...command('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']), { cwd: dir, stdio: 'ignore' });
+      } catch {
+        // Already stopped: only the folder is left.
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -38,13 +38,14 @@ export function createDispatch(table: HandlerTable, sessions: SessionStore, cloc
     if (!parsed.success) return fail('VALIDATION', { field: parsed.error.issues[0]?.path.map(String).join('.') || undefined });
     const now = clock();
     const ctx: { now: Date; session?: unknown } = { now };
-    if (entry.channel.access === 'session') {
-      const session = await sessions.resolve((parsed.data as { sessionId: string }).sessionId, now);
-      if (!session.ok) return session;
-      if (blockedUntilPasswordsChange(channelName, session.value)) return fail('PASSWORD_CHANGE_REQUIRED');
-      ctx.session = session.value;
-    }
+    // The session store may be a database (a company server's): resolving can fail like any query.
     try {
+      if (entry.channel.access === 'session') {
+        const session = await sessions.resolve((parsed.data as { sessionId: string }).sessionId, now);
+        if (!session.ok) return session;
+        if (blockedUntilPasswordsChange(channelName, session.value)) return fail('PASSWORD_CHANGE_REQUIRED');
+        ctx.session = session.value;
+      }
       const result = await entry.handler(parsed.data, ctx);
       return result.ok ? ok(entry.channel.response.parse(result.value)) : result;
     } catch (error) {

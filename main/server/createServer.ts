@@ -29,7 +29,7 @@ function transportError(app: OtpServer): void {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ code: error.code, name: error.name }, 'server fault');
     else request.log.info({ status, code: error.code }, 'transport refusal');
-    void reply.status(status).send({ error: { status, code: error.code ?? 'INTERNAL' } });
+    void reply.status(status).send({ error: { status, code: error.code ?? (status === 429 ? 'RATE_LIMITED' : 'INTERNAL') } });
   });
 }
 

@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../main/config/rules';
 import { createCore, type Core } from '../../main/core/createCore';
-import { openStore, type Store } from '../../main/store/open';
+import type { Store } from '../../main/store/store';
+import { expectIntact } from '../support/db';
 import { TEST_KDF } from '../support/harness';
 import { buildPopulation, POP_PASSWORD, tokenCode, type Population } from '../support/population';
 import { scaled } from '../support/scale';
+import { openAt, openTestStore, type TestStore } from '../support/stores';
 
 /**
  * Load (SPEC R-OTP-2, R-OTP-3, R-GEN-2): for a bounded time, every user of 40 token pairs logs in, fails a
@@ -22,23 +20,22 @@ const RULES = { ...defaultRules, maxConsecutiveFailures: 1_000_000 };
 const START = new Date('2026-11-24T01:00:30Z');
 
 type Row = [actor: string, action: string, result: string, reason: string | null];
-let dir: string;
+let first: TestStore;
 let stores: Store[];
 let cores: Core[];
 let pop: Population;
 let now = START;
 const bugs: unknown[] = [];
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'otp-desktop-load-'));
-  const file = join(dir, 'load.sqlite');
-  stores = [await openStore(file)];
-  pop = await buildPopulation(stores[0]!.db, 2 * PAIRS, 2, START);
-  stores.push(await openStore(file));
+  first = await openTestStore();
+  stores = [first.store];
+  pop = await buildPopulation(first.store.db, 2 * PAIRS, 2, START);
+  stores.push(await openAt(first.location));
   cores = stores.map((store) => createCore({ store, sealKey: pop.sealKey, rules: RULES, kdf: TEST_KDF, clock: () => now, logBug: (_c, e) => bugs.push(e) }));
 });
 afterAll(async () => {
-  for (const s of stores ?? []) await s.close();
-  rmSync(dir, { recursive: true, force: true });
+  await stores?.[1]?.close();
+  await first?.dispose();
 });
 
 describe('load through the handler layer (SPEC R-GEN-2)', () => {
@@ -116,7 +113,7 @@ describe('load through the handler layer (SPEC R-GEN-2)', () => {
     const history = await stores[0]!.db.selectFrom('login_history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const loginRecords = expected.filter(([, action, result]) => action === 'login.otp' || (action === 'login.password' && result === 'failure')).length;
     expect(Number(history.n)).toBe(loginRecords);
-    expect((await sql`pragma integrity_check`.execute(stores[0]!.db)).rows).toEqual([{ integrity_check: 'ok' }]);
+    await expectIntact(stores[0]!.db);
     const calls = counts.password + counts.verify + counts.logout;
     console.log(
       `load: ${calls} calls in ${seconds.toFixed(1)} s (${Math.round(calls / seconds)}/s) over ${rounds} rounds, ${2 * PAIRS} users on ${PAIRS} shared tokens, 2 connections: ` +

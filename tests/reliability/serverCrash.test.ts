@@ -1,13 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock, jst } from '../support/clock';
 import { buildPopulation, POP_PASSWORD, tokenCode, type Population } from '../support/population';
+import { revocationState, revocationWriting } from '../support/revocationState';
 import { scaled } from '../support/scale';
 import { serverStoreOnly } from '../support/serverDialect';
 import { startServerProcesses, type ServerProcess } from '../support/serverProcesses';
 import { openTestStore, type TestStore } from '../support/stores';
-import type { Db } from '../../main/store/transaction';
 
 /**
  * A company server SIGKILLed while it revokes 1,000 users (SPEC R-REV-3, DESIGN-NOTES 3): PostgreSQL aborts the
@@ -27,24 +26,6 @@ beforeAll(async () => {
   pop = await buildPopulation(t.store.db, TARGETS + 1, 10, clock.now());
 }, 60_000);
 afterAll(async () => t?.dispose());
-
-/** How many of the targets are revoked, and how many token.revoke audit rows exist. */
-async function revocationState(db: Db): Promise<{ revoked: number; audited: number }> {
-  const revoked = await db.selectFrom('token_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'revoked').executeTakeFirstOrThrow();
-  const audited = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'token.revoke').where('result', '=', 'success').executeTakeFirstOrThrow();
-  return { revoked: Number(revoked.n), audited: Number(audited.n) };
-}
-
-/** Waits until a transaction of this database has written (holds an xid): the revocation is under way. */
-async function revocationWriting(db: Db): Promise<void> {
-  for (let i = 0; i < 5_000; i++) {
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
-      where datname = current_database() and backend_xid is not null and pid <> pg_backend_pid()`.execute(db);
-    if (rows[0]!.n > 0) return;
-    await sleep(1);
-  }
-  throw new Error('the revocation never began to write');
-}
 
 async function logIn(server: ServerProcess): Promise<string> {
   await server.setClock(clock.now());

@@ -5,26 +5,39 @@ import type { Db } from '../../main/store/transaction';
 import type { Harness } from './harness';
 import { DIALECT } from './stores';
 
-const tableNames = async (db: Db): Promise<string[]> => {
-  const query =
-    dialectOf(db) === 'postgres'
-      ? sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() order by 1`
-      : sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`;
-  return (await query.execute(db)).rows.map((r) => r.name);
-};
-
-/**
- * Every row of every table, for "nothing changed" assertions: in rowid order on SQLite; PostgreSQL has no
- * stable physical order (an UPDATE moves a row), so there rows are ordered by their whole content.
- */
-export async function dumpTables(db: Db): Promise<Record<string, unknown[]>> {
+/** Every row of every table in rowid order, for "nothing changed" assertions. */
+async function dumpSqlite(db: Db): Promise<Record<string, unknown[]>> {
+  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
   const dump: Record<string, unknown[]> = {};
-  for (const name of await tableNames(db)) {
-    const order = dialectOf(db) === 'postgres' ? sql`t::text` : sql`rowid`;
-    dump[name] = (await sql`select * from ${sql.table(name)} t order by ${order}`.execute(db)).rows;
-  }
+  for (const { name } of tables.rows) dump[name] = (await sql`select * from ${sql.table(name)} order by rowid`.execute(db)).rows;
   return dump;
 }
+
+/**
+ * The same on PostgreSQL, in two round trips (the fuzz tests take thousands of dumps): rows as JSON, in
+ * primary-key order, which for our tables is insertion order (there is no rowid); a table without a
+ * primary key in the order of its whole rows.
+ */
+async function dumpPostgres(db: Db): Promise<Record<string, unknown[]>> {
+  const tables = await sql<{ name: string; pk: string[] }>`
+    select c.relname as name,
+      coalesce(array_agg(a.attname::text order by array_position(i.indkey, a.attnum)) filter (where a.attname is not null), '{}') as pk
+    from pg_class c
+    left join pg_index i on i.indrelid = c.oid and i.indisprimary
+    left join pg_attribute a on a.attrelid = c.oid and a.attnum = any(i.indkey)
+    where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r'
+    group by c.relname order by c.relname`.execute(db);
+  if (tables.rows.length === 0) return {};
+  const parts = tables.rows.map(({ name, pk }) => {
+    const order = pk.length > 0 ? sql.join(pk.map((column) => sql.ref(`t.${column}`))) : sql`t::text`;
+    return sql`${sql.lit(name)}, (select coalesce(json_agg(t order by ${order}), '[]') from ${sql.table(name)} t)`;
+  });
+  const { rows } = await sql<{ dump: Record<string, unknown[]> }>`select json_build_object(${sql.join(parts)}) as dump`.execute(db);
+  return rows[0]!.dump;
+}
+
+/** Every row of every table in insertion order, for "nothing changed" assertions; the store says its dialect (a SQLite backup source inside a postgres run). */
+export const dumpTables = (db: Db): Promise<Record<string, unknown[]>> => (dialectOf(db) === 'postgres' ? dumpPostgres(db) : dumpSqlite(db));
 
 /** The store's own consistency check: SQLite's integrity_check, or PostgreSQL's amcheck on every B-tree index. */
 export async function expectIntact(db: Db): Promise<void> {
@@ -57,4 +70,26 @@ export async function loginIdsWithAssignment(h: Harness, state: 'active' | 'revo
     .orderBy('u.login_id')
     .execute();
   return rows.map((r) => r.login_id);
+}
+
+/**
+ * Makes the second UPDATE of `table` fail with `message`, as a full disk or a bug part-way through a statement
+ * sequence would: SQLite temporary triggers on this connection, or a PL/pgSQL trigger on PostgreSQL (whose
+ * test database is this test's own).
+ */
+export async function failSecondUpdate(db: Db, table: 'token_assignments', message: string): Promise<void> {
+  if (DIALECT === 'sqlite') {
+    await sql`create temp table hits (n integer)`.execute(db);
+    await sql`create temp trigger count_updates after update on ${sql.raw(`main.${table}`)} begin insert into hits values (1); end`.execute(db);
+    await sql`create temp trigger fail_second before update on ${sql.raw(`main.${table}`)}
+      when (select count(*) from hits) >= 1 begin select raise(abort, ${sql.lit(message)}); end`.execute(db);
+    return;
+  }
+  await sql`create table test_hits (n integer)`.execute(db);
+  await sql
+    .raw(`create function test_fail_second() returns trigger language plpgsql as $$ begin
+      if (select count(*) from test_hits) >= 1 then raise exception '${message}'; end if;
+      insert into test_hits values (1); return new; end $$`)
+    .execute(db);
+  await sql`create trigger test_fail_second before update on ${sql.table(table)} for each row execute function test_fail_second()`.execute(db);
 }

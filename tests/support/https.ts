@@ -1,4 +1,6 @@
 import { request } from 'node:https';
+import { allChannels } from '../../shared/contract/api';
+import { carriesSession } from '../../main/server/limits';
 
 export type HttpsAnswer = { status: number; headers: Record<string, string | string[] | undefined>; body: unknown; text: string };
 
@@ -37,9 +39,13 @@ export function send(base: string, ca: string, method: string, path: string, bod
 
 /** A contract call the way the desktop makes it (HTTP-SHAPE.md): sessionId out of the body, into the header. */
 export async function call(base: string, ca: string, channelName: string, request: unknown): Promise<HttpsAnswer> {
-  if (typeof request === 'object' && request !== null && !Array.isArray(request) && Object.hasOwn(request, 'sessionId')) {
+  const channel = allChannels().find((c) => c.name === channelName);
+  const bearer = channel !== undefined && carriesSession(channel);
+  if (bearer && typeof request === 'object' && request !== null && !Array.isArray(request) && Object.hasOwn(request, 'sessionId')) {
     const { sessionId, ...rest } = request as Record<string, unknown>;
-    return send(base, ca, 'POST', `/api/v1/${channelName}`, rest, typeof sessionId === 'string' ? { sessionId } : {});
+    // What cannot be a header value (a number, a non-ASCII string) stays in the body, which the server refuses.
+    if (typeof sessionId === 'string' && /^[\x21-\x7e]*$/.test(sessionId)) return send(base, ca, 'POST', `/api/v1/${channelName}`, rest, { sessionId });
+    if (typeof sessionId !== 'string') return send(base, ca, 'POST', `/api/v1/${channelName}`, rest);
   }
   return send(base, ca, 'POST', `/api/v1/${channelName}`, request);
 }

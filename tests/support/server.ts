@@ -32,7 +32,8 @@ export async function startServer(
     serverCore({ store: h.store, sealKey: h.sealKey, setupPolicy: options.setupPolicy ?? 'closed', kdf: TEST_KDF, clock: h.clock.now, logBug: (_c, e) => h.bugs.push(e) });
   const dir = mkdtempSync(join(tmpdir(), 'server-tls-'));
   const tls = makeSelfSigned(dir);
-  const app = await createServer({ ...options, core, tls });
+  // Tests send thousands of requests from one address: the limit is tested on its own (createServer.test.ts).
+  const app = await createServer({ rateLimit: { max: 1_000_000, timeWindowMs: 60_000 }, ...options, core, tls });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as { port: number }).port;
   const base = `https://127.0.0.1:${port}`;

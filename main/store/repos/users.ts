@@ -12,7 +12,10 @@ export function findUserById(db: Db, id: number): Promise<UserRecord | undefined
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The company's users that exist now: a deleted user is not found (revocation, unlock, user management). */
+/**
+ * The company's users that exist now, by login ID: a deleted user is not found (revocation, unlock, user
+ * management). The order is said, so the audit rows written per user come in the same order on both stores.
+ */
 export function findUsersByLoginIds(db: Db, companyId: number, loginIds: readonly string[]): Promise<UserRecord[]> {
   return db
     .selectFrom('users')
@@ -20,6 +23,7 @@ export function findUsersByLoginIds(db: Db, companyId: number, loginIds: readonl
     .where('company_id', '=', companyId)
     .where('login_id', 'in', loginIds)
     .where('deleted_at', 'is', null)
+    .orderBy('login_id')
     .execute();
 }
 
@@ -107,8 +111,9 @@ export async function listCompanyUsers(
     .where('u.company_id', '=', companyId)
     .where('u.deleted_at', 'is', null);
   if (loginIds) query = query.where('u.login_id', 'in', loginIds);
+  // Where NULLs sort is said, not left to the dialect: SQLite puts them first ascending, PostgreSQL last.
   return query
-    .orderBy(sql.ref(column), direction)
+    .orderBy(sql.ref(column), (ob) => (direction === 'asc' ? ob.asc().nullsFirst() : ob.desc().nullsLast()))
     .orderBy('u.login_id', 'asc')
     .execute() as Promise<UserListRow[]>;
 }

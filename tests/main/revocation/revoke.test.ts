@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dumpTables, loginIdsWithAssignment } from '../../support/db';
+import { dumpTables, failSecondUpdate, loginIdsWithAssignment } from '../../support/db';
 import { auditRows, createHarness, loginWithOtp, nextStep, PASSWORDS, stepUp, type Harness } from '../../support/harness';
 
 let h: Harness;
@@ -69,10 +68,7 @@ describe('revocation is atomic, after step-up (SPEC R-REV-3)', () => {
 
   it('SPEC R-REV-3: a DB error thrown part-way → INTERNAL, nothing changed, no audit row', async () => {
     // The second assignment update of the statement sequence fails, as a full disk or a bug would.
-    await sql`create temp table hits (n integer)`.execute(h.store.db);
-    await sql`create temp trigger count_updates after update on main.token_assignments begin insert into hits values (1); end`.execute(h.store.db);
-    await sql`create temp trigger fail_second before update on main.token_assignments
-      when (select count(*) from hits) >= 1 begin select raise(abort, 'disk on fire'); end`.execute(h.store.db);
+    await failSecondUpdate(h.store.db, 'token_assignments', 'disk on fire');
     const before = await dumpTables(h.store.db);
     const result = await revoke(['ippan001', 'test12345']);
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL' } });
