@@ -39,6 +39,6 @@ export function createCore(options: CoreOptions): Core {
     setups: new SetupStore(),
     previews: new PreviewStore(),
   };
-  const dispatch = createDispatch(handlerTable(deps), deps.sessions, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);
+  const dispatch = createDispatch(handlerTable(deps), deps, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);
   return { deps, dispatch, api: buildApi(dispatch) };
 }

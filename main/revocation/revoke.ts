@@ -1,7 +1,5 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { UserRow } from '../../shared/contract/models';
-import { refuse } from '../auth/failures';
-import { canManageUsers } from '../auth/roles';
 import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
@@ -56,7 +54,6 @@ export async function revokeWithin(tx: Db, deps: Deps, operator: UserRecord, log
 export async function revokeTokens(deps: Deps, session: Session, input: Input, now: Date): Promise<Result<Omit<Revoked, 'targets'>>> {
   const loginIds = [...new Set(input.loginIds)];
   const operation = { action: 'token.revoke' as const, targets: loginIds };
-  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now, loginIds);
   const result = await withStepUp(deps, session, input, operation, now, (tx, operator) =>
     revokeWithin(tx, deps, operator, loginIds, now),
   );

@@ -1,7 +1,6 @@
 import type { UserRow } from '../../shared/contract/models';
 import { ok, type Result } from '../../shared/errors';
 import { refuse } from '../auth/failures';
-import { canManageUsers } from '../auth/roles';
 import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
 import { revokeWithin } from '../revocation/revoke';
 import type { Deps } from '../context/deps';
@@ -21,7 +20,7 @@ export async function reportLost(
   now: Date,
 ): Promise<Result<{ revoked: UserRow }>> {
   const operation = { action: 'token.lost' as const, targets: [input.loginId] };
-  if (!canManageUsers(session.userType) || input.loginId === session.loginId) {
+  if (input.loginId === session.loginId) {
     return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now, operation.targets);
   }
   const result = await withStepUp(deps, session, input, operation, now, async (tx, operator) => {

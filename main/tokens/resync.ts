@@ -1,6 +1,5 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import { refuse } from '../auth/failures';
-import { canManageUsers } from '../auth/roles';
 import { verifyPassword } from '../crypto/password';
 import { withSeed } from '../otp/consume';
 import { findConsecutivePair } from '../otp/resync';
@@ -20,7 +19,6 @@ type Input = { serial: string; firstOtp: string; secondOtp: string; authPassword
  * may be their own. Audited either way.
  */
 export async function resyncToken(deps: Deps, session: Session, input: Input, now: Date): Promise<Result<{ driftSteps: number }>> {
-  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, 'token.resync', { code: 'FORBIDDEN' }, now, [input.serial]);
   const operator = await findUserById(deps.db, session.userId);
   if (!operator) return fail('SESSION_INVALID');
   if (!(await verifyPassword(input.authPassword, operator.auth_password_hash))) {

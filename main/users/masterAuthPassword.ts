@@ -22,7 +22,7 @@ export async function changeMasterAuthPassword(
   const master = await findCompanyMaster(deps.db, session.companyId);
   const operation = { action: 'user.masterAuthPassword' as const, targets: master ? [master.login_id] : [] };
   const refused = (error: Parameters<typeof refuse>[3]) => refuse(deps, session.loginId, operation.action, error, now, operation.targets);
-  if (session.userType !== 'admin' || !master) return refused({ code: 'FORBIDDEN' });
+  if (!master) return refused({ code: 'FORBIDDEN' });
   const policy = policyRefusal('newAuthPassword', input.newAuthPassword, { loginId: master.login_id });
   if (policy) return refused(policy);
   const hash = await hashPassword(input.newAuthPassword, deps.kdf);

@@ -1,6 +1,5 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import { refuse } from '../auth/failures';
-import { canManageUsers } from '../auth/roles';
 import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
 import { reRegistrationOpensAt } from '../revocation/reregistration';
 import type { Deps } from '../context/deps';
@@ -23,7 +22,7 @@ export async function removeUser(
 ): Promise<Result<Record<string, never>>> {
   const operation = { action: 'user.remove' as const, targets: [input.loginId] };
   const refused = (code: 'FORBIDDEN') => refuse(deps, session.loginId, operation.action, { code }, now, operation.targets);
-  if (!canManageUsers(session.userType) || input.loginId === session.loginId) return refused('FORBIDDEN');
+  if (input.loginId === session.loginId) return refused('FORBIDDEN');
   const t = now.getTime();
   const result = await withStepUp(deps, session, input, operation, now, async (tx, operator) => {
     const [target] = await findUsersByLoginIds(tx, operator.company_id, [input.loginId]);

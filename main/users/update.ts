@@ -1,7 +1,5 @@
 import type { UserRow } from '../../shared/contract/models';
 import { fail, ok, type Result } from '../../shared/errors';
-import { refuse } from '../auth/failures';
-import { canManageUsers } from '../auth/roles';
 import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
@@ -19,9 +17,6 @@ type Input = StepUpCredentials & { loginId: string; name?: string | undefined; u
  */
 export async function updateUserDetails(deps: Deps, session: Session, input: Input, now: Date): Promise<Result<UserRow>> {
   const operation = { action: 'user.update' as const, targets: [input.loginId] };
-  if (!canManageUsers(session.userType)) {
-    return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now, operation.targets);
-  }
   if (input.name === undefined && input.userType === undefined) return fail('VALIDATION', { field: 'name' });
   const change = { name: input.name, userType: input.userType };
   const result = await withStepUp(deps, session, input, operation, now, async (tx, operator) => {

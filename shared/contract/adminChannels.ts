@@ -50,27 +50,27 @@ export const setupChannels = {
 
 /** Token seed import by a master or admin (設定・管理). */
 export const importChannels = {
-  preview: channel('imports:preview', 'session', withSession(file), importPreviewSchema),
-  commit: channel('imports:commit', 'session', withSession({ previewId: opaqueIdField, ...stepUp }), z.object({ imported: z.number().int() })),
-  progress: channel('imports:progress', 'session', withSession({ previewId: opaqueIdField }), importProgressSchema),
+  preview: channel('imports:preview', 'manager', withSession(file), importPreviewSchema),
+  commit: channel('imports:commit', 'manager', withSession({ previewId: opaqueIdField, ...stepUp }), z.object({ imported: z.number().int() })),
+  progress: channel('imports:progress', 'manager', withSession({ previewId: opaqueIdField }), importProgressSchema),
 };
 
 /** 利用者登録 / 利用者情報変更 / 利用者削除, and the admin's change of the master's authentication password (SPEC R-REV-6). */
 export const userAdminChannels = {
   register: channel(
     'users:register',
-    'session',
+    'manager',
     withSession({ loginId: loginIdField, name, userType: manageableTypeSchema, initialLoginPassword: passwordField, initialAuthPassword: passwordField, ...stepUp }),
     userRowSchema,
   ),
   update: channel(
     'users:update',
-    'session',
+    'manager',
     withSession({ loginId: loginIdField, name: name.optional(), userType: manageableTypeSchema.optional(), ...stepUp }),
     userRowSchema,
   ),
-  remove: channel('users:remove', 'session', withSession({ loginId: loginIdField, ...stepUp }), empty),
-  changeMasterAuthPassword: channel('users:change-master-auth-password', 'session', withSession({ newAuthPassword: passwordField, ...stepUp }), empty),
+  remove: channel('users:remove', 'manager', withSession({ loginId: loginIdField, ...stepUp }), empty),
+  changeMasterAuthPassword: channel('users:change-master-auth-password', 'admin', withSession({ newAuthPassword: passwordField, ...stepUp }), empty),
 };
 
 /** Every user changes their own passwords; required at the first login with initial passwords. */
@@ -83,13 +83,13 @@ export const accountChannels = {
 export const auditChannels = {
   list: channel(
     'audit:list',
-    'session',
+    'manager',
     withSession({ filter: auditFilterSchema, offset: z.number().int().nonnegative().max(10_000_000), limit: z.number().int().positive().max(500) }),
     z.object({ rows: z.array(auditRowSchema), total: z.number().int().nonnegative() }),
   ),
   /** UTF-8 with a BOM, so Excel opens the Japanese correctly. */
-  exportCsv: channel('audit:export-csv', 'session', withSession({ filter: auditFilterSchema }), z.object({ fileName: z.string(), csvBase64: z.string() })),
+  exportCsv: channel('audit:export-csv', 'manager', withSession({ filter: auditFilterSchema }), z.object({ fileName: z.string(), csvBase64: z.string() })),
 };
 
 /** 紛失 report (SPEC R-TOK-6): audited, and the user's token revoked with the usual confirmation. */
-export const lostTokenChannel = channel('tokens:report-lost', 'session', withSession({ loginId: loginIdField, ...stepUp }), z.object({ revoked: userRowSchema }));
+export const lostTokenChannel = channel('tokens:report-lost', 'manager', withSession({ loginId: loginIdField, ...stepUp }), z.object({ revoked: userRowSchema }));

@@ -49,7 +49,7 @@ export const contract = {
     /** BRSK027 → BRSK028, SPEC R-REV-1..5. */
     revoke: channel(
       'tokens:revoke',
-      'session',
+      'manager',
       withSession({
         loginIds: z.array(loginIdField).min(1).max(10_000),
         authPassword: passwordField,
@@ -60,7 +60,7 @@ export const contract = {
     /** Admin resynchronisation of a drifted token with two consecutive codes (SPEC R-OTP-1). */
     resync: channel(
       'tokens:resync',
-      'session',
+      'manager',
       withSession({ serial: serialField, firstOtp: otpField, secondOtp: otpField, authPassword: passwordField }),
       z.object({ driftSteps: z.number().int() }),
     ),
@@ -68,11 +68,11 @@ export const contract = {
   },
   users: {
     /** BRSK027 list, SPEC R-REV-2. */
-    list: channel('users:list', 'session', withSession({ sort: userSortSchema }), z.object({ users: z.array(userRowSchema) })),
+    list: channel('users:list', 'manager', withSession({ sort: userSortSchema }), z.object({ users: z.array(userRowSchema) })),
     /** SPEC R-OTP-3: unlocking is an admin or master action, with step-up (R-OTP-4). */
     unlock: channel(
       'users:unlock',
-      'session',
+      'manager',
       withSession({ loginId: loginIdField, authPassword: passwordField, otp: otpField }),
       empty,
     ),

@@ -1,5 +1,7 @@
 export * from './channels';
 export * from './models';
 export * from './api';
-export type { Channel, Access } from './define';
+export type { Channel, Access, SessionAccess } from './define';
+export { ACCESS_LEVELS } from './define';
+export { mayUse } from './access';
 export * from './adminModels';

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { sql } from 'kysely';
 import type { Db } from '../../main/store/transaction';
 import type { Harness } from './harness';
@@ -28,4 +29,24 @@ export async function loginIdsWithAssignment(h: Harness, state: 'active' | 'revo
     .orderBy('u.login_id')
     .execute();
   return rows.map((r) => r.login_id);
+}
+
+/**
+ * Tables after refusals of the dispatch (SPEC R-GEN-2): every table as before but the audit log, which gained
+ * exactly the refusals' rows (failures by `actor` with `reason`). Answers the new rows.
+ */
+export function expectOnlyRefusalsAudited(
+  before: Record<string, unknown[]>,
+  after: Record<string, unknown[]>,
+  refusals: { count: number; actor: string | null; reason: string },
+): Record<string, unknown>[] {
+  const { audit_log: auditAfter, ...restAfter } = after;
+  const { audit_log: auditBefore, ...restBefore } = before;
+  expect(restAfter).toEqual(restBefore);
+  expect(auditAfter!.slice(0, auditBefore!.length)).toEqual(auditBefore);
+  const added = auditAfter!.slice(auditBefore!.length) as Record<string, unknown>[];
+  expect(added).toHaveLength(refusals.count);
+  const { actor, reason } = refusals;
+  for (const row of added) expect(row).toMatchObject({ actor_login_id: actor, result: 'failure', reason });
+  return added;
 }

@@ -1,3 +1,4 @@
+import { allChannels } from '../../shared/contract/api';
 import { PASSWORDS } from './harness';
 
 /**
@@ -63,20 +64,7 @@ function provisioningTemplates({ sessionId, otp, target }: TemplateIds): Record<
   };
 }
 
-/** The channels a general user's session is refused on (SPEC R-REV-1, R-OTP-3). */
-export const ADMIN_CHANNELS: readonly string[] = [
-  'users:list',
-  'users:unlock',
-  'tokens:revoke',
-  'tokens:resync',
-  'tokens:report-lost',
-  'users:register',
-  'users:update',
-  'users:remove',
-  'users:change-master-auth-password',
-  'imports:preview',
-  'imports:commit',
-  'imports:progress',
-  'audit:list',
-  'audit:export-csv',
-];
+/** The channels a general user's session is refused on (SPEC R-REV-1, R-OTP-3, R-REV-6): as the contract declares. */
+export const ADMIN_CHANNELS: readonly string[] = allChannels()
+  .filter((c) => c.access === 'manager' || c.access === 'admin')
+  .map((c) => c.name);

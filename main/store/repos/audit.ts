@@ -33,7 +33,15 @@ export type AuditAction =
   | 'user.masterAuthPassword'
   | 'account.loginPassword'
   | 'account.authPassword'
-  | 'audit.export';
+  | 'audit.export'
+  // Reads, audited when the dispatch refuses them (main/ipc/refusals.ts).
+  | 'session.check'
+  | 'top.view'
+  | 'notice.read'
+  | 'user.list'
+  | 'token.importPreview'
+  | 'token.importProgress'
+  | 'audit.list';
 
 export async function appendAudit(db: Db, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;

@@ -50,5 +50,12 @@ export const enAudit: typeof jaAudit = {
     'setup.create': 'First-time setup',
     'setup.resume': 'First-time setup resumed',
     'audit.export': 'Operation history CSV export',
+    'session.check': 'Session check',
+    'top.view': 'Top page',
+    'notice.read': 'Notice marked read',
+    'user.list': 'User list',
+    'token.importPreview': 'Hardware token import (preview)',
+    'token.importProgress': 'Hardware token import (progress)',
+    'audit.list': 'Operation history view',
   },
 };

@@ -21,6 +21,13 @@ export const AUDIT_ACTIONS = [
   'setup.create',
   'setup.resume',
   'audit.export',
+  'session.check',
+  'top.view',
+  'notice.read',
+  'user.list',
+  'token.importPreview',
+  'token.importProgress',
+  'audit.list',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -76,5 +83,12 @@ export const jaAudit = {
     'setup.create': '初期設定',
     'setup.resume': '初期設定の再開',
     'audit.export': '操作履歴のCSV出力',
+    'session.check': 'ログイン状態の確認',
+    'top.view': 'トップページの表示',
+    'notice.read': 'お知らせの既読',
+    'user.list': '利用者一覧の表示',
+    'token.importPreview': 'ハードトークン取込(内容確認)',
+    'token.importProgress': 'ハードトークン取込(進捗確認)',
+    'audit.list': '操作履歴の表示',
   } satisfies Record<AuditAction, string>,
 };
