@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 
 /**
- * Who may call a channel, declared once here and enforced by the one dispatch wrapper (main/ipc/dispatch.ts)
- * before any service runs; the renderer derives what it shows from the same declaration (`mayUse`).
+ * Who may call a channel: declared once per channel (`ACCESS` in access.ts, which every `channel(...)` of the
+ * contract takes its access from), enforced by the one dispatch wrapper (main/ipc/dispatch.ts) before any
+ * service runs; the renderer derives what it shows from the same declaration (`mayUse`).
  * - `public`: no session (login and the steps that finish it, first-run setup).
  * - `session`: any logged-in user, whatever their type.
  * - `manager`: master and admin users (SPEC R-REV-1, R-OTP-3: they manage the company's users and tokens).

@@ -3,5 +3,5 @@ export * from './models';
 export * from './api';
 export type { Channel, Access, SessionAccess } from './define';
 export { ACCESS_LEVELS } from './define';
-export { mayUse } from './access';
+export { ACCESS, mayUse } from './access';
 export * from './adminModels';
