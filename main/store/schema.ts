@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AuditAction } from '../../shared/contract/auditActions';
 
 /** Times are epoch milliseconds (INTEGER here, BIGINT on PostgreSQL). */
 type Millis = number;
@@ -57,7 +58,7 @@ export type AuditTable = {
   id: Generated<number>;
   at: Millis;
   actor_login_id: string | null;
-  action: string;
+  action: AuditAction;
   target_login_id: string | null;
   result: 'success' | 'failure';
   reason: string | null;

@@ -5,3 +5,4 @@ export type { Channel, Access, SessionAccess } from './define';
 export { ACCESS_LEVELS } from './define';
 export { ACCESS, mayUse } from './access';
 export * from './adminModels';
+export { AUDIT_ACTIONS, type AuditAction } from './auditActions';
