@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
+import type { RequestOf } from '../../shared/contract';
 import type { UserRow } from '../../shared/contract/models';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import { withStepUp } from '../auth/stepUp';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
@@ -12,7 +13,7 @@ import type { Db } from '../store/transaction';
 import { toUserRow } from '../users/rows';
 import { reRegistrationOpensAt } from './reregistration';
 
-type Input = StepUpCredentials & { loginIds: string[] };
+type Input = RequestOf<'tokens', 'revoke'>;
 export type Revoked = { revoked: UserRow[]; selfRevoked: boolean; targets: UserRecord[] };
 
 /**

@@ -1,7 +1,8 @@
 import type { UserRow } from '../../shared/contract/models';
+import type { RequestOf } from '../../shared/contract';
 import { ok, type Result } from '../../shared/errors';
 import { refuse } from '../auth/failures';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import { withStepUp } from '../auth/stepUp';
 import { revokeWithin } from '../revocation/revoke';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
@@ -16,7 +17,7 @@ import { appendSuccess } from '../store/repos/audit';
 export async function reportLost(
   deps: Deps,
   session: Session,
-  input: StepUpCredentials & { loginId: string },
+  input: RequestOf<'tokens', 'reportLost'>,
   now: Date,
 ): Promise<Result<{ revoked: UserRow }>> {
   const operation = { action: 'token.lost' as const, targets: [input.loginId] };

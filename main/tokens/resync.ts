@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../../shared/errors';
+import type { RequestOf } from '../../shared/contract';
 import { refuse } from '../auth/failures';
 import { verifyPassword } from '../crypto/password';
 import { withSeed } from '../otp/consume';
@@ -11,7 +12,7 @@ import { acceptStep, findTokenBySerial } from '../store/repos/tokens';
 import { findUserById } from '../store/repos/users';
 import { transact } from '../store/transaction';
 
-type Input = { serial: string; firstOtp: string; secondOtp: string; authPassword: string };
+type Input = RequestOf<'tokens', 'resync'>;
 
 /**
  * Admin action for a token that drifted past the verification window (SPEC R-OTP-1): two consecutive codes

@@ -1,7 +1,8 @@
 import { fail, ok, type Result } from '../../shared/errors';
+import type { RequestOf } from '../../shared/contract';
 import { policyRefusal, sameAsStored } from '../account/passwords';
 import { refuse } from '../auth/failures';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import { withStepUp } from '../auth/stepUp';
 import { hashPassword } from '../crypto/password';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
@@ -16,7 +17,7 @@ import { findCompanyMaster, setPasswordHash } from '../store/repos/userAdmin';
 export async function changeMasterAuthPassword(
   deps: Deps,
   session: Session,
-  input: StepUpCredentials & { newAuthPassword: string },
+  input: RequestOf<'users', 'changeMasterAuthPassword'>,
   now: Date,
 ): Promise<Result<Record<string, never>>> {
   const master = await findCompanyMaster(deps.db, session.companyId);

@@ -1,8 +1,9 @@
 import type { UserRow } from '../../shared/contract/models';
+import type { RequestOf } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/errors';
 import { policyRefusal } from '../account/passwords';
 import { refuse } from '../auth/failures';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import { withStepUp } from '../auth/stepUp';
 import { hashUser, insertUser } from '../store/repos/provision';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
@@ -10,13 +11,7 @@ import { appendSuccess } from '../store/repos/audit';
 import { findUserByLoginId } from '../store/repos/users';
 import { rowOf } from './rowOf';
 
-type Input = StepUpCredentials & {
-  loginId: string;
-  name: string;
-  userType: 'admin' | 'general';
-  initialLoginPassword: string;
-  initialAuthPassword: string;
-};
+type Input = RequestOf<'users', 'register'>;
 
 function passwordRefusal(input: Input) {
   const { loginId, initialLoginPassword: login, initialAuthPassword: auth } = input;

@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
+import type { RequestOf } from '../../shared/contract';
 import { refuse } from '../auth/failures';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import { withStepUp } from '../auth/stepUp';
 import { reRegistrationOpensAt } from '../revocation/reregistration';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
@@ -17,7 +18,7 @@ import { findUsersByLoginIds } from '../store/repos/users';
 export async function removeUser(
   deps: Deps,
   session: Session,
-  input: StepUpCredentials & { loginId: string },
+  input: RequestOf<'users', 'remove'>,
   now: Date,
 ): Promise<Result<Record<string, never>>> {
   const operation = { action: 'user.remove' as const, targets: [input.loginId] };

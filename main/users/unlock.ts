@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../shared/errors';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import type { RequestOf } from '../../shared/contract';
+import { withStepUp } from '../auth/stepUp';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { appendAudit } from '../store/repos/audit';
@@ -9,7 +10,7 @@ import { findUsersByLoginIds, unlockUser } from '../store/repos/users';
 export async function unlock(
   deps: Deps,
   session: Session,
-  input: StepUpCredentials & { loginId: string },
+  input: RequestOf<'users', 'unlock'>,
   now: Date,
 ): Promise<Result<Record<string, never>>> {
   const operation = { action: 'user.unlock' as const, targets: [input.loginId] };

@@ -1,6 +1,7 @@
 import type { UserRow } from '../../shared/contract/models';
+import type { RequestOf } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/errors';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import { withStepUp } from '../auth/stepUp';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { appendSuccess } from '../store/repos/audit';
@@ -8,7 +9,7 @@ import { updateUser } from '../store/repos/userAdmin';
 import { findUsersByLoginIds } from '../store/repos/users';
 import { rowOf } from './rowOf';
 
-type Input = StepUpCredentials & { loginId: string; name?: string | undefined; userType?: 'admin' | 'general' | undefined };
+type Input = RequestOf<'users', 'update'>;
 
 /**
  * 利用者情報変更: name and/or type (admin ↔ general) of a user of the company, with step-up (SPEC R-OTP-4).

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { UserRow } from '../../../shared/contract';
+import type { CallRequestOf, UserRow } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/errors';
 import { useNavigation } from './navigation';
 import { useSession } from './session';
@@ -7,8 +7,10 @@ import { withSession } from './sessionCall';
 import type { StepUp } from './tokenImport';
 import { useUserList } from './userList';
 
-export type NewUser = { loginId: string; name: string; userType: 'admin' | 'general'; initialLoginPassword: string; initialAuthPassword: string };
-export type UserChange = { loginId: string; name?: string; userType?: 'admin' | 'general' };
+/** The requests without the session and the step-up, which the store adds. */
+type Own = 'sessionId' | 'authPassword' | 'otp';
+export type NewUser = Omit<CallRequestOf<'users', 'register'>, Own>;
+export type UserChange = Omit<CallRequestOf<'users', 'update'>, Own>;
 
 /** What the last operation did, for the screen's result view (cleared when another screen opens). */
 export type AdminOutcome =
