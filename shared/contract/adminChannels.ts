@@ -10,14 +10,13 @@ import {
   manageableTypeSchema,
 } from './adminModels';
 import { userRowSchema } from './models';
-import { loginIdField, opaqueIdField, otpField, passwordField } from '../input/fields';
+import { companyCodeField, loginIdField, nameField, opaqueIdField, otpField, passwordField, preSharedKeyField } from '../input/fields';
 
 const withSession = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ sessionId: opaqueIdField, ...shape });
 const stepUp = { authPassword: passwordField, otp: otpField };
 const empty = z.strictObject({});
-const name = z.string().trim().min(1).max(64);
 /** A token file, base64 so it crosses Electron IPC and the test bridge alike; 32 MiB at most once decoded. */
-const file = { format: importFormatSchema, fileBase64: z.string().max(45_000_000), preSharedKeyHex: z.string().regex(/^([0-9a-fA-F]{32}|[0-9a-fA-F]{48}|[0-9a-fA-F]{64})$/).optional() };
+const file = { format: importFormatSchema, fileBase64: z.string().max(45_000_000), preSharedKeyHex: preSharedKeyField.optional() };
 
 /** First run on an empty store (issue: provisioning): a company and its master, then its tokens. */
 export const setupChannels = {
@@ -27,10 +26,10 @@ export const setupChannels = {
     'setup:create',
     ACCESS.setup.create,
     z.strictObject({
-      companyCode: z.string().regex(/^[A-Za-z0-9]{1,16}$/),
-      companyName: name,
+      companyCode: companyCodeField,
+      companyName: nameField,
       masterLoginId: loginIdField,
-      masterName: name,
+      masterName: nameField,
       loginPassword: passwordField,
       authPassword: passwordField,
     }),
@@ -61,13 +60,13 @@ export const userAdminChannels = {
   register: channel(
     'users:register',
     ACCESS.users.register,
-    withSession({ loginId: loginIdField, name, userType: manageableTypeSchema, initialLoginPassword: passwordField, initialAuthPassword: passwordField, ...stepUp }),
+    withSession({ loginId: loginIdField, name: nameField, userType: manageableTypeSchema, initialLoginPassword: passwordField, initialAuthPassword: passwordField, ...stepUp }),
     userRowSchema,
   ),
   update: channel(
     'users:update',
     ACCESS.users.update,
-    withSession({ loginId: loginIdField, name: name.optional(), userType: manageableTypeSchema.optional(), ...stepUp }),
+    withSession({ loginId: loginIdField, name: nameField.optional(), userType: manageableTypeSchema.optional(), ...stepUp }),
     userRowSchema,
   ),
   remove: channel('users:remove', ACCESS.users.remove, withSession({ loginId: loginIdField, ...stepUp }), empty),
