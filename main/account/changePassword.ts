@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
-import { refuse } from '../auth/failures';
+import { refuse } from '../attempts/failures';
 import { hashPassword, verifyPassword } from '../crypto/password';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';

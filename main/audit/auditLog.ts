@@ -1,7 +1,7 @@
 import type { AuditRow } from '../../shared/contract/adminModels';
 import type { RequestOf } from '../../shared/contract';
 import { ok, type Result } from '../../shared/errors';
-import { auditSuccess } from '../auth/failures';
+import { auditSuccess } from '../attempts/failures';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { countAudit, listAudit } from '../store/repos/auditQuery';

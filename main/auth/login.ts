@@ -5,7 +5,7 @@ import { hashPassword, verifyPassword, type KdfParams } from '../crypto/password
 import type { Deps } from '../context/deps';
 import { activeTokenOf, latestRevocationOf } from '../store/repos/assignments';
 import { findUserByLoginId } from '../store/repos/users';
-import { auditSuccess, refuse } from './failures';
+import { auditSuccess, refuse } from '../attempts/failures';
 
 const decoys = new WeakMap<KdfParams, Promise<string>>();
 

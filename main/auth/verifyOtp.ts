@@ -6,7 +6,7 @@ import type { Deps } from '../context/deps';
 import { activeTokenOf } from '../store/repos/assignments';
 import { findUserById } from '../store/repos/users';
 import { transact } from '../store/transaction';
-import { refuse } from './failures';
+import { refuse } from '../attempts/failures';
 import { recordLoginSuccess, startSession } from './openSession';
 
 /** BLGI001, OTP step (SPEC R-LOG-2, R-OTP-1..3): the code of the user's active token completes the login. */

@@ -1,7 +1,7 @@
 import type { Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
 import type { ImportPreview } from '../../shared/contract/adminModels';
-import { withStepUp } from '../auth/stepUp';
+import { withStepUp } from '../attempts/stepUp';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { commitPreview, type Imported } from './commit';

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
 import type { UserRow } from '../../shared/contract/models';
-import { withStepUp } from '../auth/stepUp';
+import { withStepUp } from '../attempts/stepUp';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
@@ -10,7 +10,7 @@ import { appendAudit } from '../store/repos/audit';
 import { findUsersByLoginIds, listCompanyUsers } from '../store/repos/users';
 import { breatheEvery } from '../store/breathe';
 import type { Db } from '../store/transaction';
-import { toUserRow } from '../users/rows';
+import { toUserRow } from '../views/userRow';
 import { reRegistrationOpensAt } from './reregistration';
 
 type Input = RequestOf<'tokens', 'revoke'>;

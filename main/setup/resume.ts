@@ -1,6 +1,6 @@
 import { ok, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
-import { auditSuccess, refuse } from '../auth/failures';
+import { auditSuccess, refuse } from '../attempts/failures';
 import { verifyPassword } from '../crypto/password';
 import type { Deps } from '../context/deps';
 import { findUserByLoginId } from '../store/repos/users';

@@ -1,7 +1,7 @@
 import { fail, ok, type AppError, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
 import { policyRefusal } from '../account/passwords';
-import { refuse } from '../auth/failures';
+import { refuse } from '../attempts/failures';
 import { addCompany, addUser } from '../store/repos/provision';
 import type { Deps } from '../context/deps';
 import { appendSuccess } from '../store/repos/audit';

@@ -1,7 +1,7 @@
 import { ok, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
 import type { ImportPreview } from '../../shared/contract/adminModels';
-import { refuse } from '../auth/failures';
+import { refuse } from '../attempts/failures';
 import { commitPreview, type Imported } from '../imports/commit';
 import { previewImport } from '../imports/preview';
 import type { Deps } from '../context/deps';

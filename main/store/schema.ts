@@ -24,6 +24,13 @@ export type UserTable = {
   deleted_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
 };
 
+/** How a token computes its codes (RFC 6238), as its row holds them; the product's tokens are SHA1, 6 digits, 60 s. */
+export type TokenParams = {
+  readonly algorithm: 'SHA1' | 'SHA256' | 'SHA512';
+  readonly digits: 6 | 8;
+  readonly period: number;
+};
+
 export type TokenTable = {
   id: Generated<number>;
   serial: string;

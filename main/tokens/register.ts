@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/contract/models';
-import { refuse } from '../auth/failures';
+import { refuse } from '../attempts/failures';
 import { recordLoginSuccess, startSession } from '../auth/openSession';
 import { consumeOtp } from '../otp/consume';
 import type { Deps } from '../context/deps';

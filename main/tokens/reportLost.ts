@@ -1,8 +1,8 @@
 import type { UserRow } from '../../shared/contract/models';
 import type { RequestOf } from '../../shared/contract';
 import { ok, type Result } from '../../shared/errors';
-import { refuse } from '../auth/failures';
-import { withStepUp } from '../auth/stepUp';
+import { refuse } from '../attempts/failures';
+import { withStepUp } from '../attempts/stepUp';
 import { revokeWithin } from '../revocation/revoke';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';

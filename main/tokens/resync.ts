@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
-import { refuse } from '../auth/failures';
+import { refuse } from '../attempts/failures';
 import { verifyPassword } from '../crypto/password';
 import { withSeed } from '../otp/consume';
 import { findConsecutivePair } from '../otp/resync';

@@ -6,7 +6,7 @@ import type { Session } from '../session/sessions';
 import { activeTokenOf } from '../store/repos/assignments';
 import { currentNotices, markNoticeRead, pendingApprovalCount, recentLogins } from '../store/repos/topPage';
 import { transact } from '../store/transaction';
-import { expiryState } from '../tokens/expiry';
+import { expiryState } from '../views/expiry';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

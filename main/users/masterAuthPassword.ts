@@ -1,8 +1,8 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
 import { policyRefusal, sameAsStored } from '../account/passwords';
-import { refuse } from '../auth/failures';
-import { withStepUp } from '../auth/stepUp';
+import { refuse } from '../attempts/failures';
+import { withStepUp } from '../attempts/stepUp';
 import { hashPassword } from '../crypto/password';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';

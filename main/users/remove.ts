@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
-import { refuse } from '../auth/failures';
-import { withStepUp } from '../auth/stepUp';
+import { refuse } from '../attempts/failures';
+import { withStepUp } from '../attempts/stepUp';
 import { reRegistrationOpensAt } from '../revocation/reregistration';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
-import { withStepUp } from '../auth/stepUp';
+import { withStepUp } from '../attempts/stepUp';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { appendAudit } from '../store/repos/audit';

@@ -1,7 +1,7 @@
 import type { UserRow } from '../../shared/contract/models';
 import type { RequestOf } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/errors';
-import { withStepUp } from '../auth/stepUp';
+import { withStepUp } from '../attempts/stepUp';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { appendSuccess } from '../store/repos/audit';
