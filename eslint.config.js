@@ -52,6 +52,19 @@ export default defineConfig(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Typed rules: a promise nobody awaits, a promise where a callback's result is ignored, a switch that forgets
+    // a member of a union. Types come from the tsconfigs (the project service finds each file's own).
+    files: ['**/*.{ts,tsx}'],
+    // The benchmark's blank page is a baseline outside every tsconfig.
+    ignores: ['bench/blank/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['error', 'warn', 'log'] }],

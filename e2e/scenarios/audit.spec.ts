@@ -6,7 +6,7 @@ import { loginWithOtp } from '../fixtures/flows';
 /** Failed logins of ippan001 written straight to the log: 59 today, one four days ago (all in Japan time). */
 async function addFailedLogins(app: App): Promise<void> {
   const now = app.harness.clock.now().getTime();
-  const row = (at: number) => ({ at, actor_login_id: 'ippan001', action: 'login.password', target_login_id: 'ippan001', result: 'failure' as const, reason: 'BAD_CREDENTIALS', detail: null });
+  const row = (at: number) => ({ at, actor_login_id: 'ippan001', action: 'login.password' as const, target_login_id: 'ippan001', result: 'failure' as const, reason: 'BAD_CREDENTIALS', detail: null });
   const rows = [...Array.from({ length: 59 }, (_, i) => row(now - (i + 1) * 1000)), row(jst('2026-11-20T10:00:00').getTime())];
   await app.harness.store.db.insertInto('audit_log').values(rows).execute();
 }

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../shared/errors';
-import { refuse } from '../auth/failures';
+import type { RequestOf } from '../../shared/contract';
+import { refuse } from '../attempts/failures';
 import { hashPassword, verifyPassword } from '../crypto/password';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
@@ -10,7 +11,8 @@ import { clearFailures, findUserById } from '../store/repos/users';
 import { transact } from '../store/transaction';
 import { mustChangePasswords, policyRefusal, sameAsStored } from './passwords';
 
-type Input = { current: string; next: string };
+/** Both password changes take the same request. */
+type Input = RequestOf<'account', 'changeLoginPassword'>;
 
 const KINDS = {
   login: { action: 'account.loginPassword', wrong: 'BAD_CREDENTIALS', own: 'login_password_hash', other: 'auth_password_hash' },

@@ -1,12 +1,12 @@
 import type { AuditRow } from '../../shared/contract/adminModels';
-import { fail, ok, type Result } from '../../shared/errors';
-import { auditSuccess } from '../auth/failures';
-import { canManageUsers } from '../auth/roles';
+import type { RequestOf } from '../../shared/contract';
+import { ok, type Result } from '../../shared/errors';
+import { auditSuccess } from '../attempts/failures';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { countAudit, listAudit } from '../store/repos/auditQuery';
 import { csvFile, jstDateTime, jstStamp } from './csv';
-import { queryOf, toAuditRow, type AuditFilter } from './query';
+import { queryOf, toAuditRow } from './query';
 
 /** One export holds at most this many rows, the newest; a narrower filter reaches older ones. */
 export const EXPORT_LIMIT = 100_000;
@@ -14,11 +14,9 @@ export const EXPORT_LIMIT = 100_000;
 const HEADER = ['日時', '操作者', '操作', '対象', '結果', '理由'] as const;
 const RESULT = { success: '成功', failure: '失敗' } as const;
 
-type Page = { filter: AuditFilter; offset: number; limit: number };
 
 /** 操作履歴 (SPEC R-GEN-2): the company's audit rows, newest first, for masters and admins. */
-export async function listAuditLog(deps: Deps, session: Session, input: Page): Promise<Result<{ rows: AuditRow[]; total: number }>> {
-  if (!canManageUsers(session.userType)) return fail('FORBIDDEN');
+export async function listAuditLog(deps: Deps, session: Session, input: RequestOf<'audit', 'list'>): Promise<Result<{ rows: AuditRow[]; total: number }>> {
   const query = queryOf(session, input.filter);
   const rows = await listAudit(deps.db, query, input.offset, input.limit);
   return ok({ rows: rows.map(toAuditRow), total: await countAudit(deps.db, query) });
@@ -31,10 +29,9 @@ export async function listAuditLog(deps: Deps, session: Session, input: Page): P
 export async function exportAuditLog(
   deps: Deps,
   session: Session,
-  input: { filter: AuditFilter },
+  input: RequestOf<'audit', 'exportCsv'>,
   now: Date,
 ): Promise<Result<{ fileName: string; csvBase64: string }>> {
-  if (!canManageUsers(session.userType)) return fail('FORBIDDEN');
   const rows = await listAudit(deps.db, queryOf(session, input.filter), 0, EXPORT_LIMIT);
   const cells = rows.map((r) => [
     jstDateTime(new Date(r.at)),

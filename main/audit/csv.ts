@@ -1,4 +1,4 @@
-import { wallClockAt } from '../time/zone';
+import { wallClockAt } from '../../shared/time/japan';
 
 /** Excel reads a UTF-8 file as the machine's code page (Shift_JIS in Japan) unless it starts with this BOM. */
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -18,17 +18,16 @@ export function csvFile(header: readonly string[], rows: readonly (readonly stri
   return Buffer.concat([BOM, Buffer.from(text, 'utf8')]);
 }
 
-const JAPAN = 'Asia/Tokyo';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** 2026/11/24 10:00:30 in Japan time, whatever the computer's zone (DESIGN-NOTES 5). */
 export function jstDateTime(at: Date): string {
-  const w = wallClockAt(at, JAPAN);
+  const w = wallClockAt(at);
   return `${w.year}/${pad(w.month)}/${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 }
 
 /** 20261124-1000: for a file name, in Japan time. */
 export function jstStamp(at: Date): string {
-  const w = wallClockAt(at, JAPAN);
+  const w = wallClockAt(at);
   return `${w.year}${pad(w.month)}${pad(w.day)}-${pad(w.hour)}${pad(w.minute)}`;
 }

@@ -1,11 +1,12 @@
 import { ok, type Result } from '../../shared/errors';
+import type { RequestOf } from '../../shared/contract';
 import type { LoginStep } from '../../shared/contract/models';
 import { hashPassword, verifyPassword, type KdfParams } from '../crypto/password';
 import type { Deps } from '../context/deps';
 import { activeTokenOf, latestRevocationOf } from '../store/repos/assignments';
 import { findUserByLoginId } from '../store/repos/users';
-import { auditSuccess, refuse } from './failures';
-import { rehashIfOld } from './rehash';
+import { auditSuccess, refuse } from '../attempts/failures';
+import { rehashIfOld } from '../attempts/rehash';
 
 const decoys = new WeakMap<KdfParams, Promise<string>>();
 
@@ -20,7 +21,7 @@ async function spendDecoyCheck(deps: Deps, password: string): Promise<void> {
  * BLGI001, first step (SPEC R-LOG-1, R-LOG-2, R-LOG-4, R-OTP-3): the login password, then where the user goes
  * next. Nothing is said about the token until the password is right.
  */
-export async function login(deps: Deps, input: { loginId: string; password: string }, now: Date): Promise<Result<LoginStep>> {
+export async function login(deps: Deps, input: RequestOf<'auth', 'login'>, now: Date): Promise<Result<LoginStep>> {
   const action = 'login.password';
   const user = await findUserByLoginId(deps.db, input.loginId);
   // A deleted user is answered exactly as an unknown ID: same scrypt cost, same refusal.

@@ -1,15 +1,16 @@
 import { fail, ok, type Result } from '../../shared/errors';
+import type { RequestOf } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/contract/models';
 import { consumeOtp } from '../otp/consume';
 import type { Deps } from '../context/deps';
 import { activeTokenOf } from '../store/repos/assignments';
 import { findUserById } from '../store/repos/users';
 import { transact } from '../store/transaction';
-import { refuse } from './failures';
+import { refuse } from '../attempts/failures';
 import { recordLoginSuccess, startSession } from './openSession';
 
 /** BLGI001, OTP step (SPEC R-LOG-2, R-OTP-1..3): the code of the user's active token completes the login. */
-export async function verifyLoginOtp(deps: Deps, input: { challengeId: string; otp: string }, now: Date): Promise<Result<SessionInfo>> {
+export async function verifyLoginOtp(deps: Deps, input: RequestOf<'auth', 'verifyOtp'>, now: Date): Promise<Result<SessionInfo>> {
   const challenge = await deps.sessions.challenge(input.challengeId, 'needsOtp', now);
   if (!challenge.ok) return challenge;
   const user = await findUserById(deps.db, challenge.value.userId);

@@ -1,10 +1,9 @@
-import { defaultKdf } from '../crypto/password';
 import { basename } from 'node:path';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { BackupProblem } from '../../shared/contract/backupProblems';
 import { jstStamp } from '../audit/csv';
-import { canBackUp } from '../auth/roles';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import { withStepUp, type StepUpCredentials } from '../attempts/stepUp';
+import { defaultKdf } from '../crypto/password';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { appendAudit, appendSuccess } from '../store/repos/audit';
@@ -37,13 +36,12 @@ async function writeBackup(deps: Deps, target: string, passphrase: string): Prom
 }
 
 /**
- * 設定・管理 > バックアップ, the master's alone (main/auth/roles.ts says why). The save dialog comes first, so a
+ * 設定・管理 > バックアップ, the master's alone (access `master` in the contract: the file holds every seed). The save dialog comes first, so a
  * cancelled choice consumes nothing; then the step-up, whose transaction consumes the OTP and writes
  * `backup.start`, so the snapshot taken right after holds both (a code used for the backup stays used after a
  * restore, SPEC R-OTP-2). The write's outcome is `backup.create`, success or failure, kept on this PC only.
  */
 export async function createBackup(deps: Deps, session: Session, input: CreateInput, now: Date): Promise<Result<{ fileName: string }>> {
-  if (!canBackUp(session.userType)) return fail('FORBIDDEN');
   const target = await deps.backupFiles.chooseTarget(`otp-desktop-${jstStamp(now)}.otpbackup`);
   if (target === null) return fail('BACKUP_REFUSED', { problem: 'CANCELLED' });
   const fileName = basename(target);

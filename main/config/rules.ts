@@ -1,3 +1,5 @@
+import { JAPAN_TIME_ZONE } from '../../shared/time/japan';
+
 /**
  * Every "Reading" of SPEC.md is a setting here, never a literal in a rule (SPEC: "must be configurable").
  */
@@ -32,7 +34,7 @@ export type RulesConfig = {
 export const defaultRules: RulesConfig = {
   otp: { driftWindowSteps: 1, resyncWindowSteps: 40 },
   maxConsecutiveFailures: 5,
-  reRegistration: { coolDownMinutes: 30, overnightStart: '20:50', overnightEnd: '08:10', timeZone: 'Asia/Tokyo' },
+  reRegistration: { coolDownMinutes: 30, overnightStart: '20:50', overnightEnd: '08:10', timeZone: JAPAN_TIME_ZONE },
   tokenExpiryWarningDays: 60,
   session: { idleTimeoutMs: 15 * 60_000, absoluteTimeoutMs: 12 * 3_600_000, challengeTtlMs: 5 * 60_000 },
   loginHistoryLength: 10,

@@ -47,6 +47,6 @@ export function createCore(options: CoreOptions): Core {
     previews: new PreviewStore(),
     backupFiles: options.backupFiles ?? { chooseTarget: () => Promise.resolve(null) },
   };
-  const dispatch = createDispatch(handlerTable(deps), deps.sessions, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);
+  const dispatch = createDispatch(handlerTable(deps), deps, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);
   return { deps, dispatch, api: buildApi(dispatch) };
 }

@@ -1,21 +1,18 @@
-import { fail, type Result } from '../../shared/errors';
+import type { Result } from '../../shared/errors';
+import type { RequestOf } from '../../shared/contract';
 import type { ImportPreview } from '../../shared/contract/adminModels';
-import { refuse } from '../auth/failures';
-import { canManageUsers } from '../auth/roles';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import { withStepUp } from '../attempts/stepUp';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { commitPreview, type Imported } from './commit';
 import { previewImport } from './preview';
 import type { ImportProgress } from '../context/previews';
-import type { ImportFile } from './readFile';
 
 /** A preview made in a session belongs to that session: another session, even of the same user, cannot commit it. */
 const ownerOf = (session: Session) => `session:${session.id}`;
 
 /** 設定・管理 seed import, first step (SPEC R-TOK-3, R-TOK-4): master and admin users only; nothing is written. */
-export async function previewTokens(deps: Deps, session: Session, input: ImportFile, now: Date): Promise<Result<ImportPreview>> {
-  if (!canManageUsers(session.userType)) return fail('FORBIDDEN');
+export async function previewTokens(deps: Deps, session: Session, input: RequestOf<'imports', 'preview'>, now: Date): Promise<Result<ImportPreview>> {
   return previewImport(deps, ownerOf(session), session.companyId, input, now);
 }
 
@@ -23,11 +20,10 @@ export async function previewTokens(deps: Deps, session: Session, input: ImportF
 export async function commitTokens(
   deps: Deps,
   session: Session,
-  input: StepUpCredentials & { previewId: string },
+  input: RequestOf<'imports', 'commit'>,
   now: Date,
 ): Promise<Result<Imported>> {
   const operation = { action: 'token.import' as const, targets: [session.loginId] };
-  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now);
   const claim = { previewId: input.previewId, owner: ownerOf(session), companyId: session.companyId };
   return commitPreview(deps, claim, now, (write) =>
     withStepUp(deps, session, input, operation, now, (tx, operator) => write(tx, operator.login_id)),
@@ -37,9 +33,8 @@ export async function commitTokens(
 export async function importProgress(
   deps: Deps,
   session: Session,
-  input: { previewId: string },
+  input: RequestOf<'imports', 'progress'>,
   now: Date,
 ): Promise<Result<ImportProgress>> {
-  if (!canManageUsers(session.userType)) return fail('FORBIDDEN');
   return deps.previews.progressOf(input.previewId, ownerOf(session), now);
 }

@@ -1,10 +1,12 @@
 import { fail, ok, type Result } from '../../shared/errors';
+import type { RequestOf } from '../../shared/contract';
 import { parseEntraCsv } from '../seedFiles/csv';
 import { parsePskc } from '../seedFiles/pskc';
 import { MAX_IMPORT_BYTES, type ParseResult } from '../seedFiles/types';
 import { decodeFileBase64 } from './base64';
 
-export type ImportFile = { format: 'pskc' | 'csv'; fileBase64: string; preSharedKeyHex?: string | undefined };
+/** A token file as both import channels carry it (imports:preview, setup:preview-import). */
+export type ImportFile = Omit<RequestOf<'imports', 'preview'>, 'sessionId'>;
 
 const refused = (problem: string) => fail('IMPORT_REFUSED', { problem });
 

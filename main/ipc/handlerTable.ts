@@ -27,7 +27,8 @@ import { removeUser } from '../users/remove';
 import { unlock } from '../users/unlock';
 import { updateUserDetails } from '../users/update';
 
-type Context<A> = A extends 'session' ? { now: Date; session: Session } : { now: Date };
+/** Every access level but `public` runs with the caller's resolved session (main/ipc/admit.ts). */
+type Context<A> = A extends 'public' ? { now: Date } : { now: Date; session: Session };
 
 type HandlerFor<C> =
   C extends Channel<infer Req, infer Res, infer A> ? (input: z.output<Req>, ctx: Context<A>) => Promise<Result<z.input<Res>>> : never;

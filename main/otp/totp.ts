@@ -1,13 +1,7 @@
 import { generateSync as hotpGenerate } from '@otplib/hotp';
 import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node';
 import { createGuardrails, type Digits, type HashAlgorithm } from '@otplib/core';
-
-/** How a token computes its codes (RFC 6238); the product's tokens are SHA1, 6 digits, 60 s. */
-export type TokenParams = {
-  readonly algorithm: 'SHA1' | 'SHA256' | 'SHA512';
-  readonly digits: 6 | 8;
-  readonly period: number;
-};
+import type { TokenParams } from '../store/schema';
 
 const crypto = new NodeCryptoPlugin();
 /** otplib builds its default limits object on every call unless given one; that was a third of a verification's time. */

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../shared/errors';
-import { matchStep, stepAt, type TokenParams } from './totp';
+import type { TokenParams } from '../store/schema';
+import { matchStep, stepAt } from './totp';
 
 export type TokenState = TokenParams & {
   readonly lastStep: number;

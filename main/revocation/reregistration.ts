@@ -1,5 +1,5 @@
 import type { RulesConfig } from '../config/rules';
-import { instantOf, minutesOfDay, wallClockAt } from '../time/zone';
+import { instantOf, minutesOfDay, wallClockAt } from '../../shared/time/japan';
 
 type Rule = RulesConfig['reRegistration'];
 

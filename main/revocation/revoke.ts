@@ -1,8 +1,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
+import type { RequestOf } from '../../shared/contract';
 import type { UserRow } from '../../shared/contract/models';
-import { refuse } from '../auth/failures';
-import { canManageUsers } from '../auth/roles';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import { withStepUp } from '../attempts/stepUp';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
@@ -11,10 +10,10 @@ import { appendAudit } from '../store/repos/audit';
 import { findUsersByLoginIds, listCompanyUsers } from '../store/repos/users';
 import { breatheEvery } from '../store/breathe';
 import type { Db } from '../store/transaction';
-import { toUserRow } from '../users/rows';
+import { toUserRow } from '../views/userRow';
 import { reRegistrationOpensAt } from './reregistration';
 
-type Input = StepUpCredentials & { loginIds: string[] };
+type Input = RequestOf<'tokens', 'revoke'>;
 export type Revoked = { revoked: UserRow[]; selfRevoked: boolean; targets: UserRecord[] };
 
 /**
@@ -56,7 +55,6 @@ export async function revokeWithin(tx: Db, deps: Deps, operator: UserRecord, log
 export async function revokeTokens(deps: Deps, session: Session, input: Input, now: Date): Promise<Result<Omit<Revoked, 'targets'>>> {
   const loginIds = [...new Set(input.loginIds)];
   const operation = { action: 'token.revoke' as const, targets: loginIds };
-  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now, loginIds);
   const result = await withStepUp(deps, session, input, operation, now, (tx, operator) =>
     revokeWithin(tx, deps, operator, loginIds, now),
   );

@@ -1,7 +1,5 @@
-import { instantOf, wallClockAt } from '../time/zone';
+import { instantOf, wallClockAt } from '../../shared/time/japan';
 import { reject } from './entries';
-
-const JAPAN = 'Asia/Tokyo';
 
 /**
  * The CSV's `expiry date`, in Japan time whatever the computer's zone (DESIGN-NOTES 5).
@@ -18,8 +16,8 @@ export function parseCsvExpiry(text: string): Date | null {
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const [hour, minute] = m[4] === undefined ? [23, 59] : [Number(m[4]), Number(m[5])];
   if (hour > 23 || minute > 59) return reject('BAD_EXPIRY', 'no such time');
-  const instant = instantOf({ year, month, day, hour, minute }, JAPAN);
-  const back = wallClockAt(instant, JAPAN);
+  const instant = instantOf({ year, month, day, hour, minute });
+  const back = wallClockAt(instant);
   // instantOf lets Date.UTC roll 02-30 over into March; reading the wall clock back catches it.
   if (back.year !== year || back.month !== month || back.day !== day) return reject('BAD_EXPIRY', 'no such day');
   return instant;

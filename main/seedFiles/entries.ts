@@ -1,4 +1,5 @@
 import { serialField } from '../../shared/input/fields';
+import { SERIAL_DIGITS } from '../../shared/input/limits';
 import { problem, type ImportProblemCode, type ParseResult, type ParsedToken } from './types';
 
 /**
@@ -39,7 +40,7 @@ export function collect(entries: Iterable<Entry>): ParseResult {
 export function serialOf(raw: string | undefined): string {
   if (raw === undefined || raw.trim() === '') return reject('BAD_SERIAL', 'missing');
   const parsed = serialField.safeParse(raw);
-  return parsed.success ? parsed.data : reject('BAD_SERIAL', 'not 8-12 digits');
+  return parsed.success ? parsed.data : reject('BAD_SERIAL', `not ${SERIAL_DIGITS.min}-${SERIAL_DIGITS.max} digits`);
 }
 
 /** The first entry that names a serial claims it; later ones are DUPLICATE_IN_FILE, pointing at the first. */

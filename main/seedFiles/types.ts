@@ -1,3 +1,4 @@
+import { IMPORT_FILE_MAX_BYTES } from '../../shared/input/limits';
 import { FILE_PROBLEM_CODES } from '../../shared/contract/importProblems';
 
 /**
@@ -10,7 +11,7 @@ import { FILE_PROBLEM_CODES } from '../../shared/contract/importProblems';
  * twice that leaves room for verbose vendors. Callers should compare a file's size (fs.stat) with this
  * before reading it, so a huge file is never read into memory at all.
  */
-export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = IMPORT_FILE_MAX_BYTES;
 
 /** Codes, not prose: the renderer maps each to a Japanese / English message. */
 export const IMPORT_PROBLEM_CODES = FILE_PROBLEM_CODES;

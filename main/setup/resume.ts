@@ -1,11 +1,12 @@
 import { ok, type Result } from '../../shared/errors';
-import { auditSuccess, refuse } from '../auth/failures';
+import type { RequestOf } from '../../shared/contract';
+import { auditSuccess, refuse } from '../attempts/failures';
 import { verifyPassword } from '../crypto/password';
 import type { Deps } from '../context/deps';
 import { findUserByLoginId } from '../store/repos/users';
 import { findCompanyMaster, unfinishedSetupCompany } from '../store/repos/userAdmin';
 
-type ResumeInput = { masterLoginId: string; loginPassword: string; authPassword: string };
+type ResumeInput = RequestOf<'setup', 'resume'>;
 
 /**
  * A setup ID lives in memory only, so an app stopped between creating the company and importing its tokens

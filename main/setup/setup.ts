@@ -1,20 +1,14 @@
 import { fail, ok, type AppError, type Result } from '../../shared/errors';
+import type { RequestOf } from '../../shared/contract';
 import { policyRefusal } from '../account/passwords';
-import { refuse } from '../auth/failures';
+import { refuse } from '../attempts/failures';
 import { addCompany, addUser } from '../store/repos/provision';
 import type { Deps } from '../context/deps';
 import { appendSuccess } from '../store/repos/audit';
 import { anyCompanyExists, unfinishedSetupCompany } from '../store/repos/userAdmin';
 import { transact, type Db } from '../store/transaction';
 
-type CreateInput = {
-  companyCode: string;
-  companyName: string;
-  masterLoginId: string;
-  masterName: string;
-  loginPassword: string;
-  authPassword: string;
-};
+type CreateInput = RequestOf<'setup', 'create'>;
 
 /** First run: an empty store opens the setup screen, never a built-in account. */
 export async function setupStatus(deps: Deps): Promise<Result<{ needsSetup: boolean; canResume: boolean }>> {

@@ -1,9 +1,9 @@
 import { ok, type Result } from '../../shared/errors';
+import type { RequestOf } from '../../shared/contract';
 import type { ImportPreview } from '../../shared/contract/adminModels';
-import { refuse } from '../auth/failures';
+import { refuse } from '../attempts/failures';
 import { commitPreview, type Imported } from '../imports/commit';
 import { previewImport } from '../imports/preview';
-import type { ImportFile } from '../imports/readFile';
 import type { Deps } from '../context/deps';
 import type { SetupGrant } from '../context/setups';
 import { transact } from '../store/transaction';
@@ -11,14 +11,14 @@ import { transact } from '../store/transaction';
 /** The first import of a company belongs to its setup: the setup ID is the proof, there is no token for a step-up yet. */
 const ownerOf = (grant: SetupGrant) => `setup:${grant.id}`;
 
-export async function setupPreview(deps: Deps, input: ImportFile & { setupId: string }, now: Date): Promise<Result<ImportPreview>> {
+export async function setupPreview(deps: Deps, input: RequestOf<'setup', 'previewImport'>, now: Date): Promise<Result<ImportPreview>> {
   const grant = await deps.setups.resolve(input.setupId, now);
   if (!grant.ok) return grant;
   return previewImport(deps, ownerOf(grant.value), grant.value.companyId, input, now);
 }
 
 /** The same atomic import as 設定・管理, audited as the new master's. */
-export async function setupCommit(deps: Deps, input: { setupId: string; previewId: string }, now: Date): Promise<Result<Imported>> {
+export async function setupCommit(deps: Deps, input: RequestOf<'setup', 'commitImport'>, now: Date): Promise<Result<Imported>> {
   const grant = await deps.setups.resolve(input.setupId, now);
   if (!grant.ok) return grant;
   const { companyId, masterLoginId } = grant.value;
@@ -28,7 +28,7 @@ export async function setupCommit(deps: Deps, input: { setupId: string; previewI
 }
 
 /** Ends the setup: its ID and any preview it left are gone; from now on the normal login applies. */
-export async function finishSetup(deps: Deps, input: { setupId: string }, now: Date): Promise<Result<Record<string, never>>> {
+export async function finishSetup(deps: Deps, input: RequestOf<'setup', 'finish'>, now: Date): Promise<Result<Record<string, never>>> {
   const grant = await deps.setups.resolve(input.setupId, now);
   if (!grant.ok) return grant;
   deps.previews.dropOwner(ownerOf(grant.value));

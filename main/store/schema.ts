@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AuditAction } from '../../shared/contract/auditActions';
 
 /** Times are epoch milliseconds (INTEGER here, BIGINT on PostgreSQL). */
 type Millis = number;
@@ -21,6 +22,13 @@ export type UserTable = {
   auth_password_initial: ColumnType<0 | 1, 0 | 1 | undefined, 0 | 1>;
   /** Soft deletion: the row stays so the login ID is never reused and the audit log keeps its meaning. */
   deleted_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+};
+
+/** How a token computes its codes (RFC 6238), as its row holds them; the product's tokens are SHA1, 6 digits, 60 s. */
+export type TokenParams = {
+  readonly algorithm: 'SHA1' | 'SHA256' | 'SHA512';
+  readonly digits: 6 | 8;
+  readonly period: number;
 };
 
 export type TokenTable = {
@@ -57,7 +65,7 @@ export type AuditTable = {
   id: Generated<number>;
   at: Millis;
   actor_login_id: string | null;
-  action: string;
+  action: AuditAction;
   target_login_id: string | null;
   result: 'success' | 'failure';
   reason: string | null;

@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
+import type { RequestOf } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/contract/models';
-import { refuse } from '../auth/failures';
+import { refuse } from '../attempts/failures';
 import { recordLoginSuccess, startSession } from '../auth/openSession';
 import { consumeOtp } from '../otp/consume';
 import type { Deps } from '../context/deps';
@@ -10,7 +11,7 @@ import { bindToCompany, findTokenBySerial } from '../store/repos/tokens';
 import { findUserById } from '../store/repos/users';
 import { transact, type Db } from '../store/transaction';
 
-type Input = { challengeId: string; serial: string; otp: string };
+type Input = RequestOf<'tokens', 'register'>;
 
 /**
  * Every check and the new assignment in one transaction, so a revocation that lands meanwhile still wins

@@ -1,8 +1,8 @@
 import type { UserRow } from '../../shared/contract/models';
+import type { RequestOf } from '../../shared/contract';
 import { ok, type Result } from '../../shared/errors';
-import { refuse } from '../auth/failures';
-import { canManageUsers } from '../auth/roles';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import { refuse } from '../attempts/failures';
+import { withStepUp } from '../attempts/stepUp';
 import { revokeWithin } from '../revocation/revoke';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
@@ -17,11 +17,11 @@ import { appendSuccess } from '../store/repos/audit';
 export async function reportLost(
   deps: Deps,
   session: Session,
-  input: StepUpCredentials & { loginId: string },
+  input: RequestOf<'tokens', 'reportLost'>,
   now: Date,
 ): Promise<Result<{ revoked: UserRow }>> {
   const operation = { action: 'token.lost' as const, targets: [input.loginId] };
-  if (!canManageUsers(session.userType) || input.loginId === session.loginId) {
+  if (input.loginId === session.loginId) {
     return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now, operation.targets);
   }
   const result = await withStepUp(deps, session, input, operation, now, async (tx, operator) => {

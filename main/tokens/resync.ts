@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../shared/errors';
-import { refuse } from '../auth/failures';
-import { canManageUsers } from '../auth/roles';
+import type { RequestOf } from '../../shared/contract';
+import { refuse } from '../attempts/failures';
 import { verifyPassword } from '../crypto/password';
 import { withSeed } from '../otp/consume';
 import { findConsecutivePair } from '../otp/resync';
@@ -12,7 +12,7 @@ import { acceptStep, findTokenBySerial } from '../store/repos/tokens';
 import { findUserById } from '../store/repos/users';
 import { transact } from '../store/transaction';
 
-type Input = { serial: string; firstOtp: string; secondOtp: string; authPassword: string };
+type Input = RequestOf<'tokens', 'resync'>;
 
 /**
  * Admin action for a token that drifted past the verification window (SPEC R-OTP-1): two consecutive codes
@@ -20,7 +20,6 @@ type Input = { serial: string; firstOtp: string; secondOtp: string; authPassword
  * may be their own. Audited either way.
  */
 export async function resyncToken(deps: Deps, session: Session, input: Input, now: Date): Promise<Result<{ driftSteps: number }>> {
-  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, 'token.resync', { code: 'FORBIDDEN' }, now, [input.serial]);
   const operator = await findUserById(deps.db, session.userId);
   if (!operator) return fail('SESSION_INVALID');
   if (!(await verifyPassword(input.authPassword, operator.auth_password_hash))) {

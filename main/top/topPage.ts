@@ -1,11 +1,12 @@
 import { ok, type Result } from '../../shared/errors';
+import type { RequestOf } from '../../shared/contract';
 import type { TopPage } from '../../shared/contract/models';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { activeTokenOf } from '../store/repos/assignments';
 import { currentNotices, markNoticeRead, pendingApprovalCount, recentLogins } from '../store/repos/topPage';
 import { transact } from '../store/transaction';
-import { expiryState } from '../tokens/expiry';
+import { expiryState } from '../views/expiry';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -42,7 +43,7 @@ export async function topPage(deps: Deps, session: Session, now: Date): Promise<
 }
 
 /** SPEC R-TOP-3: opening a notice marks it read; only notices the user can see. */
-export async function readNotice(deps: Deps, session: Session, input: { noticeId: number }, now: Date) {
+export async function readNotice(deps: Deps, session: Session, input: RequestOf<'top', 'markNoticeRead'>, now: Date) {
   const visible = await currentNotices(deps.db, session.companyId, session.userId, now.getTime());
   if (!visible.some((n) => n.id === input.noticeId)) return { ok: false as const, error: { code: 'VALIDATION' as const, field: 'noticeId' } };
   await transact(deps.db, async (tx) => {

@@ -1,7 +1,8 @@
 import { fail, ok, type Result } from '../../shared/errors';
+import type { RequestOf } from '../../shared/contract';
 import { policyRefusal, sameAsStored } from '../account/passwords';
-import { refuse } from '../auth/failures';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import { refuse } from '../attempts/failures';
+import { withStepUp } from '../attempts/stepUp';
 import { hashPassword } from '../crypto/password';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
@@ -16,13 +17,13 @@ import { findCompanyMaster, setPasswordHash } from '../store/repos/userAdmin';
 export async function changeMasterAuthPassword(
   deps: Deps,
   session: Session,
-  input: StepUpCredentials & { newAuthPassword: string },
+  input: RequestOf<'users', 'changeMasterAuthPassword'>,
   now: Date,
 ): Promise<Result<Record<string, never>>> {
   const master = await findCompanyMaster(deps.db, session.companyId);
   const operation = { action: 'user.masterAuthPassword' as const, targets: master ? [master.login_id] : [] };
   const refused = (error: Parameters<typeof refuse>[3]) => refuse(deps, session.loginId, operation.action, error, now, operation.targets);
-  if (session.userType !== 'admin' || !master) return refused({ code: 'FORBIDDEN' });
+  if (!master) return refused({ code: 'FORBIDDEN' });
   const policy = policyRefusal('newAuthPassword', input.newAuthPassword, { loginId: master.login_id });
   if (policy) return refused(policy);
   const hash = await hashPassword(input.newAuthPassword, deps.kdf);

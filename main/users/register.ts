@@ -1,9 +1,9 @@
 import type { UserRow } from '../../shared/contract/models';
+import type { RequestOf } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/errors';
 import { policyRefusal } from '../account/passwords';
-import { refuse } from '../auth/failures';
-import { canManageUsers } from '../auth/roles';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import { refuse } from '../attempts/failures';
+import { withStepUp } from '../attempts/stepUp';
 import { hashUser, insertUser } from '../store/repos/provision';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
@@ -11,13 +11,7 @@ import { appendSuccess } from '../store/repos/audit';
 import { findUserByLoginId } from '../store/repos/users';
 import { rowOf } from './rowOf';
 
-type Input = StepUpCredentials & {
-  loginId: string;
-  name: string;
-  userType: 'admin' | 'general';
-  initialLoginPassword: string;
-  initialAuthPassword: string;
-};
+type Input = RequestOf<'users', 'register'>;
 
 function passwordRefusal(input: Input) {
   const { loginId, initialLoginPassword: login, initialAuthPassword: auth } = input;
@@ -35,7 +29,6 @@ function passwordRefusal(input: Input) {
 export async function registerUser(deps: Deps, session: Session, input: Input, now: Date): Promise<Result<UserRow>> {
   const operation = { action: 'user.register' as const, targets: [input.loginId] };
   const refused = (error: Parameters<typeof refuse>[3]) => refuse(deps, session.loginId, operation.action, error, now, operation.targets);
-  if (!canManageUsers(session.userType)) return refused({ code: 'FORBIDDEN' });
   const policy = passwordRefusal(input);
   if (policy) return refused(policy);
   // Hashed before the step-up's transaction, so the write lock is not held through two scrypt runs.

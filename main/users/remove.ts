@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
-import { refuse } from '../auth/failures';
-import { canManageUsers } from '../auth/roles';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import type { RequestOf } from '../../shared/contract';
+import { refuse } from '../attempts/failures';
+import { withStepUp } from '../attempts/stepUp';
 import { reRegistrationOpensAt } from '../revocation/reregistration';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
@@ -18,12 +18,12 @@ import { findUsersByLoginIds } from '../store/repos/users';
 export async function removeUser(
   deps: Deps,
   session: Session,
-  input: StepUpCredentials & { loginId: string },
+  input: RequestOf<'users', 'remove'>,
   now: Date,
 ): Promise<Result<Record<string, never>>> {
   const operation = { action: 'user.remove' as const, targets: [input.loginId] };
   const refused = (code: 'FORBIDDEN') => refuse(deps, session.loginId, operation.action, { code }, now, operation.targets);
-  if (!canManageUsers(session.userType) || input.loginId === session.loginId) return refused('FORBIDDEN');
+  if (input.loginId === session.loginId) return refused('FORBIDDEN');
   const t = now.getTime();
   const result = await withStepUp(deps, session, input, operation, now, async (tx, operator) => {
     const [target] = await findUsersByLoginIds(tx, operator.company_id, [input.loginId]);

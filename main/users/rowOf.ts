@@ -2,7 +2,7 @@ import type { UserRow } from '../../shared/contract/models';
 import type { Deps } from '../context/deps';
 import { listCompanyUsers } from '../store/repos/users';
 import type { Db } from '../store/transaction';
-import { toUserRow } from './rows';
+import { toUserRow } from '../views/userRow';
 
 /** One user's row of the BRSK027 list, as the screen that changed the user shows it afterwards. */
 export async function rowOf(db: Db, deps: Deps, companyId: number, loginId: string, now: Date): Promise<UserRow> {

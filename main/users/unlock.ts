@@ -1,7 +1,6 @@
 import { fail, ok, type Result } from '../../shared/errors';
-import { refuse } from '../auth/failures';
-import { canManageUsers } from '../auth/roles';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import type { RequestOf } from '../../shared/contract';
+import { withStepUp } from '../attempts/stepUp';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { appendAudit } from '../store/repos/audit';
@@ -11,11 +10,10 @@ import { findUsersByLoginIds, unlockUser } from '../store/repos/users';
 export async function unlock(
   deps: Deps,
   session: Session,
-  input: StepUpCredentials & { loginId: string },
+  input: RequestOf<'users', 'unlock'>,
   now: Date,
 ): Promise<Result<Record<string, never>>> {
   const operation = { action: 'user.unlock' as const, targets: [input.loginId] };
-  if (!canManageUsers(session.userType)) return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now, operation.targets);
   return withStepUp(deps, session, input, operation, now, async (tx, operator) => {
     const [target] = await findUsersByLoginIds(tx, session.companyId, [input.loginId]);
     if (!target) return fail('USER_NOT_FOUND', { loginIds: [input.loginId] });

@@ -1,8 +1,7 @@
 import type { UserRow } from '../../shared/contract/models';
+import type { RequestOf } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/errors';
-import { refuse } from '../auth/failures';
-import { canManageUsers } from '../auth/roles';
-import { withStepUp, type StepUpCredentials } from '../auth/stepUp';
+import { withStepUp } from '../attempts/stepUp';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { appendSuccess } from '../store/repos/audit';
@@ -10,7 +9,7 @@ import { updateUser } from '../store/repos/userAdmin';
 import { findUsersByLoginIds } from '../store/repos/users';
 import { rowOf } from './rowOf';
 
-type Input = StepUpCredentials & { loginId: string; name?: string | undefined; userType?: 'admin' | 'general' | undefined };
+type Input = RequestOf<'users', 'update'>;
 
 /**
  * 利用者情報変更: name and/or type (admin ↔ general) of a user of the company, with step-up (SPEC R-OTP-4).
@@ -19,9 +18,6 @@ type Input = StepUpCredentials & { loginId: string; name?: string | undefined; u
  */
 export async function updateUserDetails(deps: Deps, session: Session, input: Input, now: Date): Promise<Result<UserRow>> {
   const operation = { action: 'user.update' as const, targets: [input.loginId] };
-  if (!canManageUsers(session.userType)) {
-    return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now, operation.targets);
-  }
   if (input.name === undefined && input.userType === undefined) return fail('VALIDATION', { field: 'name' });
   const change = { name: input.name, userType: input.userType };
   const result = await withStepUp(deps, session, input, operation, now, async (tx, operator) => {

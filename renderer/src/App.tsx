@@ -29,33 +29,31 @@ import { useLanguage } from './stores/language';
 import { useNavigation, type View } from './stores/navigation';
 import { useSession } from './stores/session';
 import { useSetup } from './stores/setup';
+import { mayOpen } from './screenAccess';
 import type { SessionInfo } from '../../shared/contract';
 
-/** Screens that need a session, by who may see them (SPEC R-REV-1; R-REV-6 for the master's password). */
-const SESSION_SCREENS: Partial<Record<View, { screen: () => ReactNode; only?: 'managers' | 'admins' | 'master' }>> = {
-  passwordChange: { screen: () => <PasswordChangeScreen /> },
-  userMenu: { screen: () => <UserManagementMenu />, only: 'managers' },
-  revoke: { screen: () => <RevocationScreen />, only: 'managers' },
-  tokenImport: { screen: () => <TokenImportScreen />, only: 'managers' },
-  userRegister: { screen: () => <RegisterUserScreen />, only: 'managers' },
-  userUpdate: { screen: () => <UpdateUserScreen />, only: 'managers' },
-  userRemove: { screen: () => <RemoveUserScreen />, only: 'managers' },
-  userUnlock: { screen: () => <UnlockUserScreen />, only: 'managers' },
-  audit: { screen: () => <AuditScreen />, only: 'managers' },
-  lostReport: { screen: () => <LostReportScreen />, only: 'managers' },
-  masterAuthPassword: { screen: () => <MasterAuthPasswordScreen />, only: 'admins' },
-  connection: { screen: () => <ConnectionScreen />, only: 'managers' },
-  backup: { screen: () => <BackupScreen />, only: 'master' },
-  tokenResync: { screen: () => <TokenResyncScreen />, only: 'managers' },
+/** Screens that need a session; who may open each is the access of the channel it calls (screenAccess.ts). */
+const SESSION_SCREENS: Partial<Record<View, () => ReactNode>> = {
+  passwordChange: () => <PasswordChangeScreen />,
+  userMenu: () => <UserManagementMenu />,
+  revoke: () => <RevocationScreen />,
+  tokenImport: () => <TokenImportScreen />,
+  userRegister: () => <RegisterUserScreen />,
+  userUpdate: () => <UpdateUserScreen />,
+  userRemove: () => <RemoveUserScreen />,
+  userUnlock: () => <UnlockUserScreen />,
+  audit: () => <AuditScreen />,
+  lostReport: () => <LostReportScreen />,
+  masterAuthPassword: () => <MasterAuthPasswordScreen />,
+  connection: () => <ConnectionScreen />,
+  backup: () => <BackupScreen />,
+  tokenResync: () => <TokenResyncScreen />,
 };
-
-const allowed = (only: 'managers' | 'admins' | 'master' | undefined, info: SessionInfo) =>
-  only === 'master' ? info.userType === 'master' : !only || info.userType === 'admin' || (only === 'managers' && info.userType === 'master');
 
 /**
  * Which screen shows. A screen that needs a session falls back to login without one; a user whose initial
- * passwords are unchanged sees パスワード変更 only; the user-management screens fall back to the top page for a
- * general user (SPEC R-REV-1; the main process refuses them anyway). BRSK028 stays after a self-revocation
+ * passwords are unchanged sees パスワード変更 only; a screen whose channel the user may not call falls back to the
+ * top page (SPEC R-REV-1; the main process refuses the channel anyway). BRSK028 stays after a self-revocation
  * ended the session (R-REV-4).
  */
 function screenFor(view: View, info: SessionInfo | null, loading: string): ReactNode {
@@ -76,8 +74,8 @@ function screenFor(view: View, info: SessionInfo | null, loading: string): React
   if (view === 'revokeResult') return <ResultScreen />;
   if (!info) return <LoginScreen />;
   if (info.mustChangePasswords) return <PasswordChangeScreen />;
-  const entry = SESSION_SCREENS[view];
-  return entry && allowed(entry.only, info) ? entry.screen() : <TopScreen />;
+  const screen = SESSION_SCREENS[view];
+  return screen && mayOpen(view, info.userType) ? screen() : <TopScreen />;
 }
 
 export function App() {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCESS } from './access';
 import { channel } from './define';
 import {
   auditFilterSchema,
@@ -9,27 +10,26 @@ import {
   manageableTypeSchema,
 } from './adminModels';
 import { userRowSchema } from './models';
-import { loginIdField, opaqueIdField, otpField, passwordField } from '../input/fields';
+import { companyCodeField, loginIdField, nameField, opaqueIdField, otpField, passwordField, preSharedKeyField } from '../input/fields';
 
 const withSession = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ sessionId: opaqueIdField, ...shape });
 const stepUp = { authPassword: passwordField, otp: otpField };
 const empty = z.strictObject({});
-const name = z.string().trim().min(1).max(64);
 /** A token file, base64 so it crosses Electron IPC and the test bridge alike; 32 MiB at most once decoded. */
-const file = { format: importFormatSchema, fileBase64: z.string().max(45_000_000), preSharedKeyHex: z.string().regex(/^([0-9a-fA-F]{32}|[0-9a-fA-F]{48}|[0-9a-fA-F]{64})$/).optional() };
+const file = { format: importFormatSchema, fileBase64: z.string().max(45_000_000), preSharedKeyHex: preSharedKeyField.optional() };
 
 /** First run on an empty store (issue: provisioning): a company and its master, then its tokens. */
 export const setupChannels = {
   /** canResume: a company exists but holds no token yet (the app stopped mid-setup): its master may resume. */
-  status: channel('setup:status', 'public', empty, z.object({ needsSetup: z.boolean(), canResume: z.boolean() })),
+  status: channel('setup:status', ACCESS.setup.status, empty, z.object({ needsSetup: z.boolean(), canResume: z.boolean() })),
   create: channel(
     'setup:create',
-    'public',
+    ACCESS.setup.create,
     z.strictObject({
-      companyCode: z.string().regex(/^[A-Za-z0-9]{1,16}$/),
-      companyName: name,
+      companyCode: companyCodeField,
+      companyName: nameField,
       masterLoginId: loginIdField,
-      masterName: name,
+      masterName: nameField,
       loginPassword: passwordField,
       authPassword: passwordField,
     }),
@@ -39,57 +39,57 @@ export const setupChannels = {
   /** The master of a company left without tokens proves both passwords and gets a new setup ID. */
   resume: channel(
     'setup:resume',
-    'public',
+    ACCESS.setup.resume,
     z.strictObject({ masterLoginId: loginIdField, loginPassword: passwordField, authPassword: passwordField }),
     z.object({ setupId: z.string() }),
   ),
-  previewImport: channel('setup:preview-import', 'public', z.strictObject({ setupId: opaqueIdField, ...file }), importPreviewSchema),
-  commitImport: channel('setup:commit-import', 'public', z.strictObject({ setupId: opaqueIdField, previewId: opaqueIdField }), z.object({ imported: z.number().int() })),
-  finish: channel('setup:finish', 'public', z.strictObject({ setupId: opaqueIdField }), empty),
+  previewImport: channel('setup:preview-import', ACCESS.setup.previewImport, z.strictObject({ setupId: opaqueIdField, ...file }), importPreviewSchema),
+  commitImport: channel('setup:commit-import', ACCESS.setup.commitImport, z.strictObject({ setupId: opaqueIdField, previewId: opaqueIdField }), z.object({ imported: z.number().int() })),
+  finish: channel('setup:finish', ACCESS.setup.finish, z.strictObject({ setupId: opaqueIdField }), empty),
 };
 
 /** Token seed import by a master or admin (設定・管理). */
 export const importChannels = {
-  preview: channel('imports:preview', 'session', withSession(file), importPreviewSchema),
-  commit: channel('imports:commit', 'session', withSession({ previewId: opaqueIdField, ...stepUp }), z.object({ imported: z.number().int() })),
-  progress: channel('imports:progress', 'session', withSession({ previewId: opaqueIdField }), importProgressSchema),
+  preview: channel('imports:preview', ACCESS.imports.preview, withSession(file), importPreviewSchema),
+  commit: channel('imports:commit', ACCESS.imports.commit, withSession({ previewId: opaqueIdField, ...stepUp }), z.object({ imported: z.number().int() })),
+  progress: channel('imports:progress', ACCESS.imports.progress, withSession({ previewId: opaqueIdField }), importProgressSchema),
 };
 
 /** 利用者登録 / 利用者情報変更 / 利用者削除, and the admin's change of the master's authentication password (SPEC R-REV-6). */
 export const userAdminChannels = {
   register: channel(
     'users:register',
-    'session',
-    withSession({ loginId: loginIdField, name, userType: manageableTypeSchema, initialLoginPassword: passwordField, initialAuthPassword: passwordField, ...stepUp }),
+    ACCESS.users.register,
+    withSession({ loginId: loginIdField, name: nameField, userType: manageableTypeSchema, initialLoginPassword: passwordField, initialAuthPassword: passwordField, ...stepUp }),
     userRowSchema,
   ),
   update: channel(
     'users:update',
-    'session',
-    withSession({ loginId: loginIdField, name: name.optional(), userType: manageableTypeSchema.optional(), ...stepUp }),
+    ACCESS.users.update,
+    withSession({ loginId: loginIdField, name: nameField.optional(), userType: manageableTypeSchema.optional(), ...stepUp }),
     userRowSchema,
   ),
-  remove: channel('users:remove', 'session', withSession({ loginId: loginIdField, ...stepUp }), empty),
-  changeMasterAuthPassword: channel('users:change-master-auth-password', 'session', withSession({ newAuthPassword: passwordField, ...stepUp }), empty),
+  remove: channel('users:remove', ACCESS.users.remove, withSession({ loginId: loginIdField, ...stepUp }), empty),
+  changeMasterAuthPassword: channel('users:change-master-auth-password', ACCESS.users.changeMasterAuthPassword, withSession({ newAuthPassword: passwordField, ...stepUp }), empty),
 };
 
 /** Every user changes their own passwords; required at the first login with initial passwords. */
 export const accountChannels = {
-  changeLoginPassword: channel('account:change-login-password', 'session', withSession({ current: passwordField, next: passwordField }), empty),
-  changeAuthPassword: channel('account:change-auth-password', 'session', withSession({ current: passwordField, next: passwordField }), empty),
+  changeLoginPassword: channel('account:change-login-password', ACCESS.account.changeLoginPassword, withSession({ current: passwordField, next: passwordField }), empty),
+  changeAuthPassword: channel('account:change-auth-password', ACCESS.account.changeAuthPassword, withSession({ current: passwordField, next: passwordField }), empty),
 };
 
 /** 操作履歴 (SPEC R-GEN-2): masters and admins read and export the audit log. */
 export const auditChannels = {
   list: channel(
     'audit:list',
-    'session',
+    ACCESS.audit.list,
     withSession({ filter: auditFilterSchema, offset: z.number().int().nonnegative().max(10_000_000), limit: z.number().int().positive().max(500) }),
     z.object({ rows: z.array(auditRowSchema), total: z.number().int().nonnegative() }),
   ),
   /** UTF-8 with a BOM, so Excel opens the Japanese correctly. */
-  exportCsv: channel('audit:export-csv', 'session', withSession({ filter: auditFilterSchema }), z.object({ fileName: z.string(), csvBase64: z.string() })),
+  exportCsv: channel('audit:export-csv', ACCESS.audit.exportCsv, withSession({ filter: auditFilterSchema }), z.object({ fileName: z.string(), csvBase64: z.string() })),
 };
 
 /** 紛失 report (SPEC R-TOK-6): audited, and the user's token revoked with the usual confirmation. */
-export const lostTokenChannel = channel('tokens:report-lost', 'session', withSession({ loginId: loginIdField, ...stepUp }), z.object({ revoked: userRowSchema }));
+export const lostTokenChannel = channel('tokens:report-lost', ACCESS.tokens.reportLost, withSession({ loginId: loginIdField, ...stepUp }), z.object({ revoked: userRowSchema }));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_ACTIONS } from './auditActions';
 import { userTypeSchema } from './models';
 
 export const importFormatSchema = z.enum(['pskc', 'csv']);
@@ -30,11 +31,13 @@ export const importProgressSchema = z.object({
 /** Users an admin may create or change into: never a master (one per company, SPEC Actors). */
 export const manageableTypeSchema = userTypeSchema.exclude(['master']);
 
+export const auditActionSchema = z.enum(AUDIT_ACTIONS);
+
 export const auditRowSchema = z.object({
   id: z.number().int(),
   at: z.iso.datetime(),
   actor: z.string().nullable(),
-  action: z.string(),
+  action: auditActionSchema,
   target: z.string().nullable(),
   result: z.enum(['success', 'failure']),
   reason: z.string().nullable(),
@@ -43,7 +46,7 @@ export type AuditRow = z.infer<typeof auditRowSchema>;
 
 export const auditFilterSchema = z.strictObject({
   loginId: z.string().max(64).optional(),
-  action: z.string().max(64).optional(),
+  action: auditActionSchema.optional(),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
 });

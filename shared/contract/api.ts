@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import type { Channel } from './define';
-import { contract } from './channels';
+import { contract, type Contract } from './channels';
 import { desktopContract } from './connection';
 
 /** What the renderer calls: the shared contract and the desktop's own channels (answered by its main process only). */
@@ -11,6 +11,17 @@ type AppContract = typeof appContract;
 type Call<C> = C extends Channel<infer Req, infer Res>
   ? (request: z.input<Req>) => Promise<Result<z.output<Res>>>
   : never;
+
+/**
+ * A channel's request as its service receives it, parsed (widths normalised): services and stores type their
+ * input with it instead of restating the schema (`RequestOf<'tokens', 'revoke'>`).
+ */
+export type RequestOf<G extends keyof Contract, M extends keyof Contract[G]> =
+  Contract[G][M] extends Channel<infer Req> ? z.output<Req> : never;
+
+/** The same request as a caller sends it (before parsing): the renderer's forms and stores. */
+export type CallRequestOf<G extends keyof Contract, M extends keyof Contract[G]> =
+  Contract[G][M] extends Channel<infer Req> ? z.input<Req> : never;
 
 /** The renderer's API, derived from the contract: `api.auth.login(...)`, never a channel name. */
 export type Api = { readonly [G in keyof AppContract]: { readonly [M in keyof AppContract[G]]: Call<AppContract[G][M]> } };

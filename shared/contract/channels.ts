@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCESS } from './access';
 import { channel } from './define';
 import {
   loginStepSchema,
@@ -25,32 +26,32 @@ export const contract = {
     /** BLGI001, SPEC R-LOG-1, R-LOG-2, R-LOG-4. */
     login: channel(
       'auth:login',
-      'public',
+      ACCESS.auth.login,
       z.strictObject({ loginId: loginIdField, password: passwordField }),
       loginStepSchema,
     ),
     /** BLGI001 OTP step, SPEC R-OTP-1..3. */
     verifyOtp: channel(
       'auth:verify-otp',
-      'public',
+      ACCESS.auth.verifyOtp,
       z.strictObject({ challengeId: opaqueIdField, otp: otpField }),
       sessionInfoSchema,
     ),
-    session: channel('auth:session', 'session', withSession({}), sessionInfoSchema),
-    logout: channel('auth:logout', 'session', withSession({}), empty),
+    session: channel('auth:session', ACCESS.auth.session, withSession({}), sessionInfoSchema),
+    logout: channel('auth:logout', ACCESS.auth.logout, withSession({}), empty),
   },
   tokens: {
     /** BLGI020, SPEC R-LOG-3, R-TOK-1..5. */
     register: channel(
       'tokens:register',
-      'public',
+      ACCESS.tokens.register,
       z.strictObject({ challengeId: opaqueIdField, serial: serialField, otp: otpField }),
       sessionInfoSchema,
     ),
     /** BRSK027 → BRSK028, SPEC R-REV-1..5. */
     revoke: channel(
       'tokens:revoke',
-      'session',
+      ACCESS.tokens.revoke,
       withSession({
         loginIds: z.array(loginIdField).min(1).max(10_000),
         authPassword: passwordField,
@@ -61,7 +62,7 @@ export const contract = {
     /** Admin resynchronisation of a drifted token with two consecutive codes (SPEC R-OTP-1). */
     resync: channel(
       'tokens:resync',
-      'session',
+      ACCESS.tokens.resync,
       withSession({ serial: serialField, firstOtp: otpField, secondOtp: otpField, authPassword: passwordField }),
       z.object({ driftSteps: z.number().int() }),
     ),
@@ -69,11 +70,11 @@ export const contract = {
   },
   users: {
     /** BRSK027 list, SPEC R-REV-2. */
-    list: channel('users:list', 'session', withSession({ sort: userSortSchema }), z.object({ users: z.array(userRowSchema) })),
+    list: channel('users:list', ACCESS.users.list, withSession({ sort: userSortSchema }), z.object({ users: z.array(userRowSchema) })),
     /** SPEC R-OTP-3: unlocking is an admin or master action, with step-up (R-OTP-4). */
     unlock: channel(
       'users:unlock',
-      'session',
+      ACCESS.users.unlock,
       withSession({ loginId: loginIdField, authPassword: passwordField, otp: otpField }),
       empty,
     ),
@@ -81,10 +82,10 @@ export const contract = {
   },
   top: {
     /** BTOP001, SPEC R-TOP-2..4, R-TOK-4. */
-    get: channel('top:get', 'session', withSession({}), topPageSchema),
+    get: channel('top:get', ACCESS.top.get, withSession({}), topPageSchema),
     markNoticeRead: channel(
       'top:mark-notice-read',
-      'session',
+      ACCESS.top.markNoticeRead,
       withSession({ noticeId: z.number().int().positive() }),
       z.object({ unreadCount: z.number().int().nonnegative() }),
     ),

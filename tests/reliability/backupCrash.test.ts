@@ -32,7 +32,7 @@ beforeAll(async () => {
   const store = await openStore(fixture);
   pop = await buildPopulation(store.db, 1_000, 10, START);
   for (let i = 0; i < AUDIT_ROWS; i += 500) {
-    const rows = Array.from({ length: 500 }, (_, k) => ({ at: START.getTime() - (i + k), actor_login_id: pop.loginIds[k]!, action: 'login.password', target_login_id: pop.loginIds[k]!, result: 'success' as const, reason: null, detail: JSON.stringify({ noise: randomBytes(200).toString('hex') }) }));
+    const rows = Array.from({ length: 500 }, (_, k) => ({ at: START.getTime() - (i + k), actor_login_id: pop.loginIds[k]!, action: 'login.password' as const, target_login_id: pop.loginIds[k]!, result: 'success' as const, reason: null, detail: JSON.stringify({ noise: randomBytes(200).toString('hex') }) }));
     await store.db.insertInto('audit_log').values(rows).execute();
   }
   await store.close();

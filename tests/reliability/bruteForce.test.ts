@@ -78,6 +78,8 @@ describe('a stream of wrong passwords and codes (SPEC R-OTP-3)', () => {
           expected.push(['kmb05871', 'login.password', 'failure', 'LOCKED']);
           expect(await h.core.api.auth.verifyOtp({ challengeId: ctx.challengeId, otp: fresh })).toEqual({ ok: false, error: { code: 'CHALLENGE_INVALID' } });
           expect(await h.core.api.auth.session({ sessionId })).toEqual({ ok: false, error: { code: 'SESSION_EXPIRED', reason: 'locked' } });
+          // The dispatch audits the ended session it refused (SPEC R-GEN-2); with no live session there is no actor.
+          expected.push([null, 'session.check', 'failure', 'SESSION_EXPIRED']);
           expect(await other.api.auth.verifyOtp({ challengeId: otherChallenge, otp: fresh })).toEqual({ ok: false, error: { code: 'LOCKED' } });
           expected.push(['kmb05871', 'login.otp', 'failure', 'LOCKED']);
           const revoke = { sessionId: otherSession.value.sessionId, loginIds: ['ippan001'], authPassword: PASSWORDS.auth, otp: fresh };

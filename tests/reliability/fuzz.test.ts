@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allChannels } from '../../shared/contract/api';
 import { expectTypedRefusal, forgedId, storeState, watchProcess } from '../support/fuzzing';
+import { expectOnlyRefusalsAudited } from '../support/db';
 import { createHarness, loginWithOtp, nextStep, passwordStep, type Harness } from '../support/harness';
 import { hostilePayload, hostileString, validShape } from '../support/hostile';
 import { scaled } from '../support/scale';
@@ -63,16 +64,19 @@ describe('fuzzed IPC: hostile payloads on every channel (DESIGN-NOTES 7, SPEC R-
   // Login and the first-run setup's status and creation carry no session, challenge or setup ID to forge.
   const unforgeable = ['auth:login', 'setup:status', 'setup:create', 'setup:resume'];
   it.each(channels.filter((c) => !unforgeable.includes(c.name)).map((c) => [c.name]))(
-    `%s: ${RUNS} hostile variants with a forged session, challenge or setup ID → a typed refusal, store byte for byte unchanged`,
+    `%s: ${RUNS} hostile variants with a forged session, challenge or setup ID → a typed refusal, store unchanged but a forged session's audit row`,
     async (name) => {
-      const before = await storeState(h);
       await watchProcess(() =>
         fc.assert(
           fc.asyncProperty(hostilePayload(dead[name]!), async (payload) => {
             cases.dead++;
-            expectTypedRefusal(await h.core.dispatch(name, payload), ['VALIDATION', 'SESSION_INVALID', 'CHALLENGE_INVALID', 'SETUP_INVALID']);
+            const before = await storeState(h);
+            const code = expectTypedRefusal(await h.core.dispatch(name, payload), ['VALIDATION', 'SESSION_INVALID', 'CHALLENGE_INVALID', 'SETUP_INVALID']);
             expect(h.bugs).toEqual([]);
-            expect(await storeState(h)).toEqual(before);
+            const after = await storeState(h);
+            // SPEC R-GEN-2: the dispatch audits a refused session, with no actor; anything else leaves no trace.
+            if (code === 'SESSION_INVALID') expectOnlyRefusalsAudited(before.tables, after.tables, { count: 1, actor: null, reason: code });
+            else expect(after).toEqual(before);
           }),
           { numRuns: RUNS },
         ),

@@ -93,3 +93,23 @@ export async function failSecondUpdate(db: Db, table: 'token_assignments', messa
     .execute(db);
   await sql`create trigger test_fail_second before update on ${sql.table(table)} for each row execute function test_fail_second()`.execute(db);
 }
+
+/**
+ * Tables after refusals of the dispatch (SPEC R-GEN-2): every table as before but the audit log, which gained
+ * exactly the refusals' rows (failures by `actor` with `reason`). Answers the new rows.
+ */
+export function expectOnlyRefusalsAudited(
+  before: Record<string, unknown[]>,
+  after: Record<string, unknown[]>,
+  refusals: { count: number; actor: string | null; reason: string },
+): Record<string, unknown>[] {
+  const { audit_log: auditAfter, ...restAfter } = after;
+  const { audit_log: auditBefore, ...restBefore } = before;
+  expect(restAfter).toEqual(restBefore);
+  expect(auditAfter!.slice(0, auditBefore!.length)).toEqual(auditBefore);
+  const added = auditAfter!.slice(auditBefore!.length) as Record<string, unknown>[];
+  expect(added).toHaveLength(refusals.count);
+  const { actor, reason } = refusals;
+  for (const row of added) expect(row).toMatchObject({ actor_login_id: actor, result: 'failure', reason });
+  return added;
+}

@@ -1,3 +1,4 @@
+import { allChannels } from '../../shared/contract/api';
 import { PASSWORDS } from './harness';
 
 /**
@@ -60,23 +61,13 @@ function provisioningTemplates({ sessionId, otp, target }: TemplateIds): Record<
     'account:change-auth-password': { sessionId, current: PASSWORDS.auth, next: 'Auth#2099' },
     'audit:list': { sessionId, filter: { loginId: 'kmb05871' }, offset: 0, limit: 50 },
     'audit:export-csv': { sessionId, filter: {} },
+    // Without the shell's save dialog a backup answers CANCELLED; a restore of bytes that are no backup is refused.
+    'backup:create': { sessionId, passphrase: 'Backup#Pass2026', ...step },
+    'backup:restore': { fileBase64: Buffer.from('not a backup').toString('base64'), passphrase: 'Backup#Pass2026' },
   };
 }
 
-/** The channels a general user's session is refused on (SPEC R-REV-1, R-OTP-3). */
-export const ADMIN_CHANNELS: readonly string[] = [
-  'users:list',
-  'users:unlock',
-  'tokens:revoke',
-  'tokens:resync',
-  'tokens:report-lost',
-  'users:register',
-  'users:update',
-  'users:remove',
-  'users:change-master-auth-password',
-  'imports:preview',
-  'imports:commit',
-  'imports:progress',
-  'audit:list',
-  'audit:export-csv',
-];
+/** The channels a general user's session is refused on (SPEC R-REV-1, R-OTP-3, R-REV-6): as the contract declares. */
+export const ADMIN_CHANNELS: readonly string[] = allChannels()
+  .filter((c) => c.access === 'manager' || c.access === 'admin' || c.access === 'master')
+  .map((c) => c.name);

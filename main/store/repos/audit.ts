@@ -1,7 +1,10 @@
+import type { AuditAction } from '../../../shared/contract/auditActions';
 import { breatheEvery } from '../breathe';
 import type { Db } from '../transaction';
 
 /** SPEC R-GEN-2: who, what, on whom, when, result. Written inside the transaction of the change it describes. */
+export type { AuditAction };
+
 export type AuditEntry = {
   readonly at: number;
   readonly actor: string | null;
@@ -12,31 +15,6 @@ export type AuditEntry = {
   readonly detail?: Record<string, string | number | boolean | null>;
 };
 
-export type AuditAction =
-  | 'login.password'
-  | 'login.otp'
-  | 'token.register'
-  | 'token.revoke'
-  | 'token.resync'
-  | 'user.lock'
-  | 'user.unlock'
-  | 'session.logout'
-  | 'stepup.password'
-  | 'stepup.otp'
-  | 'setup.create'
-  | 'setup.resume'
-  | 'token.import'
-  | 'token.lost'
-  | 'user.register'
-  | 'user.update'
-  | 'user.remove'
-  | 'user.masterAuthPassword'
-  | 'account.loginPassword'
-  | 'account.authPassword'
-  | 'audit.export'
-  | 'backup.start'
-  | 'backup.create'
-  | 'backup.restore';
 
 export async function appendAudit(db: Db, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;

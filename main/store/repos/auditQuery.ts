@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
+import type { AuditAction } from '../../../shared/contract/auditActions';
 import type { Db } from '../transaction';
 
 export type AuditQuery = {
   readonly companyId: number;
   /** Matches the actor or the target. */
   readonly loginId?: string;
-  readonly action?: string;
+  readonly action?: AuditAction;
   /** Inclusive bounds on `at`, epoch milliseconds. */
   readonly from?: number;
   readonly to?: number;

@@ -1,6 +1,6 @@
 import { hashPassword, type KdfParams } from '../../crypto/password';
 import { seal, type SealKey } from '../../crypto/seal';
-import type { TokenParams } from '../../otp/totp';
+import type { TokenParams } from '../schema';
 import type { UserType } from '../../../shared/contract/models';
 import { assignToken } from './assignments';
 import type { Db } from '../transaction';

@@ -2,6 +2,7 @@ import { useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useT } from '../i18n';
 import { useNavigation, type View } from '../stores/navigation';
 import { useSession } from '../stores/session';
+import { mayOpen } from '../screenAccess';
 
 /** SPEC R-TOP-1, in the guide's order; entries without a screen yet are shown but visibly unavailable. */
 const UNAVAILABLE = ['inquiry', 'transfer', 'bulk', 'approval'] as const;
@@ -28,8 +29,9 @@ const SETTINGS_VIEWS: ReadonlySet<View> = new Set<View>([
 
 /**
  * The global menu of the logged-in screens. 設定・管理 is a disclosure (a button that opens a list), not an
- * ARIA menu: plain Tab and Enter work, as on a web page. 利用者管理 is offered to master and admin users only
- * (SPEC R-REV-1), バックアップ to the master only (issue 15); the main process refuses the operation to others anyway.
+ * ARIA menu: plain Tab and Enter work, as on a web page. 利用者管理 is offered to whoever the contract lets call
+ * its channel (master and admin users, SPEC R-REV-1), バックアップ likewise (the master, issue 15); the main
+ * process refuses them to others anyway.
  */
 export function MainMenu() {
   const t = useT();
@@ -39,7 +41,7 @@ export function MainMenu() {
   const userType = useSession((s) => s.info?.userType);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
-  const manages = userType === 'master' || userType === 'admin';
+  const manages = userType !== undefined && mayOpen('userMenu', userType);
   const choose = (action: () => void) => {
     setSettingsOpen(false);
     action();

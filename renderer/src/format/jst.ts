@@ -1,27 +1,19 @@
+import { instantOf, wallClockAt } from '../../../shared/time/japan';
 import type { Lang } from '../stores/language';
 
 /**
  * Times are shown in Japan time whatever the computer's zone (SPEC R-REV-5), in the guide's format
- * `2026年11月25日 08時10分`. Parts come from Intl so no local-zone arithmetic happens here.
+ * `2026年11月25日 08時10分`, through the one Japan-time module the main process uses too (shared/time/japan.ts).
  */
-const jst = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 type Wall = { year: string; month: string; day: string; hour: string; minute: string };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
 function wallClock(iso: string): Wall {
-  const parts = jst.formatToParts(new Date(iso));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+  const w = wallClockAt(new Date(iso));
+  return { year: String(w.year), month: pad(w.month), day: pad(w.day), hour: pad(w.hour), minute: pad(w.minute) };
 }
 
 const englishDate = (w: Wall) => `${MONTHS[Number(w.month) - 1]} ${Number(w.day)}, ${w.year}`;
@@ -40,9 +32,12 @@ export function formatDate(iso: string, lang: Lang): string {
   return lang === 'ja' ? `${w.year}年${w.month}月${w.day}日` : englishDate(w);
 }
 
-/**
- * A Japan calendar day (`2026-11-24`, as <input type="date"> gives it) as the ISO instants of its first and last
- * millisecond: Japan has no daylight saving, so +09:00 is always right, whatever the computer's zone.
- */
-export const jstDayStart = (date: string): string => new Date(`${date}T00:00:00.000+09:00`).toISOString();
-export const jstDayEnd = (date: string): string => new Date(`${date}T23:59:59.999+09:00`).toISOString();
+/** A Japan calendar day (`2026-11-24`, as <input type="date"> gives it) at a wall-clock time, as an ISO instant. */
+function jstDayAt(date: string, hour: number, minute: number, second: number): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return instantOf({ year, month, day, hour, minute, second });
+}
+
+/** The ISO instants of a Japan calendar day's first and last millisecond, whatever the computer's zone. */
+export const jstDayStart = (date: string): string => jstDayAt(date, 0, 0, 0).toISOString();
+export const jstDayEnd = (date: string): string => new Date(jstDayAt(date, 23, 59, 59).getTime() + 999).toISOString();

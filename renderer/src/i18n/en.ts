@@ -4,6 +4,7 @@ import { enBackup } from './enBackup';
 import { enSetup } from './enSetup';
 import { enUsers } from './enUsers';
 import type { Dictionary } from './ja';
+import { OTP_DIGITS, SERIAL_DIGITS } from '../../../shared/input/limits';
 
 /** The English edition of `ja.ts`; its type makes every Japanese label need an English one. */
 export const en: Dictionary = {
@@ -34,7 +35,7 @@ export const en: Dictionary = {
   otp: {
     title: 'One-time password',
     greeting: (name) => `Welcome, ${name}`,
-    intro: 'Enter the one-time password (6 digits) shown on your hardware token, then press "Authenticate".',
+    intro: `Enter the one-time password (${OTP_DIGITS} digits) shown on your hardware token, then press "Authenticate".`,
     otp: 'One-time password',
     submit: 'Authenticate',
     cancel: 'Back',
@@ -44,7 +45,7 @@ export const en: Dictionary = {
     needed: 'You need to register a hardware token before you can continue.',
     intro: 'Enter the serial number printed on the token and its one-time password, then press "Verify".',
     serial: 'Serial number',
-    serialHint: '8 to 12 digits',
+    serialHint: `${SERIAL_DIGITS.min} to ${SERIAL_DIGITS.max} digits`,
     otp: 'One-time password',
     submit: 'Verify',
     note: 'Pressing "Verify" completes the registration.',

@@ -53,5 +53,12 @@ export const enAudit: typeof jaAudit = {
     'backup.start': 'Backup started',
     'backup.create': 'Backup written',
     'backup.restore': 'Restored from a backup',
+    'session.check': 'Session check',
+    'top.view': 'Top page',
+    'notice.read': 'Notice marked read',
+    'user.list': 'User list',
+    'token.importPreview': 'Hardware token import (preview)',
+    'token.importProgress': 'Hardware token import (progress)',
+    'audit.list': 'Operation history view',
   },
 };

@@ -1,5 +1,6 @@
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../../shared/input/passwordPolicy';
 import type { jaSetup } from './jaSetup';
+import { COMPANY_CODE_MAX, LOGIN_ID_LENGTH, PRE_SHARED_KEY_HEX_DIGITS, SERIAL_DIGITS } from '../../../shared/input/limits';
 
 /** The English edition of `jaSetup.ts`. */
 export const enSetup: typeof jaSetup = {
@@ -9,11 +10,11 @@ export const enSetup: typeof jaSetup = {
     intro: 'This is the first use: register your company and its master user. A company has exactly one master user.',
     company: 'Company',
     companyCode: 'Company code',
-    companyCodeHint: 'Up to 16 letters or digits',
+    companyCodeHint: `Up to ${COMPANY_CODE_MAX} letters or digits`,
     companyName: 'Company name',
     master: 'Master user',
     masterLoginId: "Master user's login ID",
-    loginIdHint: '4 to 32 letters or digits',
+    loginIdHint: `${LOGIN_ID_LENGTH.min} to ${LOGIN_ID_LENGTH.max} letters or digits`,
     masterName: 'User name',
     loginPassword: 'Login password',
     authPassword: 'Authentication password',
@@ -42,7 +43,7 @@ export const enSetup: typeof jaSetup = {
     format: 'File format',
     formats: { pskc: 'PSKC (RFC 6030)', csv: 'CSV' },
     key: 'Pre-shared key',
-    keyHint: 'Encrypted PSKC files only (32, 48 or 64 hexadecimal digits)',
+    keyHint: `Encrypted PSKC files only (${PRE_SHARED_KEY_HEX_DIGITS.slice(0, -1).join(', ')} or ${PRE_SHARED_KEY_HEX_DIGITS.at(-1)} hexadecimal digits)`,
     confirm: 'Check',
     previewHeading: 'Contents of the file',
     counts: 'Counts',
@@ -69,7 +70,7 @@ export const enSetup: typeof jaSetup = {
     again: 'Import another file',
     toMenu: 'User management menu',
     fileRequired: 'Choose a file.',
-    keyInvalid: 'The pre-shared key must be 32, 48 or 64 hexadecimal digits.',
+    keyInvalid: `The pre-shared key must be ${PRE_SHARED_KEY_HEX_DIGITS.slice(0, -1).join(', ')} or ${PRE_SHARED_KEY_HEX_DIGITS.at(-1)} hexadecimal digits.`,
   },
   importWhere: {
     file: 'Whole file',
@@ -91,7 +92,7 @@ export const enSetup: typeof jaSetup = {
     MAC_MISMATCH: 'The MAC value does not match: the file may have been tampered with or damaged.',
     NOT_TOTP: 'This is not a time-based (TOTP) hardware token.',
     UNSUPPORTED_ALGORITHM: "The token's algorithm is not supported.",
-    BAD_SERIAL: 'The serial number is not valid (8 to 12 digits).',
+    BAD_SERIAL: `The serial number is not valid (${SERIAL_DIGITS.min} to ${SERIAL_DIGITS.max} digits).`,
     BAD_SECRET: 'The seed (secret key) is not valid.',
     BAD_DIGITS: 'The number of one-time password digits is not supported.',
     BAD_PERIOD: 'The one-time password interval is not supported.',

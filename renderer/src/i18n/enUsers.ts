@@ -1,4 +1,5 @@
 import type { jaUsers } from './jaUsers';
+import { LOGIN_ID_LENGTH } from '../../../shared/input/limits';
 
 /** The English edition of `jaUsers.ts`. */
 export const enUsers: typeof jaUsers = {
@@ -20,7 +21,7 @@ export const enUsers: typeof jaUsers = {
     section: 'User management',
     toMenu: 'User management menu',
     loginId: 'Login ID',
-    loginIdHint: '4 to 32 letters or digits',
+    loginIdHint: `${LOGIN_ID_LENGTH.min} to ${LOGIN_ID_LENGTH.max} letters or digits`,
     name: 'User name',
     userType: 'User type',
   },

@@ -8,6 +8,7 @@ import { jaBackup } from './jaBackup';
 import { enUsers } from './enUsers';
 import { jaSetup } from './jaSetup';
 import { jaUsers } from './jaUsers';
+import { COMPANY_CODE_MAX, LOGIN_ID_LENGTH, NAME_MAX, OTP_DIGITS, SERIAL_DIGITS } from '../../../shared/input/limits';
 
 type Describe = (error: AppError) => string;
 type Reason = NonNullable<AppError['reason']>;
@@ -117,17 +118,17 @@ const ja: ErrorDictionary = {
     suspended: '画面のロックまたはスリープのため、ログアウトしました。再度ログインしてください。',
   },
   invalid: {
-    loginId: 'ログインIDは半角英数字4桁以上32桁以内で入力してください。',
+    loginId: `ログインIDは半角英数字${LOGIN_ID_LENGTH.min}桁以上${LOGIN_ID_LENGTH.max}桁以内で入力してください。`,
     password: 'ログインパスワードを正しく入力してください。',
-    otp: 'ワンタイムパスワードは数字6桁で入力してください。',
-    serial: 'シリアル番号は半角数字8桁以上12桁以内で入力してください。',
+    otp: `ワンタイムパスワードは数字${OTP_DIGITS}桁で入力してください。`,
+    serial: `シリアル番号は半角数字${SERIAL_DIGITS.min}桁以上${SERIAL_DIGITS.max}桁以内で入力してください。`,
     authPassword: '認証パスワードを正しく入力してください。',
     loginIds: '失効する利用者を選択してください。',
-    companyCode: '企業コードは半角英数字16桁以内で入力してください。',
-    companyName: '企業名を64文字以内で入力してください。',
-    masterLoginId: 'ログインIDは半角英数字4桁以上32桁以内で入力してください。',
-    masterName: '利用者名を64文字以内で入力してください。',
-    name: '利用者名を64文字以内で入力してください。',
+    companyCode: `企業コードは半角英数字${COMPANY_CODE_MAX}桁以内で入力してください。`,
+    companyName: `企業名を${NAME_MAX}文字以内で入力してください。`,
+    masterLoginId: `ログインIDは半角英数字${LOGIN_ID_LENGTH.min}桁以上${LOGIN_ID_LENGTH.max}桁以内で入力してください。`,
+    masterName: `利用者名を${NAME_MAX}文字以内で入力してください。`,
+    name: `利用者名を${NAME_MAX}文字以内で入力してください。`,
     userType: '利用者区分を選択してください。',
     loginPassword: 'ログインパスワードを正しく入力してください。',
     initialLoginPassword: '初期ログインパスワードを正しく入力してください。',
@@ -201,17 +202,17 @@ const en: ErrorDictionary = {
     suspended: 'You were logged out because the screen was locked or the computer slept. Please log in again.',
   },
   invalid: {
-    loginId: 'The login ID must be 4 to 32 letters or digits.',
+    loginId: `The login ID must be ${LOGIN_ID_LENGTH.min} to ${LOGIN_ID_LENGTH.max} letters or digits.`,
     password: 'Enter the login password correctly.',
-    otp: 'The one-time password must be 6 digits.',
-    serial: 'The serial number must be 8 to 12 digits.',
+    otp: `The one-time password must be ${OTP_DIGITS} digits.`,
+    serial: `The serial number must be ${SERIAL_DIGITS.min} to ${SERIAL_DIGITS.max} digits.`,
     authPassword: 'Enter the authentication password correctly.',
     loginIds: 'Select the users whose token to revoke.',
-    companyCode: 'The company code must be up to 16 letters or digits.',
-    companyName: 'Enter the company name in 64 characters or fewer.',
-    masterLoginId: 'The login ID must be 4 to 32 letters or digits.',
-    masterName: 'Enter the user name in 64 characters or fewer.',
-    name: 'Enter the user name in 64 characters or fewer.',
+    companyCode: `The company code must be up to ${COMPANY_CODE_MAX} letters or digits.`,
+    companyName: `Enter the company name in ${NAME_MAX} characters or fewer.`,
+    masterLoginId: `The login ID must be ${LOGIN_ID_LENGTH.min} to ${LOGIN_ID_LENGTH.max} letters or digits.`,
+    masterName: `Enter the user name in ${NAME_MAX} characters or fewer.`,
+    name: `Enter the user name in ${NAME_MAX} characters or fewer.`,
     userType: 'Choose the user type.',
     loginPassword: 'Enter the login password correctly.',
     initialLoginPassword: 'Enter the initial login password correctly.',

@@ -4,6 +4,7 @@ import { jaConnection } from './jaConnection';
 import { jaBackup } from './jaBackup';
 import { jaSetup } from './jaSetup';
 import { jaUsers } from './jaUsers';
+import { OTP_DIGITS, SERIAL_DIGITS } from '../../../shared/input/limits';
 
 /** Labels and copy from the bank's guide (seed/), Japanese first (SPEC R-GEN-1). `en.ts` has the same shape. */
 export const ja = {
@@ -34,7 +35,7 @@ export const ja = {
   otp: {
     title: 'ワンタイムパスワード認証',
     greeting: (name: string) => `${name} 様`,
-    intro: 'ハードトークンに表示されているワンタイムパスワード(6桁の数字)を入力の上、「認証」ボタンを押してください。',
+    intro: `ハードトークンに表示されているワンタイムパスワード(${OTP_DIGITS}桁の数字)を入力の上、「認証」ボタンを押してください。`,
     otp: 'ワンタイムパスワード',
     submit: '認証',
     cancel: '戻る',
@@ -44,7 +45,7 @@ export const ja = {
     needed: 'ハードトークンの利用開始登録が必要となります。',
     intro: 'トークンに記載されているシリアル番号とワンタイムパスワードを入力の上、「認証確認」ボタンを押してください。',
     serial: 'シリアル番号',
-    serialHint: '半角数字8桁以上12桁以内',
+    serialHint: `半角数字${SERIAL_DIGITS.min}桁以上${SERIAL_DIGITS.max}桁以内`,
     otp: 'ワンタイムパスワード',
     submit: '認証確認',
     note: '認証確認をクリックすると自動で登録完了となります',

@@ -1,5 +1,6 @@
 import type { ImportProblemReason } from '../../../shared/contract/importProblems';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../../shared/input/passwordPolicy';
+import { COMPANY_CODE_MAX, LOGIN_ID_LENGTH, PRE_SHARED_KEY_HEX_DIGITS, SERIAL_DIGITS } from '../../../shared/input/limits';
 
 /** First-run setup, token import and the password rules (issue: provisioning), Japanese first (SPEC R-GEN-1). */
 export const jaSetup = {
@@ -9,11 +10,11 @@ export const jaSetup = {
     intro: 'はじめてご利用いただくため、ご契約企業とマスターユーザを登録してください。マスターユーザは1企業に1人です。',
     company: '企業情報',
     companyCode: '企業コード',
-    companyCodeHint: '半角英数字16桁以内',
+    companyCodeHint: `半角英数字${COMPANY_CODE_MAX}桁以内`,
     companyName: '企業名',
     master: 'マスターユーザ',
     masterLoginId: 'マスターユーザのログインID',
-    loginIdHint: '半角英数字4桁以上32桁以内',
+    loginIdHint: `半角英数字${LOGIN_ID_LENGTH.min}桁以上${LOGIN_ID_LENGTH.max}桁以内`,
     masterName: '利用者名',
     loginPassword: 'ログインパスワード',
     authPassword: '認証パスワード',
@@ -42,7 +43,7 @@ export const jaSetup = {
     format: 'ファイル形式',
     formats: { pskc: 'PSKC (RFC 6030)', csv: 'CSV' },
     key: '事前共有鍵',
-    keyHint: '暗号化されたPSKCファイルのみ(16進数32桁・48桁・64桁)',
+    keyHint: `暗号化されたPSKCファイルのみ(16進数${PRE_SHARED_KEY_HEX_DIGITS.map((n) => `${n}桁`).join('・')})`,
     confirm: '確認',
     previewHeading: '取込内容の確認',
     counts: '件数',
@@ -69,7 +70,7 @@ export const jaSetup = {
     again: '続けて取り込む',
     toMenu: '利用者管理メニューへ',
     fileRequired: 'ファイルを選択してください。',
-    keyInvalid: '事前共有鍵は16進数32桁・48桁・64桁で入力してください。',
+    keyInvalid: `事前共有鍵は16進数${PRE_SHARED_KEY_HEX_DIGITS.map((n) => `${n}桁`).join('・')}で入力してください。`,
   },
   importWhere: {
     file: 'ファイル全体',
@@ -91,7 +92,7 @@ export const jaSetup = {
     MAC_MISMATCH: 'MAC値が一致しません。ファイルが改ざんまたは破損しているおそれがあります。',
     NOT_TOTP: '時刻同期方式(TOTP)のハードトークンではありません。',
     UNSUPPORTED_ALGORITHM: '対応していない計算方式のハードトークンです。',
-    BAD_SERIAL: 'シリアル番号が正しくありません(半角数字8桁以上12桁以内)。',
+    BAD_SERIAL: `シリアル番号が正しくありません(半角数字${SERIAL_DIGITS.min}桁以上${SERIAL_DIGITS.max}桁以内)。`,
     BAD_SECRET: 'シード(秘密鍵)が正しくありません。',
     BAD_DIGITS: 'ワンタイムパスワードの桁数に対応していません。',
     BAD_PERIOD: 'ワンタイムパスワードの更新間隔に対応していません。',

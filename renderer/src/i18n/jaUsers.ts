@@ -1,3 +1,5 @@
+import { LOGIN_ID_LENGTH } from '../../../shared/input/limits';
+
 /** 利用者管理's new tasks, パスワード変更 and 紛失届 (issue: provisioning), Japanese first (SPEC R-GEN-1). */
 export const jaUsers = {
   stepUp: {
@@ -18,7 +20,7 @@ export const jaUsers = {
     section: '利用者管理',
     toMenu: '利用者管理メニューへ',
     loginId: 'ログインID',
-    loginIdHint: '半角英数字4桁以上32桁以内',
+    loginIdHint: `半角英数字${LOGIN_ID_LENGTH.min}桁以上${LOGIN_ID_LENGTH.max}桁以内`,
     name: '利用者名',
     userType: '利用者区分',
   },

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
-import type { AuditRow } from '../../../shared/contract';
+import type { z } from 'zod';
+import type { AuditRow, auditFilterSchema } from '../../../shared/contract';
 import type { AppError } from '../../../shared/errors';
 import { base64ToBlob, saveBlob } from '../format/base64';
 import { useSession } from './session';
 import { withSession } from './sessionCall';
 
 /** As the contract takes it: login ID, action, and ISO instants (the screen turns JST dates into them). */
-export type AuditFilter = { loginId?: string; action?: string; from?: string; to?: string };
+export type AuditFilter = z.input<typeof auditFilterSchema>;
 
 export const AUDIT_PAGE_SIZE = 50;
 

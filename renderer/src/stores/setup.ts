@@ -1,20 +1,14 @@
 import { create } from 'zustand';
+import type { CallRequestOf } from '../../../shared/contract';
 import type { AppError } from '../../../shared/errors';
 import { call } from '../api';
 import { SERVER_FAULTS, useConnection } from './connection';
 import { useNavigation } from './navigation';
 import { useSession } from './session';
 
-export type ResumeInput = { masterLoginId: string; loginPassword: string; authPassword: string };
+export type ResumeInput = CallRequestOf<'setup', 'resume'>;
 
-export type CompanyInput = {
-  companyCode: string;
-  companyName: string;
-  masterLoginId: string;
-  masterName: string;
-  loginPassword: string;
-  authPassword: string;
-};
+export type CompanyInput = CallRequestOf<'setup', 'create'>;
 
 type SetupState = {
   /** Issued by setup:create; stands in for the step-up of the first import (no token exists yet). */

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import type { ImportPreview } from '../../../shared/contract';
+import type { CallRequestOf, ImportPreview } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/errors';
 import { call } from '../api';
 import { useNavigation } from './navigation';
 import { withSession } from './sessionCall';
 
-export type ImportSource = { format: 'pskc' | 'csv'; fileBase64: string; preSharedKeyHex?: string };
-export type StepUp = { authPassword: string; otp: string };
+export type ImportSource = Omit<CallRequestOf<'imports', 'preview'>, 'sessionId'>;
+export type StepUp = Pick<CallRequestOf<'imports', 'commit'>, 'authPassword' | 'otp'>;
 type Progress = { done: number; total: number };
 
 /** The channels one import goes through: the first run's (setupId, no step-up) or an admin's (session, step-up). */

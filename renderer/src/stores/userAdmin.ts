@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { UserRow } from '../../../shared/contract';
+import type { CallRequestOf, UserRow } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/errors';
 import { normaliseWidth } from '../../../shared/input/normalise';
 import { useNavigation } from './navigation';
@@ -8,10 +8,12 @@ import { withSession } from './sessionCall';
 import type { StepUp } from './tokenImport';
 import { useUserList } from './userList';
 
-export type NewUser = { loginId: string; name: string; userType: 'admin' | 'general'; initialLoginPassword: string; initialAuthPassword: string };
+/** The requests without the session and the step-up, which the store adds. */
+type Own = 'sessionId' | 'authPassword' | 'otp';
+export type NewUser = Omit<CallRequestOf<'users', 'register'>, Own>;
+export type UserChange = Omit<CallRequestOf<'users', 'update'>, Own>;
 /** トークンの同期 (SPEC R-OTP-1): two consecutive codes of the token; the operator confirms with the authentication password only. */
-export type TokenResync = { serial: string; firstOtp: string; secondOtp: string; authPassword: string };
-export type UserChange = { loginId: string; name?: string; userType?: 'admin' | 'general' };
+export type TokenResync = Omit<CallRequestOf<'tokens', 'resync'>, 'sessionId'>;
 
 /** What the last operation did, for the screen's result view (cleared when another screen opens). */
 export type AdminOutcome =

@@ -13,7 +13,7 @@ afterEach(async () => h.close());
 function dispatchWith(patch: (table: HandlerTable) => HandlerTable) {
   const logged: [string, unknown][] = [];
   const table = patch(handlerTable(h.core.deps));
-  const dispatch = createDispatch(table, h.core.deps.sessions, h.clock.now, (name, error) => logged.push([name, error]));
+  const dispatch = createDispatch(table, h.core.deps, h.clock.now, (name, error) => logged.push([name, error]));
   return { dispatch, logged };
 }
 

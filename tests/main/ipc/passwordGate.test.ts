@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allChannels } from '../../../shared/contract/api';
 import { value } from '../../support/admin';
-import { dumpTables } from '../../support/db';
+import { dumpTables, expectOnlyRefusalsAudited } from '../../support/db';
 import { createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
 import { requestTemplates } from '../../support/templates';
 
@@ -25,18 +25,19 @@ async function firstLogin(): Promise<string> {
 const OPEN = ['auth:session', 'auth:logout', 'account:change-login-password', 'account:change-auth-password'];
 
 describe('initial passwords must be changed first (issue: provisioning, mustChangePasswords)', () => {
-  it('every other session channel → PASSWORD_CHANGE_REQUIRED, before its service runs: nothing changes', async () => {
+  it('every other session channel → PASSWORD_CHANGE_REQUIRED, before its service runs: nothing changes but one audit row each (SPEC R-GEN-2)', async () => {
     const sessionId = await firstLogin();
     nextStep(h);
     const otp = await h.codeOf('600000001');
     const templates = requestTemplates({ sessionId, otpChallenge: '', registration: '', otp, resync: [otp, otp], target: 'kigen001' });
-    const gated = allChannels().filter((c) => c.access === 'session' && !OPEN.includes(c.name));
+    const gated = allChannels().filter((c) => c.access !== 'public' && !OPEN.includes(c.name));
     expect(gated.length).toBeGreaterThan(15);
     const before = await dumpTables(h.store.db);
     for (const { name } of gated) {
       expect({ name, result: await h.core.dispatch(name, templates[name]) }).toEqual({ name, result: { ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED' } } });
     }
-    expect(await dumpTables(h.store.db)).toEqual(before);
+    const refusals = { count: gated.length, actor: 'shinjin01', reason: 'PASSWORD_CHANGE_REQUIRED' };
+    expectOnlyRefusalsAudited(before, await dumpTables(h.store.db), refusals);
     expect(await h.core.api.auth.session({ sessionId })).toMatchObject({ ok: true, value: { mustChangePasswords: true } });
   });
 

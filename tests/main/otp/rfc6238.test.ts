@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumeOtp } from '../../../main/otp/consume';
-import { codeAtStep, stepAt, type TokenParams } from '../../../main/otp/totp';
+import type { TokenParams } from '../../../main/store/schema';
+import { codeAtStep, stepAt } from '../../../main/otp/totp';
 import { checkCode } from '../../../main/otp/verify';
 import { addToken } from '../../../main/store/repos/provision';
 import { findTokenBySerial } from '../../../main/store/repos/tokens';

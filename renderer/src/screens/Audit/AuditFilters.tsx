@@ -7,7 +7,7 @@ import { SelectField } from '../../components/SelectField';
 import { useSubmission } from '../../components/useSubmission';
 import { jstDayEnd, jstDayStart } from '../../format/jst';
 import { useT } from '../../i18n';
-import { AUDIT_ACTIONS, type AuditAction } from '../../i18n/jaAudit';
+import { AUDIT_ACTIONS, type AuditAction } from '../../../../shared/contract/auditActions';
 import { useAudit, type AuditFilter } from '../../stores/audit';
 
 type Field = 'loginId' | 'from' | 'to';

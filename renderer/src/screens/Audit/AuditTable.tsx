@@ -2,11 +2,7 @@ import type { AuditRow } from '../../../../shared/contract';
 import { formatDateTime } from '../../format/jst';
 import { useErrorText, useT } from '../../i18n';
 import { isErrorCode } from '../../i18n/errors';
-import type { Dictionary } from '../../i18n/ja';
 import { useLanguage } from '../../stores/language';
-
-const actionName = (action: string, t: Dictionary) =>
-  Object.hasOwn(t.auditActions, action) ? t.auditActions[action as keyof Dictionary['auditActions']] : action;
 
 /** One page of 操作履歴: when (Japan time), who, what, on whom, the result and why (SPEC R-GEN-2). */
 export function AuditTable({ rows }: { rows: readonly AuditRow[] }) {
@@ -35,7 +31,7 @@ export function AuditTable({ rows }: { rows: readonly AuditRow[] }) {
             <tr key={row.id} className={row.result === 'failure' ? 'history-failure' : undefined}>
               <td>{formatDateTime(row.at, lang)}</td>
               <td>{row.actor ?? t.audit.none}</td>
-              <td>{actionName(row.action, t)}</td>
+              <td>{t.auditActions[row.action]}</td>
               <td>{row.target ?? t.audit.none}</td>
               <td>{t.audit.results[row.result]}</td>
               <td className="audit-reason">{reason(row.reason)}</td>

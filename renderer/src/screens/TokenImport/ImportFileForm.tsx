@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AppError } from '../../../../shared/errors';
+import { IMPORT_FILE_MAX_BYTES, PRE_SHARED_KEY_PATTERN } from '../../../../shared/input/limits';
 import { Alert } from '../../components/Alert';
 import { FileField } from '../../components/FileField';
 import { Form } from '../../components/Form';
@@ -15,9 +16,6 @@ import { useTokenImport, type ImportPort, type ImportSource } from '../../stores
 type Field = 'fileBase64' | 'preSharedKeyHex';
 
 const ids: Record<Field, string> = { fileBase64: 'import-file', preSharedKeyHex: 'import-key' };
-/** The contract's limit on a token file (32 MiB once decoded), checked before the file is read at all. */
-const MAX_BYTES = 32 * 1024 * 1024;
-const KEY = /^([0-9a-fA-F]{32}|[0-9a-fA-F]{48}|[0-9a-fA-F]{64})$/;
 
 /** A refused file is shown at the file; a refusal about the key at the key. */
 const placeOf = (error: AppError) => {
@@ -38,8 +36,8 @@ export function ImportFileForm({ port }: { port: ImportPort }) {
   const [key, setKey] = useState('');
   const ti = t.tokenImport;
   const checks: Invalid<Field> = {
-    fileBase64: !file ? (d) => d.tokenImport.fileRequired : file.size > MAX_BYTES && ((d) => d.importProblems.FILE_TOO_LARGE),
-    preSharedKeyHex: key !== '' && !KEY.test(key) && ((d) => d.tokenImport.keyInvalid),
+    fileBase64: !file ? (d) => d.tokenImport.fileRequired : file.size > IMPORT_FILE_MAX_BYTES && ((d) => d.importProblems.FILE_TOO_LARGE),
+    preSharedKeyHex: key !== '' && !PRE_SHARED_KEY_PATTERN.test(key) && ((d) => d.tokenImport.keyInvalid),
   };
   const form = useSubmission({ ids, labels: { fileBase64: ti.file, preSharedKeyHex: ti.key }, placeOf, checks });
 

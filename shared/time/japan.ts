@@ -1,7 +1,12 @@
 /**
  * Wall-clock arithmetic in a named time zone through Intl, never through the machine's local zone
- * (DESIGN-NOTES 5): the rules of SPEC R-REV-5 are in Japan time on every computer.
+ * (DESIGN-NOTES 5): the rules of SPEC R-REV-5 and every time on screen or in an export are Japan time on every
+ * computer. Shared by main and renderer; pure, no Node.
  */
+
+/** Japan Standard Time: the one place the zone is written (main/config/rules.ts and the tests refer to it). */
+export const JAPAN_TIME_ZONE = 'Asia/Tokyo';
+
 export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -24,7 +29,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-export function wallClockAt(instant: Date, timeZone: string): WallClock {
+export function wallClockAt(instant: Date, timeZone: string = JAPAN_TIME_ZONE): WallClock {
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(instant)
@@ -48,7 +53,7 @@ function offsetMs(instant: Date, timeZone: string): number {
 }
 
 /** The instant at which the zone's clock shows the given wall time (day may overflow: Date.UTC normalises it). */
-export function instantOf(wall: Omit<WallClock, 'second'> & { second?: number }, timeZone: string): Date {
+export function instantOf(wall: Omit<WallClock, 'second'> & { second?: number }, timeZone: string = JAPAN_TIME_ZONE): Date {
   const guess = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0);
   const first = guess - offsetMs(new Date(guess), timeZone);
   return new Date(guess - offsetMs(new Date(first), timeZone));

@@ -1,6 +1,6 @@
 import type { UserRow } from '../../shared/contract/models';
 import type { UserListRow } from '../store/repos/users';
-import { expiryState } from '../tokens/expiry';
+import { expiryState } from './expiry';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -1,0 +1,67 @@
+import type { AppError } from '../../shared/errors';
+import type { Contract } from '../../shared/contract';
+import { appendAudit, type AuditAction, type AuditEntry } from '../store/repos/audit';
+import type { Db } from '../store/transaction';
+
+type SessionMethods<G> = { readonly [M in keyof G as G[M] extends { readonly access: 'public' } ? never : M]: AuditAction };
+
+/**
+ * What a refused call of each session channel is recorded as (SPEC R-GEN-2: "what"): the action its service
+ * writes when it runs, or a read's own name. Typed against the contract, so a new session channel without
+ * its action does not compile.
+ */
+export const REFUSAL_ACTIONS: { readonly [G in keyof Contract]: SessionMethods<Contract[G]> } = {
+  auth: { session: 'session.check', logout: 'session.logout' },
+  tokens: { revoke: 'token.revoke', resync: 'token.resync', reportLost: 'token.lost' },
+  users: {
+    list: 'user.list',
+    unlock: 'user.unlock',
+    register: 'user.register',
+    update: 'user.update',
+    remove: 'user.remove',
+    changeMasterAuthPassword: 'user.masterAuthPassword',
+  },
+  top: { get: 'top.view', markNoticeRead: 'notice.read' },
+  setup: {},
+  imports: { preview: 'token.importPreview', commit: 'token.import', progress: 'token.importProgress' },
+  account: { changeLoginPassword: 'account.loginPassword', changeAuthPassword: 'account.authPassword' },
+  audit: { list: 'audit.list', exportCsv: 'audit.export' },
+  backup: { create: 'backup.create' },
+};
+
+/**
+ * "On whom": the one user (or token serial) the request names, else the actor. A request aimed at many users
+ * still writes one row, with their count, so a refused call can never multiply into thousands of rows.
+ */
+function targetOf(request: unknown, actor: string | null): Pick<AuditEntry, 'target' | 'detail'> {
+  const r = request as { loginId?: unknown; loginIds?: unknown; serial?: unknown };
+  if (typeof r.loginId === 'string') return { target: r.loginId };
+  if (Array.isArray(r.loginIds)) return r.loginIds.length === 1 ? { target: String(r.loginIds[0]) } : { target: null, detail: { targets: r.loginIds.length } };
+  if (typeof r.serial === 'string') return { target: r.serial };
+  return { target: actor };
+}
+
+export type Refusal = {
+  readonly channelName: string;
+  readonly action: AuditAction;
+  readonly error: AppError;
+  /** The session's user; null when the request carried no live session. */
+  readonly actor: string | null;
+  readonly request: unknown;
+};
+
+/** One audit row per refusal of the dispatch (who, what, on whom, when, result), reads included. */
+export async function auditRefusal(db: Db, refusal: Refusal, now: Date): Promise<void> {
+  const { target, detail } = targetOf(refusal.request, refusal.actor);
+  await appendAudit(db, [
+    {
+      at: now.getTime(),
+      actor: refusal.actor,
+      action: refusal.action,
+      target,
+      result: 'failure',
+      reason: refusal.error.code,
+      detail: { channel: refusal.channelName, ...detail },
+    },
+  ]);
+}
