@@ -1,4 +1,5 @@
 import type { RulesConfig } from '../config/rules';
+import type { AuditKey } from '../crypto/keyedHash';
 import type { KdfParams } from '../crypto/password';
 import type { SealKey } from '../crypto/seal';
 import type { PreviewStore } from './previews';
@@ -11,6 +12,8 @@ export type Deps = {
   readonly db: Db;
   readonly rules: RulesConfig;
   readonly sealKey: SealKey;
+  /** HKDF subkey of the seal key for keyed hashes in the audit log (main/crypto/keyedHash.ts). */
+  readonly auditKey: AuditKey;
   readonly sessions: SessionStore;
   readonly kdf: KdfParams;
   /** First-run setups in progress (in memory, like sessions). */

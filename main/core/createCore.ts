@@ -1,6 +1,7 @@
 import { buildApi, type Api } from '../../shared/contract';
 import { defaultRules, type RulesConfig } from '../config/rules';
 import { defaultKdf, type KdfParams } from '../crypto/password';
+import { deriveAuditKey } from '../crypto/keyedHash';
 import { assertSealKey } from '../crypto/seal';
 import { createDispatch, type BugLog, type Dispatch } from '../ipc/dispatch';
 import { handlerTable } from '../ipc/handlerTable';
@@ -30,10 +31,12 @@ const logToStderr: BugLog = (channelName, error) => {
 /** The composition root of the main process: everything the shell or a test needs, without Electron. */
 export function createCore(options: CoreOptions): Core {
   const rules = options.rules ?? defaultRules;
+  const sealKey = assertSealKey(options.sealKey);
   const deps: Deps = {
     db: options.store.db,
     rules,
-    sealKey: assertSealKey(options.sealKey),
+    sealKey,
+    auditKey: deriveAuditKey(sealKey),
     sessions: new SessionStore(rules.session),
     kdf: options.kdf ?? defaultKdf,
     setups: new SetupStore(),

@@ -14,12 +14,17 @@ function derive(password: string, salt: Buffer, params: KdfParams): Promise<Buff
   );
 }
 
+const encode = (params: KdfParams, salt: Buffer, key: Buffer) =>
+  `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+
 /** PHC-like string that carries its own parameters, so the cost can rise without invalidating old hashes. */
 export async function hashPassword(password: string, params: KdfParams): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, params);
-  return `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+  return encode(params, salt, await derive(password, salt, params));
 }
+
+/** A stored-hash string with a random key: verifying against it costs one scrypt and never matches (a decoy). */
+export const unmatchableHash = (params: KdfParams): string => encode(params, randomBytes(16), randomBytes(KEY_LENGTH));
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, N, r, p, salt, key] = stored.split('$');

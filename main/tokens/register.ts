@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { SessionInfo } from '../../shared/contract/models';
-import { refuse } from '../auth/failures';
+import { refuseAttempt } from '../auth/failures';
 import { recordLoginSuccess, startSession } from '../auth/openSession';
 import { consumeOtp } from '../otp/consume';
 import type { Deps } from '../context/deps';
@@ -37,8 +37,8 @@ export async function registerToken(deps: Deps, input: Input, now: Date): Promis
   if (!challenge.ok) return challenge;
   const user = await findUserById(deps.db, challenge.value.userId);
   if (!user) return fail('CHALLENGE_INVALID');
-  if (user.locked_at !== null) return refuse(deps, user.login_id, 'token.register', { code: 'LOCKED' }, now);
+  if (user.locked_at !== null) return refuseAttempt(deps, user, 'token.register', { code: 'LOCKED' }, now);
   const result = await transact(deps.db, (tx) => registerIn(tx, deps, user, input, now));
-  if (!result.ok) return refuse(deps, user, 'token.register', result.error, now);
+  if (!result.ok) return refuseAttempt(deps, user, 'token.register', result.error, now);
   return startSession(deps, input.challengeId, user, now);
 }

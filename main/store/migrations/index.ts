@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import { initial } from './001_initial';
 import { assignmentLookup } from './002_assignment_lookup';
 import { userLifecycle } from './003_user_lifecycle';
+import { securityReview } from './004_security_review';
 
 /** Versioned migrations, applied in key order at open. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
   '001_initial': initial,
   '002_assignment_lookup': assignmentLookup,
   '003_user_lifecycle': userLifecycle,
+  '004_security_review': securityReview,
 };
