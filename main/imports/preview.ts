@@ -49,14 +49,15 @@ async function prepare(deps: Deps, parsed: ParseResult, companyId: number, now: 
     else usable.push(token);
   }
   const stored = await findTokensBySerials(deps.db, usable.map((t) => t.serial));
-  const existing = new Map(stored.map((s) => [s.serial, { companyId: s.company_id }]));
+  const existing = new Map(stored.map((s) => [s.serial, { companyId: s.company_id, disabled: s.state === 'disabled' }]));
   const sorted = classify(usable, existing, companyId, now);
-  for (const t of [...broken.map((b) => b.token), ...sorted.duplicates, ...sorted.otherCompany, ...sorted.expired]) t.seed.fill(0);
+  for (const t of [...broken.map((b) => b.token), ...sorted.duplicates, ...sorted.disabled, ...sorted.otherCompany, ...sorted.expired]) t.seed.fill(0);
   const problems: Listed[] = [
     ...parsed.problems,
     ...broken.map((b) => b.problem),
     ...sorted.otherCompany.map(refusal('OTHER_COMPANY')),
     ...sorted.duplicates.map(refusal('DUPLICATE')),
+    ...sorted.disabled.map(refusal('TOKEN_DISABLED')),
     ...sorted.expired.map(refusal('EXPIRED')),
   ].sort((a, b) => position(a) - position(b));
   return {
@@ -64,7 +65,8 @@ async function prepare(deps: Deps, parsed: ParseResult, companyId: number, now: 
     preview: {
       total: parsed.tokens.length + parsed.problems.length,
       newCount: sorted.new.length,
-      duplicateCount: sorted.duplicates.length,
+      // A disabled serial is stored already too; its own problem row says why it can never come back.
+      duplicateCount: sorted.duplicates.length + sorted.disabled.length,
       otherCompanyCount: sorted.otherCompany.length,
       expiredCount: sorted.expired.length,
       malformedCount: parsed.problems.length + broken.length,

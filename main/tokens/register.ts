@@ -23,6 +23,8 @@ async function registerIn(tx: Db, deps: Deps, user: UserRecord, input: Input, no
   const token = await findTokenBySerial(tx, input.serial);
   if (!token) return fail('TOKEN_NOT_FOUND', { field: 'serial' });
   if (token.company_id !== null && token.company_id !== user.company_id) return fail('TOKEN_OTHER_COMPANY', { field: 'serial' });
+  // SPEC R-TOK-6: a token reported lost is never registered again, by anyone (its reissue has a new serial).
+  if (token.state === 'disabled') return fail('TOKEN_DISABLED', { field: 'serial' });
   const accepted = await consumeOtp(tx, deps.sealKey, deps.rules, token, input.otp, now);
   if (!accepted.ok) return accepted;
   if (!(await bindToCompany(tx, token.id, user.company_id))) return fail('TOKEN_OTHER_COMPANY', { field: 'serial' });

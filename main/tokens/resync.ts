@@ -29,6 +29,7 @@ export async function resyncToken(deps: Deps, session: Session, input: Input, no
   const result = await transact(deps.db, async (tx) => {
     const token = await findTokenBySerial(tx, input.serial);
     if (!token || token.company_id !== session.companyId) return fail('TOKEN_NOT_FOUND', { field: 'serial' });
+    if (token.state === 'disabled') return fail('TOKEN_DISABLED', { field: 'serial' });
     const state = { ...token, lastStep: token.last_step, expiresAt: token.expires_at };
     const window = deps.rules.otp.resyncWindowSteps;
     const step = withSeed(deps.sealKey, token, (seed) =>

@@ -91,5 +91,13 @@ export const auditChannels = {
   exportCsv: channel('audit:export-csv', 'session', withSession({ filter: auditFilterSchema }), z.object({ fileName: z.string(), csvBase64: z.string() })),
 };
 
-/** 紛失 report (SPEC R-TOK-6): audited, and the user's token revoked with the usual confirmation. */
-export const lostTokenChannel = channel('tokens:report-lost', 'session', withSession({ loginId: loginIdField, ...stepUp }), z.object({ revoked: userRowSchema }));
+/**
+ * 紛失 report (SPEC R-TOK-6): the token is disabled for everyone sharing it and each holder revoked, with the usual
+ * confirmation. The answer names the reported user and everyone else affected; selfRevoked as on BRSK028.
+ */
+export const lostTokenChannel = channel(
+  'tokens:report-lost',
+  'session',
+  withSession({ loginId: loginIdField, ...stepUp }),
+  z.object({ revoked: userRowSchema, alsoAffected: z.array(userRowSchema), selfRevoked: z.boolean() }),
+);

@@ -23,8 +23,11 @@ export const FILE_PROBLEM_CODES = [
   'DUPLICATE_IN_FILE',
 ] as const;
 
-/** Why the import preview (main/imports) leaves a well-formed token out (SPEC R-TOK-3, R-TOK-4). */
-export const PREVIEW_REFUSAL_CODES = ['MISSING_EXPIRY', 'OTHER_COMPANY', 'DUPLICATE', 'EXPIRED'] as const;
+/**
+ * Why the import preview (main/imports) leaves a well-formed token out (SPEC R-TOK-3, R-TOK-4). TOKEN_DISABLED:
+ * the serial is of a token reported lost (R-TOK-6); its reissue has a new serial.
+ */
+export const PREVIEW_REFUSAL_CODES = ['MISSING_EXPIRY', 'OTHER_COMPANY', 'DUPLICATE', 'EXPIRED', 'TOKEN_DISABLED'] as const;
 
 /** Every `reason` an import preview's problem list can carry. */
 export const IMPORT_PROBLEM_CODES = [...FILE_PROBLEM_CODES, ...PREVIEW_REFUSAL_CODES] as const;

@@ -41,6 +41,8 @@ export const userRowSchema = z.object({
   /** SPEC R-TOK-4: the expiry warning, computed by the main process from its configured warning period. */
   tokenExpiry: z.enum(['ok', 'soon', 'expired']).nullable(),
   reRegistrationAt: isoInstant.nullable(),
+  /** 失効中 because the token was reported lost (SPEC R-TOK-6): it can never be registered again. */
+  revokedReason: z.literal('lost').optional(),
 });
 export type UserRow = z.infer<typeof userRowSchema>;
 
