@@ -36,6 +36,11 @@ export async function changeOwnPassword(
   if (!(await verifyPassword(input.current, user[kind.own]))) {
     return refuse(deps, user, kind.action, { code: kind.wrong, field: 'current' }, now);
   }
+  // Proven now, so comparing with it tells nothing: a "change" to the same password would leave the gate lifted
+  // with a password someone else (the admin who set it) still knows (issue 11 finding 5).
+  if (input.next.normalize('NFC') === input.current.normalize('NFC')) {
+    return refuse(deps, user.login_id, kind.action, { code: 'PASSWORD_UNCHANGED', field: 'next' }, now);
+  }
   const context = { loginId: user.login_id };
   // The other password's hash is verified (an scrypt) only once the plain rules pass.
   const policy =

@@ -7,6 +7,12 @@ import type { UserRecord } from '../store/schema';
 export const mustChangePasswords = (user: Pick<UserRecord, 'login_password_initial' | 'auth_password_initial'>): boolean =>
   user.login_password_initial === 1 || user.auth_password_initial === 1;
 
+/** SPEC R-REV-6: the pending reset of a master's authentication password, as the session and the top page show it. */
+export const authPasswordResetOf = (user: Pick<UserRecord, 'auth_password_reset_by' | 'auth_password_reset_at'>) =>
+  user.auth_password_reset_by !== null && user.auth_password_reset_at !== null
+    ? { by: user.auth_password_reset_by, at: new Date(user.auth_password_reset_at).toISOString() }
+    : null;
+
 /** PASSWORD_POLICY naming the field and every rule it breaks, or null when the password is acceptable. */
 export function policyRefusal(field: string, password: string, context: PasswordContext, extra: PasswordRule[] = []): AppError | null {
   const rules = [...new Set([...failedRules(password, context), ...extra])];

@@ -77,6 +77,13 @@ export const userAdminChannels = {
 export const accountChannels = {
   changeLoginPassword: channel('account:change-login-password', 'session', withSession({ current: passwordField, next: passwordField }), empty),
   changeAuthPassword: channel('account:change-auth-password', 'session', withSession({ current: passwordField, next: passwordField }), empty),
+  /** SPEC R-REV-6: a master replaces the temporary authentication password an admin set, with the login password and an OTP. */
+  replaceAuthPassword: channel(
+    'account:replace-auth-password',
+    'session',
+    withSession({ loginPassword: passwordField, otp: otpField, next: passwordField }),
+    empty,
+  ),
 };
 
 /** 操作履歴 (SPEC R-GEN-2): masters and admins read and export the audit log. */

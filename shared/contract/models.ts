@@ -11,6 +11,9 @@ export type OtpState = z.infer<typeof otpStateSchema>;
 
 const isoInstant = z.iso.datetime();
 
+/** SPEC R-REV-6: an admin set this master's temporary authentication password: who, and when. */
+export const authPasswordResetSchema = z.object({ by: z.string(), at: isoInstant }).nullable();
+
 export const sessionInfoSchema = z.object({
   sessionId: z.string(),
   loginId: z.string(),
@@ -21,6 +24,7 @@ export const sessionInfoSchema = z.object({
   expiresAt: isoInstant,
   /** A user created with initial passwords must change both before anything else (issue: provisioning). */
   mustChangePasswords: z.boolean(),
+  authPasswordReset: authPasswordResetSchema,
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
@@ -76,6 +80,7 @@ export const topPageSchema = z.object({
   notices: z.array(noticeSchema),
   unreadCount: z.number().int().nonnegative(),
   pendingApprovalCount: z.number().int().nonnegative(),
+  authPasswordReset: authPasswordResetSchema,
   token: z
     .object({
       serial: z.string(),
