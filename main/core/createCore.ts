@@ -5,7 +5,7 @@ import { deriveAuditKey } from '../crypto/keyedHash';
 import { assertSealKey } from '../crypto/seal';
 import { createDispatch, type BugLog, type Dispatch } from '../ipc/dispatch';
 import { handlerTable } from '../ipc/handlerTable';
-import { PreviewStore } from '../context/previews';
+import { PreviewStore, sessionOwner } from '../context/previews';
 import { SessionStore } from '../session/sessions';
 import { SetupStore } from '../context/setups';
 import type { Store } from '../store/open';
@@ -32,15 +32,17 @@ const logToStderr: BugLog = (channelName, error) => {
 export function createCore(options: CoreOptions): Core {
   const rules = options.rules ?? defaultRules;
   const sealKey = assertSealKey(options.sealKey);
+  const previews = new PreviewStore();
   const deps: Deps = {
     db: options.store.db,
     rules,
     sealKey,
     auditKey: deriveAuditKey(sealKey),
-    sessions: new SessionStore(rules.session),
+    // A session's import previews, with their plaintext seeds, end with it (issue 11 finding 7).
+    sessions: new SessionStore(rules.session, (sessionId) => previews.dropOwner(sessionOwner(sessionId))),
     kdf: options.kdf ?? defaultKdf,
     setups: new SetupStore(),
-    previews: new PreviewStore(),
+    previews,
   };
   const dispatch = createDispatch(handlerTable(deps), deps.sessions, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);
   return { deps, dispatch, api: buildApi(dispatch) };

@@ -33,7 +33,11 @@ export class SessionStore {
   private readonly ended = new Map<string, { reason: EndReason; at: number }>();
   private readonly challenges = new Map<string, Challenge>();
 
-  constructor(private readonly timeouts: Timeouts) {}
+  /** `onEnd` hears of every session that ends, whatever the reason, so what it owns (import previews) goes with it. */
+  constructor(
+    private readonly timeouts: Timeouts,
+    private readonly onEnd: (sessionId: string) => void = () => {},
+  ) {}
 
   open(user: Omit<Session, 'id' | 'createdAt' | 'lastSeenAt'>, now: Date): Session {
     this.sweep(now.getTime());
@@ -61,7 +65,9 @@ export class SessionStore {
   }
 
   end(id: string, reason: EndReason, now: Date): void {
-    if (this.live.delete(id)) this.ended.set(id, { reason, at: now.getTime() });
+    if (!this.live.delete(id)) return;
+    this.ended.set(id, { reason, at: now.getTime() });
+    this.onEnd(id);
   }
 
   /** A change to the user's record that their live sessions must follow at once. */
@@ -99,7 +105,7 @@ export class SessionStore {
   }
 
   private expire(id: string, reason: EndReason, t: number): Result<never> {
-    this.live.delete(id);
+    if (this.live.delete(id)) this.onEnd(id);
     this.ended.set(id, { reason, at: t });
     return fail('SESSION_EXPIRED', { reason });
   }
