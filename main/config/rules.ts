@@ -7,6 +7,11 @@ export type RulesConfig = {
     readonly driftWindowSteps: number;
     /** How far an admin resynchronisation searches for two consecutive codes. */
     readonly resyncWindowSteps: number;
+    /**
+     * The furthest a token's codes may be from our clock, in steps, whatever its saved drift (issue 11 finding 8):
+     * a moved PC clock or repeated resyncs cannot walk an expired or lost token back into use.
+     */
+    readonly maxDriftSteps: number;
   };
   /** SPEC R-OTP-3 Reading: consecutive failures that lock a user. */
   readonly maxConsecutiveFailures: number;
@@ -30,7 +35,7 @@ export type RulesConfig = {
 };
 
 export const defaultRules: RulesConfig = {
-  otp: { driftWindowSteps: 1, resyncWindowSteps: 40 },
+  otp: { driftWindowSteps: 1, resyncWindowSteps: 40, maxDriftSteps: 10 },
   maxConsecutiveFailures: 5,
   reRegistration: { coolDownMinutes: 30, overnightStart: '20:50', overnightEnd: '08:10', timeZone: 'Asia/Tokyo' },
   tokenExpiryWarningDays: 60,
