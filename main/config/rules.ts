@@ -3,6 +3,8 @@
  */
 export type RulesConfig = {
   readonly otp: {
+    /** SPEC R-OTP-1: the product's tokens change every 60 s; an import flags and refuses any other step. */
+    readonly timeStepSeconds: number;
     /** SPEC R-OTP-1 Reading: ±1 step around the token's saved drift. */
     readonly driftWindowSteps: number;
     /** How far an admin resynchronisation searches for two consecutive codes. */
@@ -32,10 +34,15 @@ export type RulesConfig = {
     readonly challengeTtlMs: number;
   };
   readonly loginHistoryLength: number;
+  readonly imports: {
+    /** Key packages (or CSV rows) one file may hold; more is refused as a whole, TOO_MANY_ENTRIES (issue 11 finding 10). */
+    readonly maxEntries: number;
+  };
 };
 
 export const defaultRules: RulesConfig = {
-  otp: { driftWindowSteps: 1, resyncWindowSteps: 40, maxDriftSteps: 10 },
+  otp: { timeStepSeconds: 60, driftWindowSteps: 1, resyncWindowSteps: 40, maxDriftSteps: 10 },
+  imports: { maxEntries: 50_000 },
   maxConsecutiveFailures: 5,
   reRegistration: { coolDownMinutes: 30, overnightStart: '20:50', overnightEnd: '08:10', timeZone: 'Asia/Tokyo' },
   tokenExpiryWarningDays: 60,

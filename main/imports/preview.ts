@@ -14,14 +14,18 @@ const LISTED = 200;
 type Listed = ImportPreview['problems'][number];
 
 /**
- * Tokens the product could never use: no expiry (the store needs one, SPEC R-TOK-4) or codes of other than
- * 6 digits (SPEC R-OTP-1: the OTP field takes six). Reported beside the file's own problems.
+ * Tokens the product could never use: no expiry (the store needs one, SPEC R-TOK-4), codes of other than 6 digits
+ * (SPEC R-OTP-1: the OTP field takes six) or another time step than the configured one (a PSKC file without
+ * TimeInterval means 30 s): never imported unnoticed, so refused and flagged. Reported beside the file's own problems.
  */
-function unusable(token: ParsedToken): Listed | null {
+function unusable(token: ParsedToken, stepSeconds: number): Listed | null {
   if (token.expiresAt === null) return { where: token.where, reason: 'MISSING_EXPIRY' };
   if (token.digits !== 6) return { where: token.where, reason: 'BAD_DIGITS', detail: `${token.digits} digits` };
+  if (token.period !== stepSeconds) return { where: token.where, reason: 'NON_STANDARD_STEP', detail: `${token.period} s` };
   return null;
 }
+
+const shown = (flagged: boolean) => (t: ParsedToken) => ({ serial: t.serial, periodSeconds: t.period, digits: t.digits, flagged });
 
 const refusal = (reason: string) => (t: ParsedToken): Listed => ({ where: t.where, reason, detail: `serial ${t.serial}` });
 
@@ -44,7 +48,7 @@ type Prepared = { tokens: Importable[]; preview: Omit<ImportPreview, 'previewId'
 async function prepare(deps: Deps, parsed: ParseResult, companyId: number, now: Date): Promise<Prepared> {
   const [usable, broken]: [ParsedToken[], { token: ParsedToken; problem: Listed }[]] = [[], []];
   for (const token of parsed.tokens) {
-    const problem = unusable(token);
+    const problem = unusable(token, deps.rules.otp.timeStepSeconds);
     if (problem) broken.push({ token, problem });
     else usable.push(token);
   }
@@ -71,7 +75,8 @@ async function prepare(deps: Deps, parsed: ParseResult, companyId: number, now: 
       expiredCount: sorted.expired.length,
       malformedCount: parsed.problems.length + broken.length,
       problems: problems.slice(0, LISTED),
-      sampleSerials: sorted.new.slice(0, LISTED).map((t) => t.serial),
+      sampleTokens: [...sorted.new.map(shown(false)), ...broken.filter((b) => b.problem.reason === 'NON_STANDARD_STEP').map((b) => shown(true)(b.token))]
+        .slice(0, LISTED),
     },
   };
 }
