@@ -2,6 +2,7 @@ import type { RulesConfig } from '../config/rules';
 import type { AuditKey } from '../crypto/keyedHash';
 import type { KdfParams } from '../crypto/password';
 import type { SealKey } from '../crypto/seal';
+import type { ImportParser } from '../imports/parseInWorker';
 import type { PreviewStore } from './previews';
 import type { SessionStore } from '../session/sessions';
 import type { SetupStore } from './setups';
@@ -20,4 +21,6 @@ export type Deps = {
   readonly setups: SetupStore;
   /** Seed-import previews awaiting their commit, with their plaintext seeds (in memory only). */
   readonly previews: PreviewStore;
+  /** Token files are parsed in a worker thread, off the event loop (main/imports/parseInWorker.ts). */
+  readonly parseImport: ImportParser;
 };

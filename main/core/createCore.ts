@@ -1,8 +1,11 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildApi, type Api } from '../../shared/contract';
 import { defaultRules, type RulesConfig } from '../config/rules';
 import { defaultKdf, type KdfParams } from '../crypto/password';
 import { deriveAuditKey } from '../crypto/keyedHash';
 import { assertSealKey } from '../crypto/seal';
+import { workerParser } from '../imports/parseInWorker';
 import { createDispatch, type BugLog, type Dispatch } from '../ipc/dispatch';
 import { handlerTable } from '../ipc/handlerTable';
 import { PreviewStore, sessionOwner } from '../context/previews';
@@ -19,7 +22,12 @@ export type CoreOptions = {
   /** The clock is a parameter (DESIGN-NOTES 5): the shell passes the system clock, tests a controllable one. */
   readonly clock?: () => Date;
   readonly logBug?: BugLog;
+  /** The import parse worker's entry: the shell passes the built one (out/main/parseWorker.js); else the source. */
+  readonly parseWorker?: URL;
 };
+
+/** Tests, the browser-test bridge and the demo tools run from the sources. */
+const sourceParseWorker = () => pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), '../imports/parseWorker.ts'));
 
 export type Core = { readonly deps: Deps; readonly dispatch: Dispatch; readonly api: Api };
 
@@ -43,6 +51,7 @@ export function createCore(options: CoreOptions): Core {
     kdf: options.kdf ?? defaultKdf,
     setups: new SetupStore(),
     previews,
+    parseImport: workerParser(options.parseWorker ?? sourceParseWorker()),
   };
   const dispatch = createDispatch(handlerTable(deps), deps.sessions, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);
   return { deps, dispatch, api: buildApi(dispatch) };

@@ -5,7 +5,7 @@ import type { ParseResult, ParsedToken } from '../seedFiles/types';
 import type { Deps } from '../context/deps';
 import { findTokensBySerials } from '../store/repos/tokens';
 import type { Importable } from '../context/previews';
-import { readImportFile, type ImportFile } from './readFile';
+import type { ImportFile } from './readFile';
 
 /** The preview lists this many problems and serials at most; the counts are always complete. */
 const LISTED = 200;
@@ -89,7 +89,7 @@ export async function previewImport(
   file: ImportFile,
   now: Date,
 ): Promise<Result<ImportPreview>> {
-  const parsed = readImportFile(file);
+  const parsed = await deps.parseImport(file, deps.rules.imports.maxEntries);
   if (!parsed.ok) return parsed;
   const { tokens, preview } = await prepare(deps, parsed.value, companyId, now);
   return ok({ previewId: deps.previews.put(owner, companyId, tokens, now), ...preview });

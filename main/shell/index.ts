@@ -1,5 +1,6 @@
 import { app, BrowserWindow, ipcMain, powerMonitor, session } from 'electron';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openDemoStore } from '../demo/demoStore';
 import { seedDemo } from '../demo/demoData';
 import { defaultKdf } from '../crypto/password';
@@ -56,7 +57,7 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   if (!devServer) serveRenderer(join(import.meta.dirname, '../renderer'));
   const { store, sealKey } = await openData();
-  const core = createCore({ store, sealKey });
+  const core = createCore({ store, sealKey, parseWorker: pathToFileURL(join(import.meta.dirname, 'parseWorker.js')) });
   registerIpc(ipcMain, core.dispatch, ownUrl);
   lockOnSystemEvents(core);
   const window = createWindow(core);
