@@ -3,6 +3,7 @@ import { AppHeader } from './components/AppHeader';
 import { MainMenu } from './components/MainMenu';
 import { useT } from './i18n';
 import { PasswordChangeScreen } from './screens/Account/PasswordChangeScreen';
+import { ReplaceAuthPasswordScreen } from './screens/Account/ReplaceAuthPasswordScreen';
 import { AuditScreen } from './screens/Audit/AuditScreen';
 import { LoginScreen } from './screens/Login/LoginScreen';
 import { OtpStep } from './screens/Login/OtpStep';
@@ -29,6 +30,7 @@ import type { SessionInfo } from '../../shared/contract';
 /** Screens that need a session, by who may see them (SPEC R-REV-1; R-REV-6 for the master's password). */
 const SESSION_SCREENS: Partial<Record<View, { screen: () => ReactNode; only?: 'managers' | 'admins' }>> = {
   passwordChange: { screen: () => <PasswordChangeScreen /> },
+  replaceAuthPassword: { screen: () => <ReplaceAuthPasswordScreen /> },
   userMenu: { screen: () => <UserManagementMenu />, only: 'managers' },
   revoke: { screen: () => <RevocationScreen />, only: 'managers' },
   tokenImport: { screen: () => <TokenImportScreen />, only: 'managers' },

@@ -40,7 +40,10 @@ export function UserTableRow({ row, index, selection }: Props) {
       <td>{row.name}</td>
       <td>{t.userTypes[row.userType]}</td>
       <td>{row.serial ?? t.columns.none}</td>
-      <td className={`state state-${row.otpState}`}>{t.otpStates[row.otpState]}</td>
+      <td className={`state state-${row.otpState}`}>
+        {t.otpStates[row.otpState]}
+        {row.revokedReason === 'lost' && ` (${t.revokedLost})`}
+      </td>
       <td>
         {row.tokenExpiresAt ? formatDateTime(row.tokenExpiresAt, lang) : t.columns.none}
         <ExpiryBadge state={row.tokenExpiry} />

@@ -8,6 +8,7 @@ export type View =
   | 'otp'
   | 'register'
   | 'passwordChange'
+  | 'replaceAuthPassword'
   | 'top'
   | 'userMenu'
   | 'revoke'

@@ -15,7 +15,7 @@ export type AdminOutcome =
   | { kind: 'registered' | 'updated'; row: UserRow }
   | { kind: 'removed' | 'unlocked'; row: UserRow }
   | { kind: 'masterAuthChanged' }
-  | { kind: 'reportedLost'; row: UserRow };
+  | { kind: 'reportedLost'; rows: UserRow[]; selfRevoked: boolean };
 
 type UserAdminState = {
   outcome: AdminOutcome | null;
@@ -54,7 +54,7 @@ export const useUserAdmin = create<UserAdminState>((set) => {
     changeMasterAuthPassword: (newAuthPassword, stepUp) =>
       run(withSession((api, sessionId) => api.users.changeMasterAuthPassword({ sessionId, newAuthPassword, ...stepUp })), () => ({ kind: 'masterAuthChanged' })),
     reportLost: (row, stepUp) =>
-      run(withSession((api, sessionId) => api.tokens.reportLost({ sessionId, loginId: row.loginId, ...stepUp })), (value) => ({ kind: 'reportedLost', row: value.revoked })),
+      run(withSession((api, sessionId) => api.tokens.reportLost({ sessionId, loginId: row.loginId, ...stepUp })), (value) => ({ kind: 'reportedLost', rows: [value.revoked, ...value.alsoAffected], selfRevoked: value.selfRevoked })),
   };
 });
 
