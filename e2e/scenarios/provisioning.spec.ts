@@ -122,6 +122,8 @@ test('first run on an empty store: setup, import, users, forced password change,
   await logout(app);
 
   for (let i = 0; i < 5; i++) await submitPassword(app, GENERAL.loginId, 'wrong-password1');
+  // LOCKED is told only with the right password (issue 11 finding 3).
+  await submitPassword(app, GENERAL.loginId, GENERAL.login);
   await expect(page.getByRole('alert').filter({ hasText: 'ロックされています' })).toBeVisible();
 
   await firstLogin(app, ADMIN.loginId, ADMIN.login, tokens.admin);
@@ -154,7 +156,7 @@ test('first run on an empty store: setup, import, users, forced password change,
   expect(csv.startsWith('日時,操作者,操作,対象,結果,理由\r\n')).toBe(true);
   expect(csv).toMatch(new RegExp(`,${ADMIN.loginId},user\\.unlock,${GENERAL.loginId},成功,`));
   expect(csv).toMatch(new RegExp(`,${ADMIN.loginId},user\\.masterAuthPassword,${MASTER.loginId},成功,`));
-  expect(csv).toMatch(new RegExp(`,${GENERAL.loginId},login\\.password,${GENERAL.loginId},失敗,BAD_CREDENTIALS`));
+  expect(csv).toMatch(new RegExp(`,未認証,login\\.password,${GENERAL.loginId},失敗,BAD_CREDENTIALS`));
   await expectInfo(page, `${file.suggestedFilename()} を保存しました。`);
   await app.at('audit');
   await app.shot('audit');
