@@ -8,7 +8,7 @@ import { appendSuccess } from '../store/repos/audit';
 import { setPasswordHash, type Secret } from '../store/repos/userAdmin';
 import { clearFailures, findUserById } from '../store/repos/users';
 import { transact } from '../store/transaction';
-import { mustChangePasswords, policyRefusal, sameAsStored } from './passwords';
+import { mustChangePasswords, policyRefusal, sameAsStored, samePassword } from './passwords';
 
 type Input = { current: string; next: string };
 
@@ -38,7 +38,7 @@ export async function changeOwnPassword(
   }
   // Proven now, so comparing with it tells nothing: a "change" to the same password would leave the gate lifted
   // with a password someone else (the admin who set it) still knows (issue 11 finding 5).
-  if (input.next.normalize('NFC') === input.current.normalize('NFC')) {
+  if (samePassword(input.next, input.current)) {
     return refuse(deps, user.login_id, kind.action, { code: 'PASSWORD_UNCHANGED', field: 'next' }, now);
   }
   const context = { loginId: user.login_id };

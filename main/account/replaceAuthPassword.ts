@@ -7,7 +7,7 @@ import type { Session } from '../session/sessions';
 import { appendSuccess } from '../store/repos/audit';
 import { setPasswordHash } from '../store/repos/userAdmin';
 import { findUserById } from '../store/repos/users';
-import { policyRefusal } from './passwords';
+import { policyRefusal, samePassword } from './passwords';
 
 /**
  * SPEC R-REV-6: a master whose authentication password an admin set replaces it by proving what only the master
@@ -23,7 +23,7 @@ export async function replaceAuthPassword(
   const operation = { action: 'account.authPassword' as const, targets: [session.loginId] };
   const user = await findUserById(deps.db, session.userId);
   if (!user || user.auth_password_reset_at === null) return refuse(deps, session.loginId, operation.action, { code: 'FORBIDDEN' }, now);
-  const policy = policyRefusal('next', input.next, { loginId: user.login_id }, input.next === input.loginPassword ? ['differs'] : []);
+  const policy = policyRefusal('next', input.next, { loginId: user.login_id }, samePassword(input.next, input.loginPassword) ? ['differs'] : []);
   const hash = await hashPassword(input.next, deps.kdf);
   return withStepUp(deps, session, input, operation, now, async (tx) => {
     if (policy) return { ok: false, error: policy };
