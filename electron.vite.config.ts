@@ -22,7 +22,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve('main/shell/index.ts') } },
+      // The import parse worker is its own file beside index.js (issue 11 finding 10: main/imports/parseWorker.ts).
+      rolldownOptions: { input: { index: resolve('main/shell/index.ts'), parseWorker: resolve('main/imports/parseWorker.ts') } },
     },
   },
   preload: {

@@ -102,6 +102,7 @@ test.describe('利用者管理 (設定・管理)', () => {
     await page.getByRole('button', { name: 'ハードトークンを紛失した場合' }).click();
     await app.at('lostToken');
     await expect(page.getByText('管理者ユーザにトークンの失効を依頼し、失効後に新しいハードトークンで利用開始登録をおこなってください。')).toBeVisible();
+    await expect(page.getByText('すべての利用者が以後一切利用できなくなります', { exact: false })).toBeVisible();
     await page.getByRole('button', { name: '紛失届', exact: true }).click();
     await app.at('lostReport');
     await expect(pickUser(page, 'test12345')).toBeDisabled();
@@ -112,7 +113,7 @@ test.describe('利用者管理 (設定・管理)', () => {
     await app.shot('lost-report');
     await page.getByRole('button', { name: '届出', exact: true }).click();
     await expectInfo(page, '紛失届を登録し、以下の利用者のワンタイムパスワードを失効しました。');
-    await expect(page.getByRole('row', { name: /ippan001/ })).toContainText('失効中');
+    await expect(page.getByRole('row', { name: /ippan001/ })).toContainText('失効中 (紛失)');
     await expect(page.getByText('2026年11月24日 10時31分以降に、新しいハードトークンで利用開始登録が可能になります。')).toBeVisible();
     await app.at('lostReport');
     await app.shot('lost-report-done');

@@ -9,7 +9,7 @@ import { appendSuccess } from '../store/repos/audit';
 import { setPasswordHash, type Secret } from '../store/repos/userAdmin';
 import { clearFailures, findUserById } from '../store/repos/users';
 import { transact } from '../store/transaction';
-import { mustChangePasswords, policyRefusal, sameAsStored } from './passwords';
+import { mustChangePasswords, policyRefusal, sameAsStored, samePassword } from './passwords';
 
 /** Both password changes take the same request. */
 type Input = RequestOf<'account', 'changeLoginPassword'>;
@@ -37,6 +37,11 @@ export async function changeOwnPassword(
   if (user.locked_at !== null) return refuse(deps, user.login_id, kind.action, { code: 'LOCKED' }, now);
   if (!(await verifyPassword(input.current, user[kind.own]))) {
     return refuse(deps, user, kind.action, { code: kind.wrong, field: 'current' }, now);
+  }
+  // Proven now, so comparing with it tells nothing: a "change" to the same password would leave the gate lifted
+  // with a password someone else (the admin who set it) still knows (issue 11 finding 5).
+  if (samePassword(input.next, input.current)) {
+    return refuse(deps, user.login_id, kind.action, { code: 'PASSWORD_UNCHANGED', field: 'next' }, now);
   }
   const context = { loginId: user.login_id };
   // The other password's hash is verified (an scrypt) only once the plain rules pass.

@@ -1,4 +1,5 @@
 import { ok, type AppError, type ErrorCode } from '../../shared/errors';
+import { typedLoginIdHmac } from '../crypto/keyedHash';
 import type { Deps } from '../context/deps';
 import type { UserRecord } from '../store/schema';
 import { appendAudit, type AuditAction, type AuditEntry } from '../store/repos/audit';
@@ -15,21 +16,21 @@ const COUNTED: ReadonlySet<ErrorCode> = new Set([
   'OTP_INVALID',
   'OTP_REUSED',
   'TOKEN_NOT_FOUND',
+  'RESYNC_FAILED',
 ]);
 
 /**
  * A failed password or OTP attempt: the counter, the lock at the limit, and their audit rows, in one
  * transaction. Answers the error with the attempts left, or LOCKED when this failure locked the user.
+ * `actor` is null for an attempt made before any session exists (login steps): nobody is proven yet.
  */
-async function countAttempt(deps: Deps, user: UserRecord, action: AuditAction, error: AppError, now: Date): Promise<AppError> {
+async function countAttempt(deps: Deps, user: UserRecord, actor: string | null, action: AuditAction, error: AppError, now: Date): Promise<AppError> {
   const t = now.getTime();
   const limit = deps.rules.maxConsecutiveFailures;
   const result = await transact(deps.db, async (tx) => {
     const after = await countFailure(tx, user.id, limit, t);
     const lockedNow = user.locked_at === null && after.locked_at !== null;
-    const entries: AuditEntry[] = [
-      { at: t, actor: user.login_id, action, target: user.login_id, result: 'failure', reason: error.code },
-    ];
+    const entries: AuditEntry[] = [{ at: t, actor, action, target: user.login_id, result: 'failure', reason: error.code }];
     if (lockedNow) entries.push({ at: t, actor: null, action: 'user.lock', target: user.login_id, result: 'success', reason: 'FAILURE_LIMIT' });
     await appendAudit(tx, entries);
     if (action.startsWith('login')) await recordLogin(tx, user.id, t, 'failure');
@@ -64,7 +65,7 @@ export async function refuse(
   targets?: readonly string[],
 ): Promise<Refusal> {
   if (typeof actor !== 'string' && COUNTED.has(error.code)) {
-    return { ok: false, error: await countAttempt(deps, actor, action, error, now) };
+    return { ok: false, error: await countAttempt(deps, actor, actor.login_id, action, error, now) };
   }
   const loginId = typeof actor === 'string' ? actor : actor.login_id;
   const entry = { at: now.getTime(), actor: loginId, action, result: 'failure' as const, reason: error.code };
@@ -74,4 +75,33 @@ export async function refuse(
 
 export function auditSuccess(deps: Deps, actor: string, action: AuditAction, now: Date, detail?: AuditEntry['detail']) {
   return audit(deps, { at: now.getTime(), actor, action, target: actor, result: 'success', detail });
+}
+
+/** Who an unauthenticated attempt was aimed at: a user, or a login ID as typed that matches no user. */
+export type AttemptTarget = UserRecord | { readonly typed: string };
+
+/**
+ * A refused attempt made before any session exists (BLGI001, BLGI020, setup resume): recorded with no actor
+ * (shown as 未認証) and the targeted user as "on whom" (SPEC R-GEN-2), so five wrong passwords typed for X are
+ * not X's own actions. A typed ID that matches no user is kept only as its HMAC. Wrong secrets count towards the
+ * target's lock; `quiet` answers `error` as it is, without the attempts left or LOCKED (the password is unproven).
+ */
+export async function refuseAttempt(
+  deps: Deps,
+  target: AttemptTarget,
+  action: AuditAction,
+  error: AppError,
+  now: Date,
+  options: { quiet?: boolean } = {},
+): Promise<Refusal> {
+  if ('typed' in target) {
+    await audit(deps, { at: now.getTime(), actor: null, action, target: null, result: 'failure', reason: error.code, typedLoginIdHmac: typedLoginIdHmac(deps.auditKey, target.typed) });
+    return { ok: false, error };
+  }
+  if (COUNTED.has(error.code)) {
+    const counted = await countAttempt(deps, target, null, action, error, now);
+    return { ok: false, error: options.quiet ? error : counted };
+  }
+  await audit(deps, { at: now.getTime(), actor: null, action, target: target.login_id, result: 'failure', reason: error.code });
+  return { ok: false, error };
 }

@@ -12,6 +12,15 @@ import { refuse } from './failures';
 import { rehashIfOld } from './rehash';
 
 export type StepUpCredentials = { readonly authPassword: string; readonly otp: string };
+/** The login password instead: only to replace a temporary authentication password (SPEC R-REV-6). */
+export type LoginProof = { readonly loginPassword: string; readonly otp: string };
+
+/** Whether the password of the credentials is the operator's; a wrong one is counted under its own code and field. */
+function passwordCheck(operator: UserRecord, credentials: StepUpCredentials | LoginProof) {
+  return 'authPassword' in credentials
+    ? { given: credentials.authPassword, hash: operator.auth_password_hash, wrong: { code: 'BAD_AUTH_PASSWORD', field: 'authPassword' } as const }
+    : { given: credentials.loginPassword, hash: operator.login_password_hash, wrong: { code: 'BAD_CREDENTIALS', field: 'loginPassword' } as const };
+}
 
 /** What the step-up protects, for the audit: the action and the users it is aimed at. */
 export type Operation = { readonly action: AuditAction; readonly targets: readonly string[] };
@@ -25,7 +34,7 @@ export type Operation = { readonly action: AuditAction; readonly targets: readon
 export async function withStepUp<T>(
   deps: Deps,
   session: Session,
-  credentials: StepUpCredentials,
+  credentials: StepUpCredentials | LoginProof,
   operation: Operation,
   now: Date,
   work: (tx: Db, operator: UserRecord) => Promise<Result<T>>,
@@ -34,9 +43,8 @@ export async function withStepUp<T>(
   if (!operator) return fail('SESSION_INVALID');
   const { action, targets } = operation;
   if (operator.locked_at !== null) return refuse(deps, operator.login_id, action, { code: 'LOCKED' }, now, targets);
-  if (!(await verifyPassword(credentials.authPassword, operator.auth_password_hash))) {
-    return refuse(deps, operator, 'stepup.password', { code: 'BAD_AUTH_PASSWORD', field: 'authPassword' }, now);
-  }
+  const check = passwordCheck(operator, credentials);
+  if (!(await verifyPassword(check.given, check.hash))) return refuse(deps, operator, 'stepup.password', check.wrong, now);
   let otpRefusal: AppError | undefined;
   const result = await transact(deps.db, async (tx) => {
     const active = await activeTokenOf(tx, operator.id);
@@ -50,7 +58,7 @@ export async function withStepUp<T>(
     return work(tx, operator);
   });
   if (result.ok) {
-    await rehashIfOld(deps, operator, 'auth', credentials.authPassword);
+    await rehashIfOld(deps, operator, 'authPassword' in credentials ? 'auth' : 'login', check.given);
     return result;
   }
   if (otpRefusal) return refuse(deps, operator, 'stepup.otp', otpRefusal, now);

@@ -13,6 +13,9 @@ export const EXPORT_LIMIT = 100_000;
 
 const HEADER = ['日時', '操作者', '操作', '対象', '結果', '理由'] as const;
 const RESULT = { success: '成功', failure: '失敗' } as const;
+/** A refused attempt with no actor was made before anyone logged in (issue 11 finding 4); a lock is the system's. */
+const actorCell = (r: { actor_login_id: string | null; result: 'success' | 'failure' }) =>
+  r.actor_login_id ?? (r.result === 'failure' ? '未認証' : '');
 
 
 /** 操作履歴 (SPEC R-GEN-2): the company's audit rows, newest first, for masters and admins. */
@@ -35,7 +38,7 @@ export async function exportAuditLog(
   const rows = await listAudit(deps.db, queryOf(session, input.filter), 0, EXPORT_LIMIT);
   const cells = rows.map((r) => [
     jstDateTime(new Date(r.at)),
-    r.actor_login_id ?? '',
+    actorCell(r),
     r.action,
     r.target_login_id ?? '',
     RESULT[r.result],

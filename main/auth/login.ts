@@ -1,25 +1,34 @@
-import { ok, type Result } from '../../shared/errors';
+import { ok, type AppError, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
 import type { LoginStep } from '../../shared/contract/models';
-import { hashPassword, verifyPassword, type KdfParams } from '../crypto/password';
+import { unmatchableHash, verifyPassword, type KdfParams } from '../crypto/password';
 import type { Deps } from '../context/deps';
 import { activeTokenOf, latestRevocationOf } from '../store/repos/assignments';
 import { findUserByLoginId } from '../store/repos/users';
-import { auditSuccess, refuse } from '../attempts/failures';
+import { auditSuccess, refuseAttempt } from '../attempts/failures';
 import { rehashIfOld } from '../attempts/rehash';
 
-const decoys = new WeakMap<KdfParams, Promise<string>>();
+const decoys = new WeakMap<KdfParams, string>();
 
-/** An unknown login ID costs the same scrypt as a known one, so timing does not reveal which IDs exist. */
+/**
+ * An unknown login ID costs the same one scrypt as a known one, so timing does not reveal which IDs exist. Making
+ * the decoy costs no scrypt, so not even the first unknown ID costs more than the others.
+ */
 async function spendDecoyCheck(deps: Deps, password: string): Promise<void> {
   let decoy = decoys.get(deps.kdf);
-  if (!decoy) decoys.set(deps.kdf, (decoy = hashPassword('decoy', deps.kdf)));
-  await verifyPassword(password, await decoy);
+  if (!decoy) decoys.set(deps.kdf, (decoy = unmatchableHash(deps.kdf)));
+  await verifyPassword(password, decoy);
 }
 
 /**
+ * Until the password is proven, an unknown ID, a wrong password and a locked account get this one answer: same
+ * code, same shape, no attempts left, after the same single scrypt (issue 11 finding 3).
+ */
+const UNPROVEN: AppError = { code: 'BAD_CREDENTIALS', field: 'password' };
+
+/**
  * BLGI001, first step (SPEC R-LOG-1, R-LOG-2, R-LOG-4, R-OTP-3): the login password, then where the user goes
- * next. Nothing is said about the token until the password is right.
+ * next. Nothing is said about the account (locked, attempts left) or the token until the password is right.
  */
 export async function login(deps: Deps, input: RequestOf<'auth', 'login'>, now: Date): Promise<Result<LoginStep>> {
   const action = 'login.password';
@@ -27,19 +36,20 @@ export async function login(deps: Deps, input: RequestOf<'auth', 'login'>, now: 
   // A deleted user is answered exactly as an unknown ID: same scrypt cost, same refusal.
   if (!user || user.deleted_at !== null) {
     await spendDecoyCheck(deps, input.password);
-    return refuse(deps, input.loginId, action, { code: 'BAD_CREDENTIALS', field: 'password' }, now);
+    return refuseAttempt(deps, { typed: input.loginId }, action, UNPROVEN, now);
   }
-  if (user.locked_at !== null) return refuse(deps, user.login_id, action, { code: 'LOCKED' }, now);
   if (!(await verifyPassword(input.password, user.login_password_hash))) {
-    return refuse(deps, user, action, { code: 'BAD_CREDENTIALS', field: 'password' }, now);
+    return refuseAttempt(deps, user, action, UNPROVEN, now, { quiet: true });
   }
+  // The password is right: now the user may learn that the account is locked (and so to ask an admin).
+  if (user.locked_at !== null) return refuseAttempt(deps, user, action, { code: 'LOCKED' }, now);
   await rehashIfOld(deps, user, 'login', input.password);
   const active = await activeTokenOf(deps.db, user.id);
   if (!active) {
     const opensAt = (await latestRevocationOf(deps.db, user.id))?.reregistration_at ?? 0;
     if (opensAt > now.getTime()) {
       const error = { code: 'REVOKED_COOLING_DOWN' as const, reRegistrationAt: new Date(opensAt).toISOString() };
-      return refuse(deps, user, action, error, now);
+      return refuseAttempt(deps, user, action, error, now);
     }
   }
   const kind = active ? 'needsOtp' : 'needsTokenRegistration';

@@ -1,6 +1,6 @@
 import { ok, type Result } from '../../shared/errors';
 import type { SessionInfo } from '../../shared/contract/models';
-import { mustChangePasswords } from '../account/passwords';
+import { authPasswordResetOf, mustChangePasswords } from '../account/passwords';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
@@ -20,7 +20,7 @@ export async function describeSession(deps: Deps, session: Session): Promise<Ses
   const row = await deps.db
     .selectFrom('users as u')
     .innerJoin('companies as c', 'c.id', 'u.company_id')
-    .select(['u.name', 'c.name as company_name', 'u.login_password_initial', 'u.auth_password_initial'])
+    .select(['u.name', 'c.name as company_name', 'u.login_password_initial', 'u.auth_password_initial', 'u.auth_password_reset_by', 'u.auth_password_reset_at'])
     .where('u.id', '=', session.userId)
     .executeTakeFirstOrThrow();
   return {
@@ -32,6 +32,7 @@ export async function describeSession(deps: Deps, session: Session): Promise<Ses
     idleTimeoutMs: deps.rules.session.idleTimeoutMs,
     expiresAt: new Date(deps.sessions.expiresAt(session)).toISOString(),
     mustChangePasswords: mustChangePasswords(row),
+    authPasswordReset: authPasswordResetOf(row),
   };
 }
 

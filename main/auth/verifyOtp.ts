@@ -6,7 +6,7 @@ import type { Deps } from '../context/deps';
 import { activeTokenOf } from '../store/repos/assignments';
 import { findUserById } from '../store/repos/users';
 import { transact } from '../store/transaction';
-import { refuse } from '../attempts/failures';
+import { refuseAttempt } from '../attempts/failures';
 import { recordLoginSuccess, startSession } from './openSession';
 
 /** BLGI001, OTP step (SPEC R-LOG-2, R-OTP-1..3): the code of the user's active token completes the login. */
@@ -15,7 +15,7 @@ export async function verifyLoginOtp(deps: Deps, input: RequestOf<'auth', 'verif
   if (!challenge.ok) return challenge;
   const user = await findUserById(deps.db, challenge.value.userId);
   if (!user) return fail('CHALLENGE_INVALID');
-  if (user.locked_at !== null) return refuse(deps, user.login_id, 'login.otp', { code: 'LOCKED' }, now);
+  if (user.locked_at !== null) return refuseAttempt(deps, user, 'login.otp', { code: 'LOCKED' }, now);
   const result = await transact(deps.db, async (tx) => {
     const active = await activeTokenOf(tx, user.id);
     if (!active) return fail('NO_ACTIVE_TOKEN');
@@ -24,6 +24,6 @@ export async function verifyLoginOtp(deps: Deps, input: RequestOf<'auth', 'verif
     await recordLoginSuccess(tx, user, 'login.otp', now);
     return ok(null);
   });
-  if (!result.ok) return refuse(deps, user, 'login.otp', result.error, now);
+  if (!result.ok) return refuseAttempt(deps, user, 'login.otp', result.error, now);
   return startSession(deps, input.challengeId, user, now);
 }

@@ -5,10 +5,17 @@ import { JAPAN_TIME_ZONE } from '../../shared/time/japan';
  */
 export type RulesConfig = {
   readonly otp: {
+    /** SPEC R-OTP-1: the product's tokens change every 60 s; an import flags and refuses any other step. */
+    readonly timeStepSeconds: number;
     /** SPEC R-OTP-1 Reading: ±1 step around the token's saved drift. */
     readonly driftWindowSteps: number;
     /** How far an admin resynchronisation searches for two consecutive codes. */
     readonly resyncWindowSteps: number;
+    /**
+     * The furthest a token's codes may be from our clock, in steps, whatever its saved drift (issue 11 finding 8):
+     * a moved PC clock or repeated resyncs cannot walk an expired or lost token back into use.
+     */
+    readonly maxDriftSteps: number;
   };
   /** SPEC R-OTP-3 Reading: consecutive failures that lock a user. */
   readonly maxConsecutiveFailures: number;
@@ -29,10 +36,15 @@ export type RulesConfig = {
     readonly challengeTtlMs: number;
   };
   readonly loginHistoryLength: number;
+  readonly imports: {
+    /** Key packages (or CSV rows) one file may hold; more is refused as a whole, TOO_MANY_ENTRIES (issue 11 finding 10). */
+    readonly maxEntries: number;
+  };
 };
 
 export const defaultRules: RulesConfig = {
-  otp: { driftWindowSteps: 1, resyncWindowSteps: 40 },
+  otp: { timeStepSeconds: 60, driftWindowSteps: 1, resyncWindowSteps: 40, maxDriftSteps: 10 },
+  imports: { maxEntries: 50_000 },
   maxConsecutiveFailures: 5,
   reRegistration: { coolDownMinutes: 30, overnightStart: '20:50', overnightEnd: '08:10', timeZone: JAPAN_TIME_ZONE },
   tokenExpiryWarningDays: 60,

@@ -16,11 +16,16 @@ type Preview = {
   readonly companyId: number;
   readonly tokens: Importable[];
   readonly expiresAt: number;
+  /** The real-time backstop: wipes the seeds after the TTL even if nobody uses the store again. */
+  readonly timer: ReturnType<typeof setTimeout>;
   busy: boolean;
 };
 type Tracked = { readonly owner: string; progress: ImportProgress; expiresAt: number };
 
 const invalid = () => fail('PREVIEW_INVALID');
+
+/** A preview made in a session belongs to that session: another session, even of the same user, cannot commit it. */
+export const sessionOwner = (sessionId: string) => `session:${sessionId}`;
 
 /**
  * Import previews in memory (DESIGN-NOTES 4, 6), each bound to the company and to the session or setup that made
@@ -36,7 +41,11 @@ export class PreviewStore {
     this.sweep(t);
     for (const [id, p] of this.previews) if (p.owner === owner && !p.busy) this.discard(id);
     const id = newId();
-    this.previews.set(id, { owner, companyId, tokens, expiresAt: t + PREVIEW_TTL_MS, busy: false });
+    const timer = setTimeout(() => {
+      if (this.previews.get(id)?.busy === false) this.discard(id);
+    }, PREVIEW_TTL_MS);
+    timer.unref();
+    this.previews.set(id, { owner, companyId, tokens, expiresAt: t + PREVIEW_TTL_MS, timer, busy: false });
     this.tracked.set(id, { owner, progress: { state: 'idle', done: 0, total: tokens.length }, expiresAt: t + PREVIEW_TTL_MS });
     return id;
   }
@@ -76,14 +85,17 @@ export class PreviewStore {
     return tracked && tracked.owner === owner ? ok(tracked.progress) : invalid();
   }
 
-  /** What a finished setup leaves behind. */
+  /** What a finished setup or an ended session (logout, idle, lock screen, window closed) leaves behind. */
   dropOwner(owner: string): void {
     for (const [id, p] of this.previews) if (p.owner === owner && !p.busy) this.discard(id);
     for (const [id, t] of this.tracked) if (t.owner === owner && !this.previews.has(id)) this.tracked.delete(id);
   }
 
   private discard(id: string): void {
-    for (const token of this.previews.get(id)?.tokens ?? []) token.seed.fill(0);
+    const p = this.previews.get(id);
+    if (!p) return;
+    clearTimeout(p.timer);
+    for (const token of p.tokens) token.seed.fill(0);
     this.previews.delete(id);
   }
 

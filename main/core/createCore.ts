@@ -1,10 +1,14 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildApi, type Api } from '../../shared/contract';
 import { defaultRules, type RulesConfig } from '../config/rules';
 import { defaultKdf, type KdfParams } from '../crypto/password';
+import { deriveAuditKey } from '../crypto/keyedHash';
 import { assertSealKey } from '../crypto/seal';
+import { workerParser } from '../imports/parseInWorker';
 import { createDispatch, type BugLog, type Dispatch } from '../ipc/dispatch';
 import { handlerTable } from '../ipc/handlerTable';
-import { PreviewStore } from '../context/previews';
+import { PreviewStore, sessionOwner } from '../context/previews';
 import { MemorySessionStore, type SessionStore, type Timeouts } from '../session/sessions';
 import { MemorySetupStore, type SetupStore } from '../context/setups';
 import type { Store } from '../store/open';
@@ -24,7 +28,12 @@ export type CoreOptions = {
   readonly setupPolicy?: Deps['setupPolicy'];
   /** The shell's save dialog; without one every backup answers CANCELLED. */
   readonly backupFiles?: BackupFiles;
+  /** The import parse worker's entry: the shell passes the built one (out/main/parseWorker.js); else the source. */
+  readonly parseWorker?: URL;
 };
+
+/** Tests, the browser-test bridge and the demo tools run from the sources. */
+const sourceParseWorker = () => pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), '../imports/parseWorker.ts'));
 
 export type Core = { readonly deps: Deps; readonly dispatch: Dispatch; readonly api: Api };
 
@@ -36,16 +45,22 @@ const logToStderr: BugLog = (channelName, error) => {
 /** The composition root of the main process: everything the shell or a test needs, without Electron. */
 export function createCore(options: CoreOptions): Core {
   const rules = options.rules ?? defaultRules;
+  const sealKey = assertSealKey(options.sealKey);
+  const previews = new PreviewStore();
   const deps: Deps = {
     db: options.store.db,
     rules,
-    sealKey: assertSealKey(options.sealKey),
-    sessions: options.sessions ? options.sessions(rules.session) : new MemorySessionStore(rules.session),
+    sealKey,
+    auditKey: deriveAuditKey(sealKey),
+    // A session's import previews, with their plaintext seeds, end with it (issue 11 finding 7). A server's shared
+    // store ends sessions in PostgreSQL: its instance-local previews go by their ten-minute timer.
+    sessions: options.sessions ? options.sessions(rules.session) : new MemorySessionStore(rules.session, (id) => previews.dropOwner(sessionOwner(id))),
     kdf: options.kdf ?? defaultKdf,
     setups: options.setups ?? new MemorySetupStore(),
     setupPolicy: options.setupPolicy ?? 'once',
-    previews: new PreviewStore(),
+    previews,
     backupFiles: options.backupFiles ?? { chooseTarget: () => Promise.resolve(null) },
+    parseImport: workerParser(options.parseWorker ?? sourceParseWorker()),
   };
   const dispatch = createDispatch(handlerTable(deps), deps, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);
   return { deps, dispatch, api: buildApi(dispatch) };

@@ -51,6 +51,15 @@ async function hashOnce(password: string, params: KdfParams): Promise<string> {
 /** PHC-like strings that carry their own parameters, so the cost can change without invalidating old hashes. */
 export const hashPassword = (password: string, params: KdfParams): Promise<string> => kdfSlots.run(() => hashOnce(password, params));
 
+const unpadded = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '');
+
+/** A stored-hash string with a random key: verifying against it costs one KDF run and never matches (a decoy). */
+export function unmatchableHash(params: KdfParams): string {
+  const [salt, key] = [randomBytes(16), randomBytes(KEY_LENGTH)];
+  if (isArgon2(params)) return `$argon2id$v=19$m=${params.memoryKiB},t=${params.t},p=${params.p}$${unpadded(salt)}$${unpadded(key)}`;
+  return `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
 async function verifyOnce(password: string, stored: string): Promise<boolean> {
   if (stored.startsWith('$argon2id$')) return argon2Verify(stored, password.normalize('NFC')).catch(() => false);
   const [scheme, N, r, p, salt, key] = stored.split('$');

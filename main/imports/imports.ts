@@ -6,10 +6,9 @@ import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { commitPreview, type Imported } from './commit';
 import { previewImport } from './preview';
-import type { ImportProgress } from '../context/previews';
+import { sessionOwner, type ImportProgress } from '../context/previews';
 
-/** A preview made in a session belongs to that session: another session, even of the same user, cannot commit it. */
-const ownerOf = (session: Session) => `session:${session.id}`;
+const ownerOf = (session: Session) => sessionOwner(session.id);
 
 /** 設定・管理 seed import, first step (SPEC R-TOK-3, R-TOK-4): master and admin users only; nothing is written. */
 export async function previewTokens(deps: Deps, session: Session, input: RequestOf<'imports', 'preview'>, now: Date): Promise<Result<ImportPreview>> {

@@ -5,7 +5,7 @@ import type { ParseResult, ParsedToken } from '../seedFiles/types';
 import type { Deps } from '../context/deps';
 import { findTokensBySerials } from '../store/repos/tokens';
 import type { Importable } from '../context/previews';
-import { readImportFile, type ImportFile } from './readFile';
+import type { ImportFile } from './readFile';
 
 /** The preview lists this many problems and serials at most; the counts are always complete. */
 const LISTED = 200;
@@ -14,14 +14,18 @@ const LISTED = 200;
 type Listed = ImportPreview['problems'][number];
 
 /**
- * Tokens the product could never use: no expiry (the store needs one, SPEC R-TOK-4) or codes of other than
- * 6 digits (SPEC R-OTP-1: the OTP field takes six). Reported beside the file's own problems.
+ * Tokens the product could never use: no expiry (the store needs one, SPEC R-TOK-4), codes of other than 6 digits
+ * (SPEC R-OTP-1: the OTP field takes six) or another time step than the configured one (a PSKC file without
+ * TimeInterval means 30 s): never imported unnoticed, so refused and flagged. Reported beside the file's own problems.
  */
-function unusable(token: ParsedToken): Listed | null {
+function unusable(token: ParsedToken, stepSeconds: number): Listed | null {
   if (token.expiresAt === null) return { where: token.where, reason: 'MISSING_EXPIRY' };
   if (token.digits !== 6) return { where: token.where, reason: 'BAD_DIGITS', detail: `${token.digits} digits` };
+  if (token.period !== stepSeconds) return { where: token.where, reason: 'NON_STANDARD_STEP', detail: `${token.period} s` };
   return null;
 }
+
+const shown = (flagged: boolean) => (t: ParsedToken) => ({ serial: t.serial, periodSeconds: t.period, digits: t.digits, flagged });
 
 const refusal = (reason: string) => (t: ParsedToken): Listed => ({ where: t.where, reason, detail: `serial ${t.serial}` });
 
@@ -44,19 +48,20 @@ type Prepared = { tokens: Importable[]; preview: Omit<ImportPreview, 'previewId'
 async function prepare(deps: Deps, parsed: ParseResult, companyId: number, now: Date): Promise<Prepared> {
   const [usable, broken]: [ParsedToken[], { token: ParsedToken; problem: Listed }[]] = [[], []];
   for (const token of parsed.tokens) {
-    const problem = unusable(token);
+    const problem = unusable(token, deps.rules.otp.timeStepSeconds);
     if (problem) broken.push({ token, problem });
     else usable.push(token);
   }
   const stored = await findTokensBySerials(deps.db, usable.map((t) => t.serial));
-  const existing = new Map(stored.map((s) => [s.serial, { companyId: s.company_id }]));
+  const existing = new Map(stored.map((s) => [s.serial, { companyId: s.company_id, disabled: s.state === 'disabled' }]));
   const sorted = classify(usable, existing, companyId, now);
-  for (const t of [...broken.map((b) => b.token), ...sorted.duplicates, ...sorted.otherCompany, ...sorted.expired]) t.seed.fill(0);
+  for (const t of [...broken.map((b) => b.token), ...sorted.duplicates, ...sorted.disabled, ...sorted.otherCompany, ...sorted.expired]) t.seed.fill(0);
   const problems: Listed[] = [
     ...parsed.problems,
     ...broken.map((b) => b.problem),
     ...sorted.otherCompany.map(refusal('OTHER_COMPANY')),
     ...sorted.duplicates.map(refusal('DUPLICATE')),
+    ...sorted.disabled.map(refusal('TOKEN_DISABLED')),
     ...sorted.expired.map(refusal('EXPIRED')),
   ].sort((a, b) => position(a) - position(b));
   return {
@@ -64,12 +69,14 @@ async function prepare(deps: Deps, parsed: ParseResult, companyId: number, now: 
     preview: {
       total: parsed.tokens.length + parsed.problems.length,
       newCount: sorted.new.length,
-      duplicateCount: sorted.duplicates.length,
+      // A disabled serial is stored already too; its own problem row says why it can never come back.
+      duplicateCount: sorted.duplicates.length + sorted.disabled.length,
       otherCompanyCount: sorted.otherCompany.length,
       expiredCount: sorted.expired.length,
       malformedCount: parsed.problems.length + broken.length,
       problems: problems.slice(0, LISTED),
-      sampleSerials: sorted.new.slice(0, LISTED).map((t) => t.serial),
+      sampleTokens: [...sorted.new.map(shown(false)), ...broken.filter((b) => b.problem.reason === 'NON_STANDARD_STEP').map((b) => shown(true)(b.token))]
+        .slice(0, LISTED),
     },
   };
 }
@@ -82,7 +89,7 @@ export async function previewImport(
   file: ImportFile,
   now: Date,
 ): Promise<Result<ImportPreview>> {
-  const parsed = readImportFile(file);
+  const parsed = await deps.parseImport(file, deps.rules.imports.maxEntries);
   if (!parsed.ok) return parsed;
   const { tokens, preview } = await prepare(deps, parsed.value, companyId, now);
   return ok({ previewId: deps.previews.put(owner, companyId, tokens, now), ...preview });

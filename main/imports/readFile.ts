@@ -27,15 +27,14 @@ function fileProblem(result: ParseResult): string | null {
 /**
  * A token file, decoded and parsed by its format, or IMPORT_REFUSED with the file-level problem. The decoded
  * bytes hold plaintext seeds (plain PSKC, CSV), so they are wiped once parsed; nothing is written anywhere.
+ * Runs in the parse worker (parseWorker.ts), never on the main process's event loop.
  */
-export function readImportFile(file: ImportFile): Result<ParseResult> {
+export function readImportFile(file: ImportFile, maxEntries: number): Result<ParseResult> {
   const bytes = decode(file.fileBase64);
   if (!bytes.ok) return bytes;
   try {
-    const parsed =
-      file.format === 'csv'
-        ? parseEntraCsv(bytes.value)
-        : parsePskc(bytes.value, file.preSharedKeyHex === undefined ? {} : { preSharedKey: Buffer.from(file.preSharedKeyHex, 'hex') });
+    const key = file.preSharedKeyHex === undefined ? {} : { preSharedKey: Buffer.from(file.preSharedKeyHex, 'hex') };
+    const parsed = file.format === 'csv' ? parseEntraCsv(bytes.value, { maxEntries }) : parsePskc(bytes.value, { ...key, maxEntries });
     const problem = fileProblem(parsed);
     return problem === null ? ok(parsed) : refused(problem);
   } finally {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ok, type Result } from '../../shared/errors';
 import type { Channel, Contract } from '../../shared/contract';
 import { changeOwnPassword } from '../account/changePassword';
+import { replaceAuthPassword } from '../account/replaceAuthPassword';
 import { exportAuditLog, listAuditLog } from '../audit/auditLog';
 import { login } from '../auth/login';
 import { createBackup } from '../backup/createBackup';
@@ -77,6 +78,7 @@ export const handlerTable = (deps: Deps): HandlerTable => ({
   account: {
     changeLoginPassword: (input, { session, now }) => changeOwnPassword(deps, session, 'login', input, now),
     changeAuthPassword: (input, { session, now }) => changeOwnPassword(deps, session, 'auth', input, now),
+    replaceAuthPassword: (input, { session, now }) => replaceAuthPassword(deps, session, input, now),
   },
   audit: {
     list: (input, { session }) => listAuditLog(deps, session, input),

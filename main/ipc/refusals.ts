@@ -24,7 +24,7 @@ export const REFUSAL_ACTIONS: { readonly [G in keyof Contract]: SessionMethods<C
   top: { get: 'top.view', markNoticeRead: 'notice.read' },
   setup: {},
   imports: { preview: 'token.importPreview', commit: 'token.import', progress: 'token.importProgress' },
-  account: { changeLoginPassword: 'account.loginPassword', changeAuthPassword: 'account.authPassword' },
+  account: { changeLoginPassword: 'account.loginPassword', changeAuthPassword: 'account.authPassword', replaceAuthPassword: 'account.authPassword' },
   audit: { list: 'audit.list', exportCsv: 'audit.export' },
   backup: { create: 'backup.create' },
 };

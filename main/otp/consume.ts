@@ -30,7 +30,7 @@ export async function consumeOtp(
 ): Promise<Result<Match>> {
   if (token.state !== 'active') return fail('TOKEN_DISABLED');
   const state = { ...token, lastStep: token.last_step, expiresAt: token.expires_at };
-  const match = withSeed(key, token, (seed) => checkCode(seed, code, state, now, rules.otp.driftWindowSteps));
+  const match = withSeed(key, token, (seed) => checkCode(seed, code, state, now, rules.otp.driftWindowSteps, rules.otp.maxDriftSteps));
   if (!match.ok) return match;
   const won = await acceptStep(tx, token.id, match.value.step, match.value.drift);
   return won ? ok(match.value) : fail('OTP_REUSED', { field: 'otp' });

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { TokenParams } from '../store/schema';
-import { matchStep, stepAt } from './totp';
+import { candidateSteps, matchStep, stepAt } from './totp';
 
 export type TokenState = TokenParams & {
   readonly lastStep: number;
@@ -12,18 +12,18 @@ export type Match = { readonly step: number; readonly drift: number };
 
 /**
  * Pure check of one code against a token (SPEC R-OTP-1, R-OTP-2, R-TOK-4): the window is centred on the
- * token's saved drift, steps already used are refused, and a code that matches only a used step is reported
+ * token's saved drift and capped at `maxDrift` steps from our clock, steps already used are refused, and a code that matches only a used step is reported
  * as reused rather than wrong. The caller still has to win the conditional write (DESIGN-NOTES 1).
  */
-export function checkCode(seed: Uint8Array, code: string, token: TokenState, now: Date, window: number): Result<Match> {
+export function checkCode(seed: Uint8Array, code: string, token: TokenState, now: Date, window: number, maxDrift = Infinity): Result<Match> {
   if (now.getTime() >= token.expiresAt) return fail('TOKEN_EXPIRED', { expiredAt: new Date(token.expiresAt).toISOString() });
   if (!new RegExp(`^[0-9]{${token.digits}}$`).test(code)) return fail('OTP_INVALID', { field: 'otp' });
   const current = stepAt(now, token.period);
-  const centre = current + token.drift;
+  const range = candidateSteps(current, token.drift, window, maxDrift);
   try {
-    const step = matchStep(seed, code, token, centre, window, token.lastStep);
+    const step = matchStep(seed, code, token, range, token.lastStep);
     if (step !== null) return ok({ step, drift: step - current });
-    const used = matchStep(seed, code, token, centre, window, undefined);
+    const used = matchStep(seed, code, token, range, undefined);
     return fail(used !== null ? 'OTP_REUSED' : 'OTP_INVALID', { field: 'otp' });
   } catch {
     // otplib throws on inputs outside its guardrails; for a user that is simply a wrong code.

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { SerialClaims, collect } from './entries';
+import { SerialClaims, collect, tooMany } from './entries';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, tokenOfRow, type Column, type Columns, type Row } from './csvRow';
 import { decodeSpreadsheetText } from './textDecode';
 import { MAX_IMPORT_BYTES, fatal, type ParseResult } from './types';
@@ -48,7 +48,7 @@ function split(text: string): CsvRecord[] | ParseResult {
   }
 }
 
-export function parseEntraCsv(bytes: Buffer): ParseResult {
+export function parseEntraCsv(bytes: Buffer, options: { maxEntries?: number } = {}): ParseResult {
   if (bytes.length > MAX_IMPORT_BYTES) return fatal('FILE_TOO_LARGE', `${bytes.length} bytes`);
   const decoded = decodeSpreadsheetText(bytes);
   if (!decoded.ok) return fatal('UNSUPPORTED_ENCODING', decoded.detail);
@@ -60,6 +60,8 @@ export function parseEntraCsv(bytes: Buffer): ParseResult {
   const claims = new SerialClaims();
   // Blank lines, and the ",,,,," rows Excel leaves after deleted lines, carry nothing: skipped, not reported.
   const rows = data.filter((r) => r.fields.some((f) => f !== ''));
+  const refused = tooMany(rows.length, options.maxEntries);
+  if (refused) return refused;
   const width = header!.fields.length;
-  return collect(rows.map((row) => ({ where: () => `line ${row.line}`, read: () => tokenOfRow(row, columns, width, claims) })));
+  return claims.refuseFirsts(collect(rows.map((row) => ({ where: () => `line ${row.line}`, read: () => tokenOfRow(row, columns, width, claims) }))));
 }

@@ -1,5 +1,5 @@
 import { earliest, parseXsDateTime } from './dates';
-import { Rejection, SerialClaims, checkSeedLength, collect, reject, serialOf } from './entries';
+import { Rejection, SerialClaims, checkSeedLength, collect, reject, serialOf, tooMany } from './entries';
 import { openPskc, secretOf, type PskcOptions, type PskcPackage } from './pskcDocument';
 import type { PskcKeys } from './pskcCrypto';
 import { attr, child, text, type Node } from './tree';
@@ -9,7 +9,7 @@ export type { PskcOptions } from './pskcDocument';
 
 /** Key@Algorithm of a time-based key (PSKC algorithm profile URN); HOTP, OCRA, PIN… keys are no tokens of this product. */
 export const PSKC_TOTP = 'urn:ietf:params:xml:ns:keyprov:pskc:totp';
-/** RFC 6238's default time step X, used when a file has no TimeInterval (RFC 6030 calls 30 "typical"). */
+/** RFC 6030 §4.3.4 / RFC 6238: a file with no TimeInterval means 30 s; the preview flags it (not the product's 60 s). */
 export const PSKC_DEFAULT_TIME_STEP = 30;
 
 const cap = (s: string | undefined) => s?.slice(0, 200);
@@ -75,8 +75,10 @@ export function parsePskc(bytes: Buffer, options: PskcOptions = {}): ParseResult
   const opened = openPskc(bytes, options);
   if (!opened.ok) return opened.result;
   const { packages, keys } = opened.doc;
+  const refused = tooMany(packages.length, options.maxEntries);
+  if (refused) return refused;
   const claims = new SerialClaims();
-  return collect(packages.map((pkg) => ({ where: pkg.where, read: () => tokenOf(pkg, keys, claims) })));
+  return claims.refuseFirsts(collect(packages.map((pkg) => ({ where: pkg.where, read: () => tokenOf(pkg, keys, claims) }))));
 }
 
 export type PskcSecret = { where: string; keyAlgorithm: string | undefined; secret: Buffer };

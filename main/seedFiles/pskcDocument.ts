@@ -5,7 +5,7 @@ import { fatal, type ParseResult } from './types';
 import { loadXml } from './xml';
 
 /** The importer's key for RFC 6030 §6.1 files, as typed in (hex or otherwise decoded by the caller). */
-export type PskcOptions = { preSharedKey?: Buffer };
+export type PskcOptions = { preSharedKey?: Buffer; /** KeyPackages accepted at most (rules.imports.maxEntries). */ maxEntries?: number };
 
 export type PskcPackage = { node: Node; where: () => string };
 export type PskcDocument = { packages: PskcPackage[]; keys: PskcKeys | null };

@@ -55,7 +55,11 @@ export class MemorySessionStore implements SessionStore {
   private readonly ended = new Map<string, { reason: EndReason; at: number }>();
   private readonly challenges = new Map<string, Challenge>();
 
-  constructor(private readonly timeouts: Timeouts) {}
+  /** `onEnd` hears of every session that ends, whatever the reason, so what it owns (import previews) goes with it. */
+  constructor(
+    private readonly timeouts: Timeouts,
+    private readonly onEnd: (sessionId: string) => void = () => {},
+  ) {}
 
   async open(user: NewSession, now: Date): Promise<Session> {
     this.sweep(now.getTime());
@@ -86,7 +90,9 @@ export class MemorySessionStore implements SessionStore {
   }
 
   private endNow(id: string, reason: EndReason, now: Date): void {
-    if (this.live.delete(id)) this.ended.set(id, { reason, at: now.getTime() });
+    if (!this.live.delete(id)) return;
+    this.ended.set(id, { reason, at: now.getTime() });
+    this.onEnd(id);
   }
 
   async follow(userId: number, change: Partial<Pick<Session, 'userType' | 'mustChangePasswords'>>): Promise<void> {
@@ -122,7 +128,7 @@ export class MemorySessionStore implements SessionStore {
   }
 
   private expire(id: string, reason: EndReason, t: number): Result<never> {
-    this.live.delete(id);
+    if (this.live.delete(id)) this.onEnd(id);
     this.ended.set(id, { reason, at: t });
     return fail('SESSION_EXPIRED', { reason });
   }

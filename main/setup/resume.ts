@@ -1,6 +1,6 @@
 import { ok, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
-import { auditSuccess, refuse } from '../attempts/failures';
+import { auditSuccess, refuseAttempt } from '../attempts/failures';
 import { verifyPassword } from '../crypto/password';
 import type { Deps } from '../context/deps';
 import { findUserByLoginId } from '../store/repos/users';
@@ -17,17 +17,19 @@ export async function resumeSetup(deps: Deps, input: ResumeInput, now: Date): Pr
   const user = await findUserByLoginId(deps.db, input.masterLoginId);
   // A server holds several companies: the one resumed is the master's own.
   const companyId = await unfinishedSetupCompany(deps.db, deps.setupPolicy === 'once' ? undefined : (user?.company_id ?? -1));
-  if (companyId === undefined) return refuse(deps, input.masterLoginId, 'setup.resume', { code: 'SETUP_ALREADY_DONE' }, now);
+  // Unauthenticated: recorded with no actor, and a typed ID that matches no user only as its HMAC (issue 11 finding 4).
+  const target = user && user.deleted_at === null ? user : { typed: input.masterLoginId };
+  if (companyId === undefined) return refuseAttempt(deps, target, 'setup.resume', { code: 'SETUP_ALREADY_DONE' }, now);
   const master = await findCompanyMaster(deps.db, companyId);
   if (!user || !master || user.id !== master.id) {
-    return refuse(deps, input.masterLoginId, 'setup.resume', { code: 'BAD_CREDENTIALS', field: 'loginPassword' }, now);
+    return refuseAttempt(deps, target, 'setup.resume', { code: 'BAD_CREDENTIALS', field: 'loginPassword' }, now);
   }
-  if (master.locked_at !== null) return refuse(deps, master.login_id, 'setup.resume', { code: 'LOCKED' }, now);
+  if (master.locked_at !== null) return refuseAttempt(deps, master, 'setup.resume', { code: 'LOCKED' }, now);
   const [loginOk, authOk] = await Promise.all([
     verifyPassword(input.loginPassword, master.login_password_hash),
     verifyPassword(input.authPassword, master.auth_password_hash),
   ]);
-  if (!loginOk || !authOk) return refuse(deps, master, 'setup.resume', { code: 'BAD_CREDENTIALS', field: 'loginPassword' }, now);
+  if (!loginOk || !authOk) return refuseAttempt(deps, master, 'setup.resume', { code: 'BAD_CREDENTIALS', field: 'loginPassword' }, now);
   await auditSuccess(deps, master.login_id, 'setup.resume', now);
   return ok({ setupId: (await deps.setups.issue({ companyId, masterLoginId: master.login_id }, now)).id });
 }

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, safeStorage, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openDemoStore } from '../demo/demoStore';
 import { seedDemo } from '../demo/demoData';
 import { defaultKdf } from '../crypto/password';
@@ -48,7 +49,13 @@ async function openData(dataDir: string): Promise<{ store: Store; sealKey: Buffe
 function openLocal(dataDir: string, support: SupportLog) {
   return async () => {
     const { store, sealKey } = await openData(dataDir);
-    const core = createCore({ store, sealKey, logBug: support.log.bug, backupFiles: backupDialog });
+    const core = createCore({
+      store,
+      sealKey,
+      logBug: support.log.bug,
+      backupFiles: backupDialog,
+      parseWorker: pathToFileURL(join(import.meta.dirname, 'parseWorker.js')),
+    });
     const close = () => store.close().catch((error: unknown) => support.log.storeError('close', error));
     return { core, close };
   };

@@ -22,6 +22,9 @@ export type UserTable = {
   auth_password_initial: ColumnType<0 | 1, 0 | 1 | undefined, 0 | 1>;
   /** Soft deletion: the row stays so the login ID is never reused and the audit log keeps its meaning. */
   deleted_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  /** SPEC R-REV-6: the admin who last set a temporary authentication password for this master, and when (migration 004). */
+  auth_password_reset_by: ColumnType<string | null, string | null | undefined, string | null>;
+  auth_password_reset_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
 };
 
 /** How a token computes its codes (RFC 6238), as its row holds them; the product's tokens are SHA1, 6 digits, 60 s. */
@@ -47,6 +50,9 @@ export type TokenTable = {
   /** Saved offset in steps between the token's clock and ours. */
   drift: ColumnType<number, number | undefined, number>;
   state: ColumnType<'active' | 'disabled', 'active' | 'disabled' | undefined, 'active' | 'disabled'>;
+  /** Why and when the token was disabled for everyone sharing it (SPEC R-TOK-6, migration 004). */
+  disabled_reason: ColumnType<'lost' | null, 'lost' | null | undefined, 'lost' | null>;
+  disabled_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
   created_at: Millis;
 };
 
@@ -70,6 +76,8 @@ export type AuditTable = {
   result: 'success' | 'failure';
   reason: string | null;
   detail: string | null;
+  /** An attempt on a login ID that matches no user: HMAC-SHA256 of what was typed, never the text (migration 004). */
+  typed_login_id_hmac: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type LoginHistoryTable = { id: Generated<number>; user_id: number; at: Millis; result: 'success' | 'failure' };

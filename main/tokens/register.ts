@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/contract/models';
-import { refuse } from '../attempts/failures';
+import { refuseAttempt } from '../attempts/failures';
 import { recordLoginSuccess, startSession } from '../auth/openSession';
 import { consumeOtp } from '../otp/consume';
 import type { Deps } from '../context/deps';
@@ -24,6 +24,8 @@ async function registerIn(tx: Db, deps: Deps, user: UserRecord, input: Input, no
   const token = await findTokenBySerial(tx, input.serial);
   if (!token) return fail('TOKEN_NOT_FOUND', { field: 'serial' });
   if (token.company_id !== null && token.company_id !== user.company_id) return fail('TOKEN_OTHER_COMPANY', { field: 'serial' });
+  // SPEC R-TOK-6: a token reported lost is never registered again, by anyone (its reissue has a new serial).
+  if (token.state === 'disabled') return fail('TOKEN_DISABLED', { field: 'serial' });
   const accepted = await consumeOtp(tx, deps.sealKey, deps.rules, token, input.otp, now);
   if (!accepted.ok) return accepted;
   if (!(await bindToCompany(tx, token.id, user.company_id))) return fail('TOKEN_OTHER_COMPANY', { field: 'serial' });
@@ -38,8 +40,8 @@ export async function registerToken(deps: Deps, input: Input, now: Date): Promis
   if (!challenge.ok) return challenge;
   const user = await findUserById(deps.db, challenge.value.userId);
   if (!user) return fail('CHALLENGE_INVALID');
-  if (user.locked_at !== null) return refuse(deps, user.login_id, 'token.register', { code: 'LOCKED' }, now);
+  if (user.locked_at !== null) return refuseAttempt(deps, user, 'token.register', { code: 'LOCKED' }, now);
   const result = await transact(deps.db, (tx) => registerIn(tx, deps, user, input, now));
-  if (!result.ok) return refuse(deps, user, 'token.register', result.error, now);
+  if (!result.ok) return refuseAttempt(deps, user, 'token.register', result.error, now);
   return startSession(deps, input.challengeId, user, now);
 }

@@ -28,10 +28,11 @@ export async function resyncToken(deps: Deps, session: Session, input: Input, no
   const result = await transact(deps.db, async (tx) => {
     const token = await findTokenBySerial(tx, input.serial);
     if (!token || token.company_id !== session.companyId) return fail('TOKEN_NOT_FOUND', { field: 'serial' });
+    if (token.state === 'disabled') return fail('TOKEN_DISABLED', { field: 'serial' });
     const state = { ...token, lastStep: token.last_step, expiresAt: token.expires_at };
     const window = deps.rules.otp.resyncWindowSteps;
     const step = withSeed(deps.sealKey, token, (seed) =>
-      findConsecutivePair(seed, input.firstOtp, input.secondOtp, state, now, window),
+      findConsecutivePair(seed, input.firstOtp, input.secondOtp, state, now, window, deps.rules.otp.maxDriftSteps),
     );
     if (step === null) return fail('RESYNC_FAILED', { field: 'firstOtp' });
     const driftSteps = step - stepAt(now, token.period);
@@ -41,5 +42,8 @@ export async function resyncToken(deps: Deps, session: Session, input: Input, no
     ]);
     return ok({ driftSteps });
   });
-  return result.ok ? result : refuse(deps, operator.login_id, 'token.resync', result.error, now, [input.serial]);
+  if (result.ok) return result;
+  // Two wrong codes are a failed attempt like any other (SPEC R-OTP-3): counted towards the operator's lock.
+  if (result.error.code === 'RESYNC_FAILED') return refuse(deps, operator, 'token.resync', result.error, now);
+  return refuse(deps, operator.login_id, 'token.resync', result.error, now, [input.serial]);
 }

@@ -1,9 +1,11 @@
 import { ok, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
+import { authPasswordResetOf } from '../account/passwords';
 import type { TopPage } from '../../shared/contract/models';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { activeTokenOf } from '../store/repos/assignments';
+import { findUserById } from '../store/repos/users';
 import { currentNotices, markNoticeRead, pendingApprovalCount, recentLogins } from '../store/repos/topPage';
 import { transact } from '../store/transaction';
 import { expiryState } from '../views/expiry';
@@ -13,11 +15,12 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** BTOP001 (SPEC R-TOP-2..4, R-TOK-4): login history, notices with read state, pending approvals, token expiry. */
 export async function topPage(deps: Deps, session: Session, now: Date): Promise<Result<TopPage>> {
   const t = now.getTime();
-  const [logins, notices, approvals, active] = await Promise.all([
+  const [logins, notices, approvals, active, user] = await Promise.all([
     recentLogins(deps.db, session.userId, deps.rules.loginHistoryLength),
     currentNotices(deps.db, session.companyId, session.userId, t),
     pendingApprovalCount(deps.db, session.userId),
     activeTokenOf(deps.db, session.userId),
+    findUserById(deps.db, session.userId),
   ]);
   const token = active?.token;
   return ok({
@@ -32,6 +35,7 @@ export async function topPage(deps: Deps, session: Session, now: Date): Promise<
     })),
     unreadCount: notices.filter((n) => !n.read).length,
     pendingApprovalCount: approvals,
+    authPasswordReset: user ? authPasswordResetOf(user) : null,
     token: token
       ? {
           serial: token.serial,

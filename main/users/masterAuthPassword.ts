@@ -1,6 +1,6 @@
-import { fail, ok, type Result } from '../../shared/errors';
+import { ok, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
-import { policyRefusal, sameAsStored } from '../account/passwords';
+import { policyRefusal } from '../account/passwords';
 import { refuse } from '../attempts/failures';
 import { withStepUp } from '../attempts/stepUp';
 import { hashPassword } from '../crypto/password';
@@ -10,9 +10,11 @@ import { appendSuccess } from '../store/repos/audit';
 import { findCompanyMaster, setPasswordHash } from '../store/repos/userAdmin';
 
 /**
- * SPEC R-REV-6: where an admin exists, the admin sets the master's authentication password on screen. Admins
- * only: the master changes their own through account.changeAuthPassword, general users never. The new password
- * is initial (the admin knows it), so the master must choose their own at their next login.
+ * SPEC R-REV-6 (reading: README "R-REV-6"): where an admin exists, the admin sets a temporary authentication
+ * password for the master. It cannot be turned against the master: the master's sessions are not gated by it,
+ * the master is told who set it and when (session and top page) and replaces it by proving the login password and
+ * an OTP (main/account/replaceAuthPassword.ts), and nothing here is compared with the master's login password,
+ * so an admin learns nothing about it. Audited against the master.
  */
 export async function changeMasterAuthPassword(
   deps: Deps,
@@ -27,15 +29,9 @@ export async function changeMasterAuthPassword(
   const policy = policyRefusal('newAuthPassword', input.newAuthPassword, { loginId: master.login_id });
   if (policy) return refused(policy);
   const hash = await hashPassword(input.newAuthPassword, deps.kdf);
-  const result = await withStepUp(deps, session, input, operation, now, async (tx, operator) => {
-    // After the step-up: whether a password equals the master's login password is an answer about that
-    // password, so only a confirmed operator gets it, and every such answer is audited.
-    const same = await sameAsStored(input.newAuthPassword, master.login_password_hash);
-    if (same.length > 0) return fail('PASSWORD_POLICY', { field: 'newAuthPassword', rules: same });
-    await setPasswordHash(tx, master.id, 'auth', hash, true);
+  return withStepUp(deps, session, input, operation, now, async (tx, operator) => {
+    await setPasswordHash(tx, master.id, 'auth', hash, false, { by: operator.login_id, at: now.getTime() });
     await appendSuccess(tx, now, operator.login_id, operation.action, master.login_id);
     return ok({});
   });
-  if (result.ok) await deps.sessions.follow(master.id, { mustChangePasswords: true });
-  return result;
 }

@@ -15,5 +15,7 @@ export function toUserRow(row: UserListRow, now: Date, warningDays: number): Use
     tokenExpiresAt: iso(row.token_expires_at),
     tokenExpiry: row.token_expires_at === null ? null : expiryState(row.token_expires_at, now, warningDays),
     reRegistrationAt: row.otp_state === 'revoked' ? iso(row.reregistration_at) : null,
+    // Only when it applies, so the rows of everyone else keep their shape (SPEC R-TOK-6: 失効中, 紛失).
+    ...(row.otp_state === 'revoked' && row.disabled_reason === 'lost' ? { revokedReason: 'lost' as const } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { AppHeader } from './components/AppHeader';
 import { MainMenu } from './components/MainMenu';
 import { useT } from './i18n';
 import { PasswordChangeScreen } from './screens/Account/PasswordChangeScreen';
+import { ReplaceAuthPasswordScreen } from './screens/Account/ReplaceAuthPasswordScreen';
 import { AuditScreen } from './screens/Audit/AuditScreen';
 import { ConnectionScreen } from './screens/Connection/ConnectionScreen';
 import { FirstRunScreen } from './screens/Connection/FirstRunScreen';
@@ -35,6 +36,7 @@ import type { SessionInfo } from '../../shared/contract';
 /** Screens that need a session; who may open each is the access of the channel it calls (screenAccess.ts). */
 const SESSION_SCREENS: Partial<Record<View, () => ReactNode>> = {
   passwordChange: () => <PasswordChangeScreen />,
+  replaceAuthPassword: () => <ReplaceAuthPasswordScreen />,
   userMenu: () => <UserManagementMenu />,
   revoke: () => <RevocationScreen />,
   tokenImport: () => <TokenImportScreen />,

@@ -9,6 +9,7 @@ import type { View } from './stores/navigation';
  */
 const SCREEN_ACCESS: Partial<Record<View, Access>> = {
   passwordChange: ACCESS.account.changeLoginPassword,
+  replaceAuthPassword: ACCESS.account.replaceAuthPassword,
   userMenu: ACCESS.users.list,
   revoke: ACCESS.tokens.revoke,
   tokenImport: ACCESS.imports.commit,

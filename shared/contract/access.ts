@@ -20,7 +20,7 @@ export const ACCESS = {
   top: { get: 'session', markNoticeRead: 'session' },
   setup: { status: 'public', create: 'public', resume: 'public', previewImport: 'public', commitImport: 'public', finish: 'public' },
   imports: { preview: 'manager', commit: 'manager', progress: 'manager' },
-  account: { changeLoginPassword: 'session', changeAuthPassword: 'session' },
+  account: { changeLoginPassword: 'session', changeAuthPassword: 'session', replaceAuthPassword: 'master' },
   audit: { list: 'manager', exportCsv: 'manager' },
   backup: { create: 'master', restore: 'public' },
 } as const satisfies Record<string, Record<string, Access>>;

@@ -77,6 +77,13 @@ export const userAdminChannels = {
 export const accountChannels = {
   changeLoginPassword: channel('account:change-login-password', ACCESS.account.changeLoginPassword, withSession({ current: passwordField, next: passwordField }), empty),
   changeAuthPassword: channel('account:change-auth-password', ACCESS.account.changeAuthPassword, withSession({ current: passwordField, next: passwordField }), empty),
+  /** SPEC R-REV-6: a master replaces the temporary authentication password an admin set, with the login password and an OTP. */
+  replaceAuthPassword: channel(
+    'account:replace-auth-password',
+    ACCESS.account.replaceAuthPassword,
+    withSession({ loginPassword: passwordField, otp: otpField, next: passwordField }),
+    empty,
+  ),
 };
 
 /** 操作履歴 (SPEC R-GEN-2): masters and admins read and export the audit log. */
@@ -91,5 +98,13 @@ export const auditChannels = {
   exportCsv: channel('audit:export-csv', ACCESS.audit.exportCsv, withSession({ filter: auditFilterSchema }), z.object({ fileName: z.string(), csvBase64: z.string() })),
 };
 
-/** 紛失 report (SPEC R-TOK-6): audited, and the user's token revoked with the usual confirmation. */
-export const lostTokenChannel = channel('tokens:report-lost', ACCESS.tokens.reportLost, withSession({ loginId: loginIdField, ...stepUp }), z.object({ revoked: userRowSchema }));
+/**
+ * 紛失 report (SPEC R-TOK-6): the token is disabled for everyone sharing it and each holder revoked, with the usual
+ * confirmation. The answer names the reported user and everyone else affected; selfRevoked as on BRSK028.
+ */
+export const lostTokenChannel = channel(
+  'tokens:report-lost',
+  ACCESS.tokens.reportLost,
+  withSession({ loginId: loginIdField, ...stepUp }),
+  z.object({ revoked: userRowSchema, alsoAffected: z.array(userRowSchema), selfRevoked: z.boolean() }),
+);

@@ -17,8 +17,11 @@ export const importPreviewSchema = z.object({
   malformedCount: z.number().int().nonnegative(),
   /** The first problems and refusals, each with where it is in the file (at most 200). */
   problems: z.array(importProblemSchema),
-  /** Serials that will be imported, for the confirmation list (at most 200). */
-  sampleSerials: z.array(z.string()),
+  /**
+   * The tokens that will be imported, each with its time step and digits, and those flagged because their step is
+   * not the product's (refused, NON_STANDARD_STEP), for the confirmation table (at most 200).
+   */
+  sampleTokens: z.array(z.object({ serial: z.string(), periodSeconds: z.number().int(), digits: z.number().int(), flagged: z.boolean() })),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 

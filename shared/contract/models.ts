@@ -11,6 +11,9 @@ export type OtpState = z.infer<typeof otpStateSchema>;
 
 const isoInstant = z.iso.datetime();
 
+/** SPEC R-REV-6: an admin set this master's temporary authentication password: who, and when. */
+export const authPasswordResetSchema = z.object({ by: z.string(), at: isoInstant }).nullable();
+
 export const sessionInfoSchema = z.object({
   sessionId: z.string(),
   loginId: z.string(),
@@ -21,6 +24,7 @@ export const sessionInfoSchema = z.object({
   expiresAt: isoInstant,
   /** A user created with initial passwords must change both before anything else (issue: provisioning). */
   mustChangePasswords: z.boolean(),
+  authPasswordReset: authPasswordResetSchema,
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
@@ -41,6 +45,8 @@ export const userRowSchema = z.object({
   /** SPEC R-TOK-4: the expiry warning, computed by the main process from its configured warning period. */
   tokenExpiry: z.enum(['ok', 'soon', 'expired']).nullable(),
   reRegistrationAt: isoInstant.nullable(),
+  /** 失効中 because the token was reported lost (SPEC R-TOK-6): it can never be registered again. */
+  revokedReason: z.literal('lost').optional(),
 });
 export type UserRow = z.infer<typeof userRowSchema>;
 
@@ -74,6 +80,7 @@ export const topPageSchema = z.object({
   notices: z.array(noticeSchema),
   unreadCount: z.number().int().nonnegative(),
   pendingApprovalCount: z.number().int().nonnegative(),
+  authPasswordReset: authPasswordResetSchema,
   token: z
     .object({
       serial: z.string(),

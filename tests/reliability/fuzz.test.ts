@@ -104,9 +104,10 @@ describe('fuzzed IPC: hostile payloads on every channel (DESIGN-NOTES 7, SPEC R-
           if (code === 'VALIDATION') {
             expect(after.sha256).toBe(before.sha256);
           } else {
-            const actor = (parsed.data as { loginId: string }).loginId;
+            // No actor before a session, and the unknown typed ID only as its HMAC (issue 11 finding 4).
             expect(auditAfter!.slice(0, -1)).toEqual(auditBefore);
-            expect(auditAfter!.at(-1)).toMatchObject({ actor_login_id: actor, action: 'login.password', result: 'failure', reason: 'BAD_CREDENTIALS', detail: null });
+            expect(auditAfter!.at(-1)).toMatchObject({ actor_login_id: null, target_login_id: null, action: 'login.password', result: 'failure', reason: 'BAD_CREDENTIALS', detail: null });
+            expect(auditAfter!.at(-1)).toMatchObject({ typed_login_id_hmac: expect.stringMatching(/^[0-9a-f]{64}$/) });
           }
           expect(h.bugs).toEqual([]);
         }),

@@ -107,9 +107,11 @@ describe('load through the handler layer (SPEC R-GEN-2)', () => {
 
     expect(unexpected).toEqual([]);
     expect(bugs).toEqual([]);
-    const audit = await stores[0]!.db.selectFrom('audit_log').select(['actor_login_id', 'action', 'result', 'reason']).execute();
+    const audit = await stores[0]!.db.selectFrom('audit_log').select(['actor_login_id', 'target_login_id', 'action', 'result', 'reason']).execute();
     const key = (r: Row) => JSON.stringify(r);
-    expect(audit.map((r) => key([r.actor_login_id!, r.action, r.result, r.reason])).sort()).toEqual(expected.map(key).sort());
+    // A failed login step has no actor, only its target (issue 11 finding 4): the user it was aimed at.
+    const userOf = (r: (typeof audit)[number]) => (r.actor_login_id ?? r.target_login_id)!;
+    expect(audit.map((r) => key([userOf(r), r.action, r.result, r.reason])).sort()).toEqual(expected.map(key).sort());
     const history = await stores[0]!.db.selectFrom('login_history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const loginRecords = expected.filter(([, action, result]) => action === 'login.otp' || (action === 'login.password' && result === 'failure')).length;
     expect(Number(history.n)).toBe(loginRecords);

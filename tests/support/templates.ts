@@ -59,6 +59,7 @@ function provisioningTemplates({ sessionId, otp, target }: TemplateIds): Record<
     'imports:progress': { sessionId, previewId },
     'account:change-login-password': { sessionId, current: PASSWORDS.login, next: 'Login#2099' },
     'account:change-auth-password': { sessionId, current: PASSWORDS.auth, next: 'Auth#2099' },
+    'account:replace-auth-password': { sessionId, loginPassword: PASSWORDS.login, otp, next: 'Auth#2099' },
     'audit:list': { sessionId, filter: { loginId: 'kmb05871' }, offset: 0, limit: 50 },
     'audit:export-csv': { sessionId, filter: {} },
     // Without the shell's save dialog a backup answers CANCELLED; a restore of bytes that are no backup is refused.

@@ -3,6 +3,7 @@ import { initial } from './001_initial';
 import { assignmentLookup } from './002_assignment_lookup';
 import { userLifecycle } from './003_user_lifecycle';
 import { sharedSessions } from './004_shared_sessions';
+import { securityReview } from './005_security_review';
 
 /** Versioned migrations, applied in key order at open. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '002_assignment_lookup': assignmentLookup,
   '003_user_lifecycle': userLifecycle,
   '004_shared_sessions': sharedSessions,
+  '005_security_review': securityReview,
 };

@@ -44,3 +44,17 @@ export async function revokeActiveAssignment(db: Db, userId: number, r: Revocati
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
+
+/** The login IDs of the users who hold the token now (SPEC R-TOK-1: a token may be shared). */
+export async function activeHoldersOf(db: Db, tokenId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('token_assignments as a')
+    .innerJoin('users as u', 'u.id', 'a.user_id')
+    .select('u.login_id')
+    .where('a.token_id', '=', tokenId)
+    .where('a.state', '=', 'active')
+    .where('u.deleted_at', 'is', null)
+    .orderBy('u.login_id')
+    .execute();
+  return rows.map((r) => r.login_id);
+}

@@ -13,6 +13,8 @@ export type AuditEntry = {
   readonly result: 'success' | 'failure';
   readonly reason?: string;
   readonly detail?: Record<string, string | number | boolean | null>;
+  /** An unauthenticated attempt on a login ID that matches no user: the HMAC of what was typed (main/crypto/keyedHash.ts). */
+  readonly typedLoginIdHmac?: string;
 };
 
 
@@ -26,8 +28,9 @@ export async function appendAudit(db: Db, entries: readonly AuditEntry[]): Promi
     result: e.result,
     reason: e.reason ?? null,
     detail: e.detail ? JSON.stringify(e.detail) : null,
+    typed_login_id_hmac: e.typedLoginIdHmac ?? null,
   }));
-  // SQLite caps bound parameters per statement; 8 columns × 100 rows stays well under it.
+  // SQLite caps bound parameters per statement; 9 columns × 100 rows stays well under it.
   for (let i = 0; i < rows.length; i += 100) {
     await breatheEvery(i);
     await db.insertInto('audit_log').values(rows.slice(i, i + 100)).execute();

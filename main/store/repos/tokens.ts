@@ -1,3 +1,4 @@
+import { breatheEvery } from '../breathe';
 import type { Db } from '../transaction';
 import type { TokenRecord } from '../schema';
 
@@ -35,12 +36,25 @@ export async function bindToCompany(db: Db, tokenId: number, companyId: number):
   return r.numUpdatedRows === 1n;
 }
 
-/** The stored serials among `serials`, with their company; in chunks, since SQLite caps bound parameters. */
-export async function findTokensBySerials(db: Db, serials: readonly string[]): Promise<{ serial: string; company_id: number | null }[]> {
-  const found: { serial: string; company_id: number | null }[] = [];
+type StoredSerial = Pick<TokenRecord, 'serial' | 'company_id' | 'state'>;
+
+/** The stored serials among `serials`, with their company and state; in chunks, since SQLite caps bound parameters. */
+export async function findTokensBySerials(db: Db, serials: readonly string[]): Promise<StoredSerial[]> {
+  const found: StoredSerial[] = [];
   for (let i = 0; i < serials.length; i += 500) {
+    await breatheEvery(i, 500); // a 30,000-token import preview asks 60 times: the window answers meanwhile
     const chunk = serials.slice(i, i + 500);
-    found.push(...(await db.selectFrom('tokens').select(['serial', 'company_id']).where('serial', 'in', chunk).execute()));
+    found.push(...(await db.selectFrom('tokens').select(['serial', 'company_id', 'state']).where('serial', 'in', chunk).execute()));
   }
   return found;
+}
+
+/** SPEC R-TOK-6: a lost token is unusable for everyone, for good; acceptStep refuses it from this write on. */
+export async function disableToken(db: Db, tokenId: number, reason: 'lost', now: number): Promise<void> {
+  await db
+    .updateTable('tokens')
+    .set({ state: 'disabled', disabled_reason: reason, disabled_at: now })
+    .where('id', '=', tokenId)
+    .where('state', '=', 'active')
+    .execute();
 }

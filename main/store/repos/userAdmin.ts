@@ -51,15 +51,21 @@ export async function markDeleted(db: Db, userId: number, now: number): Promise<
 
 export type Secret = 'login' | 'auth';
 
-/** A new password hash; `initial` says whether the user still has to choose their own (set by someone else). */
-export async function setPasswordHash(db: Db, userId: number, which: Secret, hash: string, initial: boolean): Promise<void> {
+/** SPEC R-REV-6: the admin who set a master's temporary authentication password, and when. */
+export type AuthReset = { readonly by: string; readonly at: number };
+
+/**
+ * A new password hash; `initial` says whether the user still has to choose their own (set by someone else). Any
+ * new authentication password ends a pending R-REV-6 reset, unless it is that reset (`reset`).
+ */
+export async function setPasswordHash(db: Db, userId: number, which: Secret, hash: string, initial: boolean, reset?: AuthReset): Promise<void> {
   const flag = initial ? 1 : 0;
   await db
     .updateTable('users')
     .set(
       which === 'login'
         ? { login_password_hash: hash, login_password_initial: flag }
-        : { auth_password_hash: hash, auth_password_initial: flag },
+        : { auth_password_hash: hash, auth_password_initial: flag, auth_password_reset_by: reset?.by ?? null, auth_password_reset_at: reset?.at ?? null },
     )
     .where('id', '=', userId)
     .execute();

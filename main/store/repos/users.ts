@@ -73,6 +73,8 @@ export type UserListRow = {
   otp_state: 'active' | 'revoked' | 'none' | 'locked';
   token_expires_at: number | null;
   reregistration_at: number | null;
+  /** The current token was reported lost and is disabled for everyone (SPEC R-TOK-6). */
+  disabled_reason: 'lost' | null;
 };
 
 /**
@@ -104,6 +106,7 @@ export async function listCompanyUsers(
       't.serial',
       't.expires_at as token_expires_at',
       'a.reregistration_at',
+      't.disabled_reason',
       sql<UserListRow['otp_state']>`case when u.locked_at is not null then 'locked'
         when a.state = 'active' then 'active' when a.state = 'revoked' then 'revoked' else 'none' end`.as('otp_state'),
       sql<number>`case u.user_type when 'master' then 0 when 'admin' then 1 else 2 end`.as('type_rank'),

@@ -48,7 +48,10 @@ export function UserTableRow({ row, index, selection }: Props) {
       <td>{row.name}</td>
       <td>{t.userTypes[row.userType]}</td>
       <td>{row.serial ?? t.columns.none}</td>
-      <td className={`state state-${state}`}>{state === 'expired' ? t.expiry.expired : t.otpStates[state]}</td>
+      <td className={`state state-${state}`}>
+        {state === 'expired' ? t.expiry.expired : t.otpStates[state]}
+        {row.revokedReason === 'lost' && ` (${t.revokedLost})`}
+      </td>
       <td>
         {row.tokenExpiresAt ? formatDateTime(row.tokenExpiresAt, lang) : t.columns.none}
         <ExpiryBadge state={row.tokenExpiry} />

@@ -151,6 +151,7 @@ export const en: Dictionary = {
   },
   userTypes: { master: 'Master user', admin: 'Administrator', general: 'General user' },
   otpStates: { active: 'In service', revoked: 'Revoked', none: 'Not registered', locked: 'Locked' },
+  revokedLost: 'lost',
   sorts: {
     'loginId-asc': 'Login ID, ascending',
     'loginId-desc': 'Login ID, descending',
@@ -173,6 +174,8 @@ export const en: Dictionary = {
     revokeHeading: 'Revoking the lost token',
     revokeText:
       'A lost token must be revoked. A master user or an administrator can do this under Settings > User management > Token revocation. Revoked users cannot use the service for about 30 minutes.',
+    disabledForAll:
+      'A token reported lost can no longer be used by anyone, including every user who shared it. Register the reissued token (it has a new serial number).',
     goRevoke: 'Go to token revocation',
     back: 'Back',
   },

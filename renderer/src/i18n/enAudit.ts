@@ -20,6 +20,7 @@ export const enAudit: typeof jaAudit = {
     columns: { at: 'Date and time', actor: 'By', action: 'Operation', target: 'On user', result: 'Result', reason: 'Reason' },
     results: { success: 'Success', failure: 'Failed' },
     none: '-',
+    unauthenticated: 'Not logged in',
     paging: 'Pages',
     prev: 'Previous',
     next: 'Next',

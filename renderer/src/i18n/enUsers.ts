@@ -96,6 +96,13 @@ export const enUsers: typeof jaUsers = {
     doneAlready: (label) => `Your ${label.toLowerCase()} has been changed.`,
     toTop: 'Back to the top page',
   },
+  replaceAuth: {
+    title: 'Replace your authentication password',
+    intro: (by, at) =>
+      `On ${at} the administrator ${by} set a temporary authentication password for you. Replace it with your own, confirmed by your login password and a one-time password.`,
+    next: 'New authentication password',
+    submit: 'Change',
+  },
   lostReport: {
     title: 'Lost hardware token report',
     offerHeading: 'Report a lost token',
@@ -103,12 +110,14 @@ export const enUsers: typeof jaUsers = {
     go: 'Report a lost token',
     intro: [
       'Choose the user who lost their hardware token, then press "Report".',
-      "The report revokes the user's token at once: the user can no longer log in.",
+      'The report disables the hardware token for everyone at once and revokes every user who shares it.',
       'A new hardware token can be registered 30 minutes after the revocation (from 08:10 for revocations between 20:50 and 08:10).',
     ],
     submit: 'Report',
     done: 'The report is registered and the one-time password tokens of the following user were revoked.',
     reRegistration: (at) => `A new hardware token can be registered from ${at}.`,
+    alsoAffected: (n) => `${n} other user(s) who shared this hardware token were revoked too.`,
+    selfRevoked: 'You used this hardware token too, so you have been logged out.',
     back: 'Back to "If you have lost your hardware token"',
   },
   resync: {

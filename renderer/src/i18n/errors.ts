@@ -73,6 +73,7 @@ const ja: ErrorDictionary = {
     VALIDATION: () => '入力内容に誤りがあります。',
     INTERNAL: () => 'システムエラーが発生しました。しばらくしてから再度お試しください。',
     BAD_CREDENTIALS: () => 'ログインIDまたはログインパスワードが正しくありません。',
+    PASSWORD_UNCHANGED: () => '現在のパスワードと異なるパスワードを入力してください。',
     LOCKED: () => 'このログインIDはロックされています。マスターユーザまたは管理者ユーザにロック解除を依頼してください。',
     REVOKED_COOLING_DOWN: (e) =>
       `ハードトークンが失効されているため、ログインできません。${at(e.reRegistrationAt, 'ja')}以降にハードトークンの利用開始登録が可能になります。`,
@@ -157,6 +158,7 @@ const en: ErrorDictionary = {
     VALIDATION: () => 'Some input is not valid.',
     INTERNAL: () => 'A system error occurred. Please try again later.',
     BAD_CREDENTIALS: () => 'The login ID or login password is incorrect.',
+    PASSWORD_UNCHANGED: () => 'Enter a password different from the current one.',
     LOCKED: () => 'This login ID is locked. Ask your master user or an administrator to unlock it.',
     REVOKED_COOLING_DOWN: (e) =>
       `Your hardware token has been revoked, so you cannot log in. You can register a token again from ${at(e.reRegistrationAt, 'en')}.`,

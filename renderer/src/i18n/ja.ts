@@ -148,6 +148,8 @@ export const ja = {
   },
   userTypes: { master: 'マスターユーザ', admin: '管理者ユーザ', general: '一般ユーザ' } satisfies Record<UserType, string>,
   otpStates: { active: 'サービス利用中', revoked: '失効中', none: '未登録', locked: 'ロック' } satisfies Record<OtpState, string>,
+  /** 失効中 because the token was reported lost (SPEC R-TOK-6). */
+  revokedLost: '紛失',
   sorts: {
     'loginId-asc': 'ログインID 昇順',
     'loginId-desc': 'ログインID 降順',
@@ -170,6 +172,8 @@ export const ja = {
     revokeHeading: 'ハードトークンの失効',
     revokeText:
       '紛失したハードトークンは失効操作が必要です。失効操作は、マスターユーザか管理者ユーザが「設定・管理」>「利用者管理」>「トークンの失効」からおこなえます。失効された利用者は、約30分ご利用できなくなります。',
+    disabledForAll:
+      '紛失届を登録したハードトークンは、そのハードトークンを共有しているすべての利用者が以後一切利用できなくなります。再発行されたハードトークン(新しいシリアル番号)で利用開始登録をおこなってください。',
     goRevoke: 'トークンの失効へ',
     back: '戻る',
   },

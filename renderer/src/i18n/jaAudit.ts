@@ -56,6 +56,8 @@ export const jaAudit = {
     columns: { at: '日時', actor: '操作した利用者', action: '操作', target: '対象の利用者', result: '結果', reason: '理由' },
     results: { success: '成功', failure: '失敗' },
     none: '―',
+    /** A refused attempt before anyone logged in (issue 11 finding 4). */
+    unauthenticated: '未認証',
     paging: 'ページ移動',
     prev: '前へ',
     next: '次へ',

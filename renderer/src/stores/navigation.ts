@@ -10,6 +10,7 @@ export type View =
   | 'otp'
   | 'register'
   | 'passwordChange'
+  | 'replaceAuthPassword'
   | 'top'
   | 'userMenu'
   | 'revoke'

@@ -20,7 +20,7 @@ export type AdminOutcome =
   | { kind: 'registered' | 'updated'; row: UserRow }
   | { kind: 'removed' | 'unlocked'; row: UserRow }
   | { kind: 'masterAuthChanged' }
-  | { kind: 'reportedLost'; row: UserRow }
+  | { kind: 'reportedLost'; rows: UserRow[]; selfRevoked: boolean }
   | { kind: 'resynced'; serial: string };
 
 type UserAdminState = {
@@ -61,7 +61,7 @@ export const useUserAdmin = create<UserAdminState>((set) => {
     changeMasterAuthPassword: (newAuthPassword, stepUp) =>
       run(withSession((api, sessionId) => api.users.changeMasterAuthPassword({ sessionId, newAuthPassword, ...stepUp })), () => ({ kind: 'masterAuthChanged' })),
     reportLost: (row, stepUp) =>
-      run(withSession((api, sessionId) => api.tokens.reportLost({ sessionId, loginId: row.loginId, ...stepUp })), (value) => ({ kind: 'reportedLost', row: value.revoked })),
+      run(withSession((api, sessionId) => api.tokens.reportLost({ sessionId, loginId: row.loginId, ...stepUp })), (value) => ({ kind: 'reportedLost', rows: [value.revoked, ...value.alsoAffected], selfRevoked: value.selfRevoked })),
     resync: (request) =>
       run(withSession((api, sessionId) => api.tokens.resync({ sessionId, ...request })), () => ({ kind: 'resynced', serial: normaliseWidth(request.serial) })),
   };

@@ -28,15 +28,15 @@ describe('login (SPEC R-LOG-1, R-LOG-2)', () => {
     expect(step).toMatchObject({ ok: true, value: { kind: 'needsTokenRegistration' } });
   });
 
-  it('refuses a wrong password and an unknown ID alike, with attempts left only for a real user', async () => {
+  it('refuses a wrong password and an unknown ID alike, with no attempts left and no actor (issue 11 findings 3, 4)', async () => {
     const wrong = await h.core.api.auth.login({ loginId: 'kmb05871', password: 'nope' });
-    expect(wrong).toEqual({ ok: false, error: { code: 'BAD_CREDENTIALS', field: 'password', attemptsLeft: 4 } });
+    expect(wrong).toEqual({ ok: false, error: { code: 'BAD_CREDENTIALS', field: 'password' } });
     const unknown = await h.core.api.auth.login({ loginId: 'nobody99', password: 'nope' });
     expect(unknown).toEqual({ ok: false, error: { code: 'BAD_CREDENTIALS', field: 'password' } });
     const audit = await auditRows(h);
-    expect(audit.map((r) => [r.actor_login_id, r.result, r.reason])).toEqual([
-      ['kmb05871', 'failure', 'BAD_CREDENTIALS'],
-      ['nobody99', 'failure', 'BAD_CREDENTIALS'],
+    expect(audit.map((r) => [r.actor_login_id, r.target_login_id, r.result, r.reason])).toEqual([
+      [null, 'kmb05871', 'failure', 'BAD_CREDENTIALS'],
+      [null, null, 'failure', 'BAD_CREDENTIALS'],
     ]);
   });
 

@@ -16,7 +16,7 @@ describe('the OTP step of the login (SPEC R-LOG-2, R-TOK-4)', () => {
     expect(result).toEqual({ ok: false, error: { code: 'TOKEN_EXPIRED', expiredAt: new Date(expired.expires_at).toISOString() } });
     expect(new Date(expired.expires_at).toISOString()).toBe('2026-03-31T14:59:00.000Z');
     expect((await tokenRow(h, '523405698')).last_step).toBe(-1);
-    expect((await auditRows(h)).at(-1)).toMatchObject({ actor_login_id: 'kigen001', action: 'login.otp', result: 'failure', reason: 'TOKEN_EXPIRED' });
+    expect((await auditRows(h)).at(-1)).toMatchObject({ actor_login_id: null, target_login_id: 'kigen001', action: 'login.otp', result: 'failure', reason: 'TOKEN_EXPIRED' });
   });
 
   it('a challenge expires 5 minutes after the password step', async () => {

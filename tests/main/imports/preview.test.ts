@@ -37,12 +37,13 @@ describe('seed import preview (設定・管理, SPEC R-TOK-3, R-TOK-4)', () => {
     expect(result).toEqual({
       previewId: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       total: 9,
-      newCount: 2,
+      newCount: 1,
       duplicateCount: 2,
       otherCompanyCount: 1,
       expiredCount: 1,
-      malformedCount: 3,
+      malformedCount: 4,
       problems: [
+        { where: 'line 2', reason: 'DUPLICATE_IN_FILE', detail: 'again at line 10' },
         { where: 'line 4', reason: 'DUPLICATE', detail: 'serial 523405696' },
         { where: 'line 5', reason: 'DUPLICATE', detail: 'serial 600000001' },
         { where: 'line 6', reason: 'OTHER_COMPANY', detail: 'serial 700000001' },
@@ -51,7 +52,7 @@ describe('seed import preview (設定・管理, SPEC R-TOK-3, R-TOK-4)', () => {
         { where: 'line 9', reason: 'BAD_SECRET', detail: 'not base32' },
         { where: 'line 10', reason: 'DUPLICATE_IN_FILE', detail: 'first at line 2' },
       ],
-      sampleSerials: ['900000001', '900000002'],
+      sampleTokens: [{ serial: '900000002', periodSeconds: 60, digits: 6, flagged: false }],
     });
     // DESIGN-NOTES 6: nothing written, no seed in the answer in any encoding.
     expect(await dumpTables(h.store.db)).toEqual(before);
@@ -66,7 +67,7 @@ describe('seed import preview (設定・管理, SPEC R-TOK-3, R-TOK-4)', () => {
     ];
     const encrypted = pskc(packages, { psk: PSK, macKey: MAC_KEY });
     const result = value(await preview({ ...asFile('pskc', encrypted), preSharedKeyHex: PSK.toString('hex') }));
-    expect(result).toMatchObject({ total: 2, newCount: 1, malformedCount: 1, sampleSerials: ['900000011'] });
+    expect(result).toMatchObject({ total: 2, newCount: 1, malformedCount: 1, sampleTokens: [{ serial: '900000011', periodSeconds: 60, digits: 6, flagged: false }] });
     expect(result.problems).toEqual([{ where: 'KeyPackage 2 (serial 900000012)', reason: 'BAD_DIGITS', detail: '8 digits' }]);
   });
 

@@ -40,6 +40,7 @@ const DECLARED: Record<string, Access> = {
   'audit:list': 'manager',
   'audit:export-csv': 'manager',
   'backup:create': 'master',
+  'account:replace-auth-password': 'master',
   'backup:restore': 'public',
 };
 

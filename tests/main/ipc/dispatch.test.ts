@@ -82,7 +82,8 @@ describe('the dispatch wrapper (DESIGN-NOTES 7)', () => {
     expect(responses.every((r) => (r as { ok: boolean }).ok)).toBe(true);
     const keys = new Set(responses.flatMap(keysOf));
     // mustChangePasswords is a flag of the session, not a secret.
-    expect([...keys].filter((k) => k !== 'mustChangePasswords' && /hash|seed|sealed|password|secret|_id$/i.test(k))).toEqual([]);
+    // authPasswordReset names who reset a password and when (SPEC R-REV-6), never the password.
+    expect([...keys].filter((k) => k !== 'mustChangePasswords' && k !== 'authPasswordReset' && /hash|seed|sealed|password|secret|_id$/i.test(k))).toEqual([]);
     expect(JSON.stringify(responses)).not.toMatch(/scrypt\$|Login#2026|Auth#2026/);
   });
 });

@@ -30,7 +30,7 @@ describe('one-time use per token (SPEC R-OTP-2)', () => {
     expect(await verify(await passwordStep(h, 'kmb05871'), code)).toMatchObject({ ok: true });
     expect(await verify(await passwordStep(h, 'test12345'), code)).toEqual({ ok: false, error: { code: 'OTP_REUSED', field: 'otp', attemptsLeft: 999 } });
     const last = (await auditRows(h)).at(-1);
-    expect(last).toMatchObject({ actor_login_id: 'test12345', action: 'login.otp', result: 'failure', reason: 'OTP_REUSED' });
+    expect(last).toMatchObject({ actor_login_id: null, target_login_id: 'test12345', action: 'login.otp', result: 'failure', reason: 'OTP_REUSED' });
   });
 
   it('SPEC R-OTP-2: and for the same user again', async () => {

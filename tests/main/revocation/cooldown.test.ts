@@ -64,6 +64,6 @@ describe('login after a revocation (SPEC R-LOG-4, R-REV-5)', () => {
     h.clock.set(jst('2026-11-24T14:10:00'));
     await login('ippan001');
     const last = (await auditRows(h)).at(-1);
-    expect(last).toMatchObject({ actor_login_id: 'ippan001', action: 'login.password', result: 'failure', reason: 'REVOKED_COOLING_DOWN' });
+    expect(last).toMatchObject({ actor_login_id: null, target_login_id: 'ippan001', action: 'login.password', result: 'failure', reason: 'REVOKED_COOLING_DOWN' });
   });
 });

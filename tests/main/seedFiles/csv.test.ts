@@ -123,10 +123,13 @@ describe('each row is checked on its own', () => {
     expect(parseEntraCsv(csv(HEADER, row({ serial: '５２３４０５６９６' }))).tokens[0]?.serial).toBe('523405696');
   });
 
-  it('duplicate serials: the first imports, the later ones are DUPLICATE_IN_FILE pointing at it', () => {
+  it('duplicate serials: every row of the serial is DUPLICATE_IN_FILE, pointing at the other', () => {
     const { tokens, problems } = parseEntraCsv(csv(HEADER, row(), row({ serial: '523405697' }), row({ serial: '５２３４０５６９６' })));
-    expect(tokens.map((t) => t.where)).toEqual(['line 2', 'line 3']);
-    expect(problems).toEqual([{ where: 'line 4', reason: 'DUPLICATE_IN_FILE', detail: 'first at line 2' }]);
+    expect(tokens.map((t) => t.where)).toEqual(['line 3']);
+    expect(problems).toEqual([
+      { where: 'line 4', reason: 'DUPLICATE_IN_FILE', detail: 'first at line 2' },
+      { where: 'line 2', reason: 'DUPLICATE_IN_FILE', detail: 'again at line 4' },
+    ]);
   });
 
   it('a row with a missing field → MALFORMED_ENTRY; Excel\'s empty ",,,,,," rows are skipped', () => {

@@ -38,6 +38,7 @@ describe('import preview: which tokens are new, already here, elsewhere, expired
     expect(serialsOf(classify(parsed, existing, OURS, now))).toEqual({
       new: ['800000001', '800000002'],
       duplicates: ['523405696', '600000001'],
+      disabled: [],
       otherCompany: ['700000001', '700000001'],
       expired: ['800000003'],
     });
@@ -47,6 +48,7 @@ describe('import preview: which tokens are new, already here, elsewhere, expired
     expect(serialsOf(classify([token('523405696'), token('700000001')], existing, THEIRS, now))).toEqual({
       new: [],
       duplicates: ['700000001'],
+      disabled: [],
       otherCompany: ['523405696'],
       expired: [],
     });

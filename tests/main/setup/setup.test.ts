@@ -48,14 +48,14 @@ describe('first run on an empty store (issue: provisioning)', () => {
     const seeds = [randomBytes(20), randomBytes(20), randomBytes(20)];
     const csv = entraCsv([{ serial: '800000001', seed: seeds[0] }, { serial: '800000002', seed: seeds[1] }, { serial: '8000', seed: seeds[2] }]);
     const csvPreview = value(await h.core.api.setup.previewImport({ setupId, ...asFile('csv', csv) }));
-    expect(csvPreview).toMatchObject({ total: 3, newCount: 2, malformedCount: 1, sampleSerials: ['800000001', '800000002'] });
+    expect(csvPreview).toMatchObject({ total: 3, newCount: 2, malformedCount: 1, sampleTokens: [expect.objectContaining({ serial: '800000001' }), expect.objectContaining({ serial: '800000002' })] });
     expect(csvPreview.problems).toEqual([{ where: 'line 4', reason: 'BAD_SERIAL', detail: 'not 8-12 digits' }]);
     expect(await h.core.api.setup.commitImport({ setupId, previewId: csvPreview.previewId })).toEqual({ ok: true, value: { imported: 2 } });
 
     const expiry = '<ExpiryDate>2031-03-31T14:59:00Z</ExpiryDate>';
     const xml = pskc([{ serial: '800000003', seed: seeds[2], device: expiry }, { serial: '800000001', device: expiry }]);
     const pskcPreview = value(await h.core.api.setup.previewImport({ setupId, ...asFile('pskc', xml) }));
-    expect(pskcPreview).toMatchObject({ total: 2, newCount: 1, duplicateCount: 1, sampleSerials: ['800000003'] });
+    expect(pskcPreview).toMatchObject({ total: 2, newCount: 1, duplicateCount: 1, sampleTokens: [{ serial: '800000003', periodSeconds: 60, digits: 6, flagged: false }] });
     expect(await h.core.api.setup.commitImport({ setupId, previewId: pskcPreview.previewId })).toEqual({ ok: true, value: { imported: 1 } });
     expect(await h.core.api.setup.finish({ setupId })).toEqual({ ok: true, value: {} });
     expect(await h.core.api.setup.previewImport({ setupId, ...asFile('csv', csv) })).toEqual({ ok: false, error: { code: 'SETUP_INVALID' } });

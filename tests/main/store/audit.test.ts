@@ -19,14 +19,14 @@ async function audited(action: () => Promise<unknown>) {
 describe('every sensitive operation is audited: who, what, on whom, when, result (SPEC R-GEN-2)', () => {
   it('SPEC R-GEN-2: login password success and failure, OTP success and failure', async () => {
     expect(await audited(() => h.core.api.auth.login({ loginId: 'kmb05871', password: 'wrong' }))).toEqual([
-      ['kmb05871', 'login.password', 'kmb05871', 'failure', 'BAD_CREDENTIALS'],
+      [null, 'login.password', 'kmb05871', 'failure', 'BAD_CREDENTIALS'],
     ]);
     let challengeId = '';
     expect(await audited(async () => (challengeId = await passwordStep(h, 'kmb05871')))).toEqual([
       ['kmb05871', 'login.password', 'kmb05871', 'success', null],
     ]);
     expect(await audited(async () => h.core.api.auth.verifyOtp({ challengeId, otp: await h.codeOf('523405696', 3) }))).toEqual([
-      ['kmb05871', 'login.otp', 'kmb05871', 'failure', 'OTP_INVALID'],
+      [null, 'login.otp', 'kmb05871', 'failure', 'OTP_INVALID'],
     ]);
     expect(await audited(async () => h.core.api.auth.verifyOtp({ challengeId, otp: await h.codeOf('523405696') }))).toEqual([
       ['kmb05871', 'login.otp', 'kmb05871', 'success', null],
@@ -54,7 +54,7 @@ describe('every sensitive operation is audited: who, what, on whom, when, result
     h.clock.advance(1_000);
     for (let i = 0; i < 4; i++) await h.core.api.auth.login({ loginId: 'kigen001', password: 'wrong' });
     expect(await audited(() => h.core.api.auth.login({ loginId: 'kigen001', password: 'wrong' }))).toEqual([
-      ['kigen001', 'login.password', 'kigen001', 'failure', 'BAD_CREDENTIALS'],
+      [null, 'login.password', 'kigen001', 'failure', 'BAD_CREDENTIALS'],
       [null, 'user.lock', 'kigen001', 'success', 'FAILURE_LIMIT'],
     ]);
 

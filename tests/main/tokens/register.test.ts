@@ -63,7 +63,7 @@ describe('token ownership (SPEC R-TOK-1..4)', () => {
   it('SPEC R-TOK-3: a token of another company → TOKEN_OTHER_COMPANY, its OTP not consumed', async () => {
     expect(await register('700000001')).toEqual({ ok: false, error: { code: 'TOKEN_OTHER_COMPANY', field: 'serial' } });
     expect(await tokenRow(h, '700000001')).toMatchObject({ last_step: -1 });
-    expect((await auditRows(h)).at(-1)).toMatchObject({ actor_login_id: 'shinki01', action: 'token.register', result: 'failure', reason: 'TOKEN_OTHER_COMPANY' });
+    expect((await auditRows(h)).at(-1)).toMatchObject({ actor_login_id: null, target_login_id: 'shinki01', action: 'token.register', result: 'failure', reason: 'TOKEN_OTHER_COMPANY' });
   });
 
   it('SPEC R-TOK-1: a token may be shared: shinki01 registers 523405696, already used by two users', async () => {

@@ -23,7 +23,11 @@ describe('紛失 report (SPEC R-TOK-6, R-REV-3..5)', () => {
     const opensAt = new Date(at.getTime() + 30 * 60_000).toISOString();
     expect(await report(GENERAL.loginId)).toEqual({
       ok: true,
-      value: { revoked: expect.objectContaining({ loginId: GENERAL.loginId, serial: GENERAL.serial, otpState: 'revoked', reRegistrationAt: opensAt }) },
+      value: {
+        revoked: expect.objectContaining({ loginId: GENERAL.loginId, serial: GENERAL.serial, otpState: 'revoked', reRegistrationAt: opensAt }),
+        alsoAffected: [],
+        selfRevoked: false,
+      },
     });
     expect((await auditRows(h)).slice(-2).map((r) => [r.actor_login_id, r.action, r.target_login_id, r.at])).toEqual([
       ['test12345', 'token.lost', GENERAL.loginId, at.getTime()],

@@ -14,30 +14,30 @@ const resync = async (serial: string, first: number, second: number, sessionId =
   h.core.api.tokens.resync({ sessionId, serial, firstOtp: await h.codeOf(serial, first), secondOtp: await h.codeOf(serial, second), authPassword });
 
 describe('admin resynchronisation (SPEC R-OTP-1)', () => {
-  it('SPEC R-OTP-1: two consecutive codes at +10/+11 re-anchor the drift, audited', async () => {
+  it('SPEC R-OTP-1: two consecutive codes at +8/+9 re-anchor the drift, audited', async () => {
     const auditBefore = (await auditRows(h)).length;
-    expect(await resync('523405697', 10, 11)).toEqual({ ok: true, value: { driftSteps: 11 } });
-    expect((await tokenRow(h, '523405697')).drift).toBe(11);
+    expect(await resync('523405697', 8, 9)).toEqual({ ok: true, value: { driftSteps: 9 } });
+    expect((await tokenRow(h, '523405697')).drift).toBe(9);
     expect((await auditRows(h)).slice(auditBefore)).toEqual([
-      expect.objectContaining({ actor_login_id: 'kmb05871', action: 'token.resync', target_login_id: '523405697', result: 'success', detail: JSON.stringify({ driftSteps: 11 }) }),
+      expect.objectContaining({ actor_login_id: 'kmb05871', action: 'token.resync', target_login_id: '523405697', result: 'success', detail: JSON.stringify({ driftSteps: 9 }) }),
     ]);
-    // The owner's next login is verified around the new drift: one minute later, a code 11 steps ahead passes.
+    // The owner's next login is verified around the new drift: one minute later, a code 9 steps ahead passes.
     nextStep(h);
     const challengeId = await passwordStep(h, 'ippan001');
-    expect(await h.core.api.auth.verifyOtp({ challengeId, otp: await h.codeOf('523405697', 11) })).toMatchObject({ ok: true });
+    expect(await h.core.api.auth.verifyOtp({ challengeId, otp: await h.codeOf('523405697', 9) })).toMatchObject({ ok: true });
   });
 
   it('SPEC R-OTP-1: the resynchronised codes cannot be used again', async () => {
-    const first = await h.codeOf('523405697', 10);
-    const second = await h.codeOf('523405697', 11);
+    const first = await h.codeOf('523405697', 8);
+    const second = await h.codeOf('523405697', 9);
     const call = () => h.core.api.tokens.resync({ sessionId: master, serial: '523405697', firstOtp: first, secondOtp: second, authPassword: PASSWORDS.auth });
     expect(await call()).toMatchObject({ ok: true });
-    expect(await call()).toEqual({ ok: false, error: { code: 'RESYNC_FAILED', field: 'firstOtp' } });
+    expect(await call()).toEqual({ ok: false, error: { code: 'RESYNC_FAILED', field: 'firstOtp', attemptsLeft: 4 } });
   });
 
   it('SPEC R-OTP-1: a non-consecutive pair → RESYNC_FAILED, drift unchanged, audited', async () => {
-    expect(await resync('523405697', 10, 12)).toEqual({ ok: false, error: { code: 'RESYNC_FAILED', field: 'firstOtp' } });
-    expect(await resync('523405697', 11, 10)).toMatchObject({ ok: false, error: { code: 'RESYNC_FAILED' } });
+    expect(await resync('523405697', 7, 9)).toEqual({ ok: false, error: { code: 'RESYNC_FAILED', field: 'firstOtp', attemptsLeft: 4 } });
+    expect(await resync('523405697', 9, 8)).toMatchObject({ ok: false, error: { code: 'RESYNC_FAILED' } });
     expect((await tokenRow(h, '523405697')).drift).toBe(0);
     expect((await auditRows(h)).at(-1)).toMatchObject({ action: 'token.resync', result: 'failure', reason: 'RESYNC_FAILED' });
   });

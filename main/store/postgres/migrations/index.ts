@@ -3,6 +3,7 @@ import { assignmentLookup } from '../../migrations/002_assignment_lookup';
 import { sharedSessions } from '../../migrations/004_shared_sessions';
 import { initial } from './001_initial';
 import { userLifecycle } from './003_user_lifecycle';
+import { securityReview } from './005_security_review';
 
 /**
  * PostgreSQL's migrations, under the same names as SQLite's (main/store/migrations/index.ts) and with the same
@@ -13,4 +14,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '002_assignment_lookup': assignmentLookup,
   '003_user_lifecycle': userLifecycle,
   '004_shared_sessions': sharedSessions,
+  '005_security_review': securityReview,
 };

@@ -30,7 +30,7 @@ export function AuditTable({ rows }: { rows: readonly AuditRow[] }) {
           {rows.map((row) => (
             <tr key={row.id} className={row.result === 'failure' ? 'history-failure' : undefined}>
               <td>{formatDateTime(row.at, lang)}</td>
-              <td>{row.actor ?? t.audit.none}</td>
+              <td>{row.actor ?? (row.result === 'failure' ? t.audit.unauthenticated : t.audit.none)}</td>
               <td>{t.auditActions[row.action]}</td>
               <td>{row.target ?? t.audit.none}</td>
               <td>{t.audit.results[row.result]}</td>

@@ -22,17 +22,20 @@ export function LostReportScreen() {
   const go = useNavigation((s) => s.go);
   const { users, loaded, error } = useCompanyUsers();
   const outcome = useUserAdmin((s) => s.outcome);
-  const revoked = outcome?.kind === 'reportedLost' ? outcome.row : null;
+  const reported = outcome?.kind === 'reportedLost' ? outcome : null;
+  const revoked = reported?.rows[0] ?? null;
   const l = t.lostReport;
   return (
     <>
       <ScreenHeader title={l.title} />
       <Alert tone="info" message={revoked ? l.done : undefined} />
       <Alert message={describe(error)} />
-      {revoked ? (
+      {reported && revoked ? (
         <section className="panel" aria-labelledby="lost-result-heading">
           <h2 id="lost-result-heading">{t.result.targets}</h2>
-          <UserTable users={[revoked]} caption={t.result.targets} />
+          <UserTable users={reported.rows} caption={t.result.targets} />
+          {reported.rows.length > 1 && <p className="note">{l.alsoAffected(reported.rows.length - 1)}</p>}
+          {reported.selfRevoked && <p className="note">{l.selfRevoked}</p>}
           {revoked.reRegistrationAt && <p className="note">{l.reRegistration(formatDateTime(revoked.reRegistrationAt, lang))}</p>}
           <p className="caution">{t.app.caution}</p>
           <div className="actions actions-start">

@@ -35,6 +35,7 @@ export function LostTokenScreen() {
       <section className="panel" aria-labelledby="lost-revoke">
         <h2 id="lost-revoke">{t.lost.revokeHeading}</h2>
         <p>{t.lost.revokeText}</p>
+        <p>{t.lost.disabledForAll}</p>
         {manages && (
           <button type="button" className="button" onClick={() => go('revoke')}>
             {t.lost.goRevoke}

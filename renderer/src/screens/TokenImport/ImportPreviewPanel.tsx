@@ -32,16 +32,7 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
         </tbody>
       </table>
       <p className="lead">{ti.willImport(preview.newCount)}</p>
-      {preview.sampleSerials.length > 0 && (
-        <>
-          <h3 id="import-serials-heading">{ti.serials}</h3>
-          <ul className="serial-list" aria-labelledby="import-serials-heading">
-            {preview.sampleSerials.map((serial) => (
-              <li key={serial}>{serial}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      {preview.sampleTokens.length > 0 && <TokenTable tokens={preview.sampleTokens} />}
       <h3 id="import-problems-heading">{ti.problems}</h3>
       {preview.problems.length === 0 ? (
         <p>{ti.noProblems}</p>
@@ -70,5 +61,36 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
         </>
       )}
     </section>
+  );
+}
+
+/** Each token's time step and digits; a step other than 60 s is flagged: it is not imported (issue 11 finding 9). */
+function TokenTable({ tokens }: { tokens: ImportPreview['sampleTokens'] }) {
+  const ti = useT().tokenImport;
+  const c = ti.tokenColumns;
+  return (
+    <>
+      <h3 id="import-serials-heading">{ti.serials}</h3>
+      <table className="plain-table token-table" aria-labelledby="import-serials-heading">
+        <thead>
+          <tr>
+            <th scope="col">{c.serial}</th>
+            <th scope="col">{c.step}</th>
+            <th scope="col">{c.digits}</th>
+            <th scope="col">{c.flag}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((token) => (
+            <tr key={token.serial} className={token.flagged ? 'history-failure' : undefined}>
+              <td>{token.serial}</td>
+              <td>{ti.stepSeconds(token.periodSeconds)}</td>
+              <td>{ti.digitsOf(token.digits)}</td>
+              <td>{token.flagged ? <strong>{ti.stepFlag}</strong> : ti.stepOk}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { Alert } from '../../components/Alert';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useErrorText, useT } from '../../i18n';
 import { useTopPage } from '../../stores/topPage';
+import { AuthResetBanner } from './AuthResetBanner';
 import { ExpiryBanner } from './ExpiryBanner';
 import { LoginHistory } from './LoginHistory';
 import { Notices } from './Notices';
@@ -29,6 +30,7 @@ export function TopScreen() {
         </p>
       ) : (
         <>
+          {page.authPasswordReset && <AuthResetBanner by={page.authPasswordReset.by} at={page.authPasswordReset.at} />}
           {page.token?.expiresSoon && <ExpiryBanner serial={page.token.serial} expiresAt={page.token.expiresAt} />}
           <div className="top-grid">
             <Notices page={page} />

@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dumpTables } from '../../support/db';
+import { value } from '../../support/admin';
+import { auditRows, createHarness, loginWithOtp, PASSWORDS, type Harness } from '../../support/harness';
+
+/**
+ * Issue 11 finding 4 (SPEC R-GEN-2: who, on whom): attempts made before anyone logged in are nobody's actions.
+ * The attack: type wrong passwords for another user's ID, and a password into the login ID field.
+ */
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(() => h.close());
+
+/** A password of letters and digits only passes the login ID field's format. */
+const typedPassword = 'Secret2026Pass';
+
+describe('issue 11 finding 4: unauthenticated failures have no actor; an unknown typed ID is kept only as an HMAC', () => {
+  it('SPEC R-GEN-2: wrong passwords typed for kmb05871 are recorded with no actor and kmb05871 as the target', async () => {
+    for (let i = 0; i < 2; i++) await h.core.api.auth.login({ loginId: 'kmb05871', password: `guess${i}` });
+    const rows = (await auditRows(h)).filter((r) => r.action === 'login.password');
+    expect(rows.map((r) => [r.actor_login_id, r.target_login_id, r.result])).toEqual([
+      [null, 'kmb05871', 'failure'],
+      [null, 'kmb05871', 'failure'],
+    ]);
+  });
+
+  it('SPEC R-GEN-2: a password typed as the login ID is stored nowhere in clear; repeats share one HMAC', async () => {
+    await h.core.api.auth.login({ loginId: typedPassword, password: PASSWORDS.login });
+    await h.core.api.auth.login({ loginId: typedPassword, password: 'x' });
+    await h.core.api.auth.login({ loginId: 'nobody99', password: 'x' });
+    expect(JSON.stringify(await dumpTables(h.store.db))).not.toContain(typedPassword);
+    const rows = (await auditRows(h)).filter((r) => r.action === 'login.password');
+    expect(rows.map((r) => [r.actor_login_id, r.target_login_id])).toEqual([[null, null], [null, null], [null, null]]);
+    const [first, second, other] = rows.map((r) => r.typed_login_id_hmac);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(second).toBe(first);
+    expect(other).not.toBe(first);
+  });
+
+  it('SPEC R-GEN-2: 操作履歴 and its CSV show such a row as 未認証, on the targeted user', async () => {
+    await h.core.api.auth.login({ loginId: 'test12345', password: 'guess' });
+    const { sessionId } = await loginWithOtp(h, 'kmb05871');
+    const listed = value(await h.core.api.audit.list({ sessionId, filter: { action: 'login.password' }, offset: 0, limit: 10 }));
+    expect(listed.rows.find((r) => r.result === 'failure')).toMatchObject({ actor: null, target: 'test12345', reason: 'BAD_CREDENTIALS' });
+    const csv = Buffer.from(value(await h.core.api.audit.exportCsv({ sessionId, filter: { action: 'login.password' } })).csvBase64, 'base64').toString('utf8');
+    expect(csv).toMatch(/,未認証,login\.password,test12345,失敗,BAD_CREDENTIALS\r\n/);
+  });
+});
