@@ -1,11 +1,9 @@
 import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import type { Result } from '../../shared/errors';
-import type { ParseResult, ParsedToken } from '../seedFiles/types';
+import type { ImportParser, ParsedToken } from '../seedFiles/types';
 import type { ParseMessage, ParseRequest } from './parseWorker';
-import type { ImportFile } from './readFile';
 
-export type ImportParser = (file: ImportFile, maxEntries: number) => Promise<Result<ParseResult>>;
+export type { ImportParser } from '../seedFiles/types';
 
 /** Characters of base64 per message to the worker: about 1 MiB, a few milliseconds to copy. */
 const CHUNK = 1 << 20;

@@ -1,12 +1,11 @@
 import { fail, ok, type Result } from '../../shared/errors';
-import type { RequestOf } from '../../shared/contract';
 import { parseEntraCsv } from '../seedFiles/csv';
 import { parsePskc } from '../seedFiles/pskc';
-import { MAX_IMPORT_BYTES, type ParseResult } from '../seedFiles/types';
+import { MAX_IMPORT_BYTES, type ImportFile, type ParseResult } from '../seedFiles/types';
 import { decodeFileBase64 } from './base64';
 
 /** A token file as both import channels carry it (imports:preview, setup:preview-import). */
-export type ImportFile = Omit<RequestOf<'imports', 'preview'>, 'sessionId'>;
+export type { ImportFile } from '../seedFiles/types';
 
 const refused = (problem: string) => fail('IMPORT_REFUSED', { problem });
 

@@ -1,3 +1,5 @@
+import type { RequestOf } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
 import { IMPORT_FILE_MAX_BYTES } from '../../shared/input/limits';
 import { FILE_PROBLEM_CODES } from '../../shared/contract/importProblems';
 
@@ -38,6 +40,12 @@ export type ParsedToken = {
 };
 
 export type ParseResult = { tokens: ParsedToken[]; problems: ImportProblem[] };
+
+/** A token file as the import channels carry it (the request without its session). */
+export type ImportFile = Omit<RequestOf<'imports', 'preview'>, 'sessionId'>;
+
+/** Parses a token file off the event loop (main/imports/parseInWorker.ts), at most `maxEntries` tokens. */
+export type ImportParser = (file: ImportFile, maxEntries: number) => Promise<Result<ParseResult>>;
 
 export const problem = (where: string, reason: ImportProblemCode, detail?: string): ImportProblem =>
   detail === undefined ? { where, reason } : { where, reason, detail };

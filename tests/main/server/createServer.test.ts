@@ -1,7 +1,7 @@
 import { request as plainRequest } from 'node:http';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dumpTables } from '../../support/db';
+import { dumpTables, expectOnlyRefusalsAudited } from '../../support/db';
 import { createHarness, PASSWORDS } from '../../support/harness';
 import { startServer, type ServerHarness } from '../../support/server';
 
@@ -75,7 +75,7 @@ describe('the company server speaks the contract over HTTPS (DESIGN-NOTES 8, HTT
     expect(answer.body).toMatchObject({ ok: false });
   });
 
-  it('missing, forged, misplaced and expired sessions → typed refusals, nothing changed', async () => {
+  it('missing, forged, misplaced and expired sessions → typed refusals, nothing changed but the audit row of the forged one', async () => {
     const sessionId = await login();
     const before = await dumpTables(s.h.store.db);
     const list = (o: { sessionId?: string }, extra: object = {}) => s.send('POST', '/api/v1/users:list', { sort: 'loginId-asc', ...extra }, o);
@@ -83,7 +83,8 @@ describe('the company server speaks the contract over HTTPS (DESIGN-NOTES 8, HTT
     expect((await list({ sessionId: 'F'.repeat(43) })).body).toEqual({ ok: false, error: { code: 'SESSION_INVALID' } });
     expect((await list({}, { sessionId })).body).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'sessionId' } });
     expect((await list({ sessionId }, { sessionId })).body).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'sessionId' } });
-    expect(await dumpTables(s.h.store.db)).toEqual(before);
+    // SPEC R-GEN-2: the dispatch audits the refused session (issue 10); a malformed request reaches no one.
+    expectOnlyRefusalsAudited(before, await dumpTables(s.h.store.db), { count: 1, actor: null, reason: 'SESSION_INVALID' });
     s.h.clock.advance(16 * 60_000);
     expect((await list({ sessionId })).body).toEqual({ ok: false, error: { code: 'SESSION_EXPIRED', reason: 'idle' } });
   });
