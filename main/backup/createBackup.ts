@@ -26,9 +26,9 @@ async function writeBackup(deps: Deps, target: string, passphrase: string): Prom
     await (deps.backupFiles.write ?? writeFileAtomic)(target, file);
     return null;
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && FULL.has(code)) return 'DISK_FULL';
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return 'WRITE_FAILED';
+    const errno = (error as { code?: unknown }).code;
+    if (typeof errno === 'string' && FULL.has(errno)) return 'DISK_FULL';
+    if (typeof errno === 'string' && /^E[A-Z]+$/.test(errno)) return 'WRITE_FAILED';
     throw error;
   } finally {
     wipe(made.keys);

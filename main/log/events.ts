@@ -17,8 +17,8 @@ export type AppLog = {
 export type RefusedSender = { readonly origin: string; readonly frame: 'top' | 'sub' | 'gone' };
 
 const sqliteCode = (error: unknown): string | undefined => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
+  const name = (error as { code?: unknown } | null)?.code;
+  return typeof name === 'string' && name.startsWith('SQLITE_') ? name : undefined;
 };
 
 export function appLog(logger: Logger): AppLog {

@@ -105,7 +105,7 @@ describe("a general user's session on the admin channels (SPEC R-REV-1, R-OTP-3)
     for (const [name, request] of requests.filter(([n]) => ADMIN_CHANNELS.includes(n))) {
       expect({ name, result: await core.dispatch(name, request) }).toEqual({ name, result: { ok: false, error: { code: 'FORBIDDEN' } } });
     }
-    const added = expectOnlyRefusalsAudited(before.tables, (await storeState(h)).tables, { count: 14, actor: 'ippan001', reason: 'FORBIDDEN' });
+    const added = expectOnlyRefusalsAudited(before.tables, (await storeState(h)).tables, { count: 16, actor: 'ippan001', reason: 'FORBIDDEN' });
     // In request order, reads included: who, what, on whom (the user the request names, else the actor).
     expect(added.map((r) => [r.action, r.target_login_id])).toEqual([
       ['token.revoke', 'kigen001'],
@@ -120,11 +120,12 @@ describe("a general user's session on the admin channels (SPEC R-REV-1, R-OTP-3)
       ['token.importPreview', 'ippan001'],
       ['token.import', 'ippan001'],
       ['token.importProgress', 'ippan001'],
+      ['account.authPassword', 'ippan001'],
       ['audit.list', 'ippan001'],
       ['audit.export', 'ippan001'],
+      ['backup.create', 'ippan001'],
     ]);
-    // Replacing a temporary authentication password needs an admin's R-REV-6 reset first (tests/main/users).
-    const open = requests.filter(([n]) => !ADMIN_CHANNELS.includes(n) && n !== 'auth:logout' && n !== 'account:replace-auth-password');
+    const open = requests.filter(([n]) => !ADMIN_CHANNELS.includes(n) && n !== 'auth:logout');
     for (const [name, request] of open) {
       expect({ name, result: await core.dispatch(name, request) }).toMatchObject({ name, result: { ok: true } });
     }

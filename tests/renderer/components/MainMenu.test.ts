@@ -42,15 +42,15 @@ describe('the menu offers what the user type may do (SPEC R-TOP-1, R-REV-1)', ()
     await logIn('kmb05871', '523405696');
     shown = await render(MainMenu, {});
     const items = [...shown.container.querySelectorAll('nav > ul > li')].map((li) => li.textContent);
-    expect(items).toEqual(['ホーム', '照会準備中', '資金移動準備中', '一括伝送準備中', '承認準備中', '設定・管理利用者管理ハードトークンを紛失した場合', 'でんさい準備中', '明細オプション準備中', '外為Web準備中']);
+    expect(items).toEqual(['ホーム', '照会準備中', '資金移動準備中', '一括伝送準備中', '承認準備中', '設定・管理利用者管理接続設定バックアップハードトークンを紛失した場合', 'でんさい準備中', '明細オプション準備中', '外為Web準備中']);
   });
 
   it('SPEC R-REV-1: 利用者管理 for the master and an admin, not for a general user', async () => {
     expect(await settingsOf('ippan001', '523405697')).toEqual(['ハードトークンを紛失した場合']);
   });
 
-  it('SPEC R-REV-1: the master sees 利用者管理', async () => {
-    expect(await settingsOf('kmb05871', '523405696')).toEqual(['利用者管理', 'ハードトークンを紛失した場合']);
+  it('SPEC R-REV-1: the master sees 利用者管理, 接続設定 and (issue 15) バックアップ', async () => {
+    expect(await settingsOf('kmb05871', '523405696')).toEqual(['利用者管理', '接続設定', 'バックアップ', 'ハードトークンを紛失した場合']);
   });
 
   it('SPEC R-REV-6, R-OTP-1: 利用者管理 lists トークンの同期 for both, the master password change for an admin only', async () => {
