@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { allChannels } from '../../shared/contract/api';
+import { rendererChannels } from '../../shared/contract/api';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, windowOptions } from '../../main/shell/policy';
 
 /**
@@ -83,7 +83,7 @@ describe('boot of the built main bundle', BOOT, () => {
       { url: `${APP_ORIGIN}/..%2fmain%2findex.js`, status: 404, csp: null, hasRoot: false },
     ]);
     const channels = calls(b, 'ipcMain.handle').map((e) => e.channel);
-    expect([...channels].sort()).toEqual(allChannels().map((c) => c.name).sort());
+    expect([...channels].sort()).toEqual(rendererChannels().map((c) => c.name).sort());
     expect(new Set(channels).size).toBe(channels.length);
     expect(order(b, 'ipcMain.handle')).toBeGreaterThan(order(b, 'ready'));
   });
@@ -135,7 +135,14 @@ describe('a start that fails ends with an error dialog, a log line and exit 1 (i
     return { b, dialog: dialog! };
   }
 
+  /** A desktop that chose 「この端末だけで使う」: its start opens the store and the seal key (a first run waits for the choice). */
+  const standalone = () => {
+    mkdirSync(userData, { recursive: true });
+    writeFileSync(join(userData, 'connection.json'), JSON.stringify({ mode: 'standalone' }));
+  };
+
   it('no keychain: refused, no key written', async () => {
+    standalone();
     const { dialog } = await failedStart({ STANDIN_KEYCHAIN: 'none' });
     expect(dialog.content).toMatch(/キーチェーン[\s\S]*keychain is unavailable/);
     expect(existsSync(join(userData, 'seal-key.bin'))).toBe(false);
@@ -143,6 +150,7 @@ describe('a start that fails ends with an error dialog, a log line and exit 1 (i
   });
 
   it("Linux's basic_text keychain: refused, naming the keyring needed", async () => {
+    standalone();
     const { dialog } = await failedStart({ STANDIN_KEYCHAIN: 'basic_text' });
     expect(dialog.content).toMatch(/gnome-libsecret[\s\S]*KWallet/);
     expect(logLines()).toEqual([expect.objectContaining({ reason: 'KEYCHAIN_BASIC_TEXT' })]);

@@ -61,8 +61,8 @@ describe('fuzzed IPC: hostile payloads on every channel (DESIGN-NOTES 7, SPEC R-
     expect(await h.core.dispatch('auth:session', live['auth:session'])).toMatchObject({ ok: true });
   }, TIMEOUT);
 
-  // Login and the first-run setup's status and creation carry no session, challenge or setup ID to forge.
-  const unforgeable = ['auth:login', 'setup:status', 'setup:create', 'setup:resume'];
+  // Login, the first-run setup's status and creation, and a restore carry no session, challenge or setup ID to forge.
+  const unforgeable = ['auth:login', 'setup:status', 'setup:create', 'setup:resume', 'backup:restore'];
   it.each(channels.filter((c) => !unforgeable.includes(c.name)).map((c) => [c.name]))(
     `%s: ${RUNS} hostile variants with a forged session, challenge or setup ID → a typed refusal, store unchanged but a forged session's audit row`,
     async (name) => {

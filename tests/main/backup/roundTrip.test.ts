@@ -36,7 +36,12 @@ const byId = (rows: unknown[]) =>
  */
 async function contents(h: Harness, only?: Record<string, unknown[]>) {
   const dump = await dumpTables(h.store.db);
-  const tokens = (dump.tokens as { seed_sealed: Buffer; serial: string }[]).map(({ seed_sealed, ...t }) => ({ ...t, seed: unseal(h.sealKey, seed_sealed, t.serial).toString('hex') }));
+  // PostgreSQL's one-round-trip dump (JSON) answers bytea as '\\x…' hex text.
+  const bytes = (v: Buffer | string) => (typeof v === 'string' ? Buffer.from(v.replace(/^\\x/, ''), 'hex') : v);
+  const tokens = (dump.tokens as { seed_sealed: Buffer | string; serial: string }[]).map(({ seed_sealed, ...t }) => ({
+    ...t,
+    seed: unseal(h.sealKey, bytes(seed_sealed), t.serial).toString('hex'),
+  }));
   const all: Record<string, unknown[]> = { ...dump, tokens };
   return Object.fromEntries(Object.entries(all).filter(([name]) => !only || name in only).map(([name, rows]) => [name, byId(rows)]));
 }
