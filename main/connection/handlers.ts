@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { desktopContract } from '../../shared/contract/connection';
 import type { ConnectionSettings } from '../../shared/contract/connection';
+import { mayUse, type UserType } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
 import { serverBase } from '../remote/url';
@@ -34,8 +35,9 @@ async function mayConfigure(state: ConnectionState, sessionId: string | undefine
   if (!sessionId) return fail('SESSION_INVALID');
   const session = await state.inner('auth:session', { sessionId });
   if (!session.ok) return session;
-  const { userType } = session.value as { userType: string };
-  return userType === 'master' || userType === 'admin' ? ok(true) : fail('FORBIDDEN');
+  // The same level the renderer's menu shows 接続設定 at (renderer/src/screenAccess.ts): masters and admins.
+  const { userType } = session.value as { userType: UserType };
+  return mayUse('manager', userType) ? ok(true) : fail('FORBIDDEN');
 }
 
 async function tested(state: ConnectionState, url: string, fingerprint: string): Promise<Result<object>> {
