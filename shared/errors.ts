@@ -44,6 +44,8 @@ export const ERROR_CODES = [
   /** A server URL that is not https:. */
   'INSECURE_URL',
   'BACKUP_REFUSED',
+  /** SPEC R-OFF-1: offline, and this user has no usable offline block on this desktop. */
+  'OFFLINE_NO_BLOCK',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

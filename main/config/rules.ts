@@ -40,6 +40,13 @@ export type RulesConfig = {
     /** Key packages (or CSV rows) one file may hold; more is refused as a whole, TOO_MANY_ENTRIES (issue 11 finding 10). */
     readonly maxEntries: number;
   };
+  /** SPEC R-OFF-1/2: offline code blocks issued to a connected desktop at each online login. */
+  readonly offline: {
+    /** R-OFF-1 Reading: the block's lifetime in token steps (8 h of 60 s steps). */
+    readonly blockSteps: number;
+    /** PBKDF2-SHA256 iterations per step's hash: issuing hashes every step, so this bounds the issue time. */
+    readonly stepHashIterations: number;
+  };
 };
 
 export const defaultRules: RulesConfig = {
@@ -50,4 +57,5 @@ export const defaultRules: RulesConfig = {
   tokenExpiryWarningDays: 60,
   session: { idleTimeoutMs: 15 * 60_000, absoluteTimeoutMs: 12 * 3_600_000, challengeTtlMs: 5 * 60_000 },
   loginHistoryLength: 10,
+  offline: { blockSteps: 480, stepHashIterations: 1_000 },
 };

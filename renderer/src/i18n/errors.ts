@@ -109,6 +109,7 @@ const ja: ErrorDictionary = {
     CERT_EXPIRED: () => 'サーバーの証明書の有効期限が切れています（または有効期間外です）。接続を中止しました。会社の管理者にご連絡ください。',
     INSECURE_URL: () => '暗号化されていない接続(http://)は使用できません。https:// で始まるURLを入力してください。',
     BACKUP_REFUSED: (e) => backupProblemJa(e.problem),
+    OFFLINE_NO_BLOCK: () => 'サーバーに接続できないため、オフラインでログインできません。この端末で直近8時間以内にオンラインでログインした利用者のみオフラインでログインできます。',
   },
   sessionEnded: {
     idle: '一定時間操作がなかったため、ログアウトしました。再度ログインしてください。',
@@ -194,6 +195,7 @@ const en: ErrorDictionary = {
     CERT_EXPIRED: () => "The server's certificate has expired (or is not yet valid). The connection was stopped; please tell your company's administrator.",
     INSECURE_URL: () => 'An unencrypted connection (http://) cannot be used. Enter a URL starting with https://.',
     BACKUP_REFUSED: (e) => backupProblemEn(e.problem),
+    OFFLINE_NO_BLOCK: () => 'The server cannot be reached, so offline login is not possible: only users who logged in online on this desktop within the last 8 hours can log in offline.',
   },
   sessionEnded: {
     idle: 'You were logged out because there was no activity for a while. Please log in again.',

@@ -1,0 +1,63 @@
+import { fail, ok, type Result } from '../../shared/errors';
+import type { RulesConfig } from '../config/rules';
+import { verifyPassword } from '../crypto/password';
+import { stepAt } from '../otp/totp';
+import { lastStepOf, stepParamsOf, type OfflineBlock } from './block';
+import { acceptsAbove, failuresOf, withFailure, withStep, type Ledger } from './ledger';
+import { stepCodeMatches } from './stepHash';
+
+/** Every check answers the new ledger too: the caller writes it before it answers the user (R-OFF-3). */
+export type Checked<T> = { readonly result: Result<T>; readonly ledger: Ledger };
+
+const LIMITED = (rules: RulesConfig, ledger: Ledger, loginId: string) => rules.maxConsecutiveFailures - failuresOf(ledger, loginId);
+
+function refused(rules: RulesConfig, ledger: Ledger, loginId: string, code: 'BAD_CREDENTIALS' | 'BAD_AUTH_PASSWORD' | 'OTP_INVALID' | 'OTP_REUSED'): Checked<never> {
+  const next = withFailure(ledger, loginId);
+  const left = LIMITED(rules, next, loginId);
+  if (left <= 0) return { result: fail('LOCKED'), ledger: next };
+  return { result: fail(code, { attemptsLeft: left, field: code.startsWith('OTP') ? 'otp' : 'password' }), ledger: next };
+}
+
+/** Whether the block still covers now (R-OFF-1: its lifetime is the login's reach offline). */
+export function blockCovers(block: OfflineBlock, now: Date): boolean {
+  const centre = stepAt(now, block.period) + block.drift;
+  return centre >= block.firstStep - 1 && centre <= lastStepOf(block);
+}
+
+/** R-OFF-2/4: the login or authentication password against the server's hash carried in the block. */
+export async function checkOfflinePassword(
+  block: OfflineBlock,
+  which: 'login' | 'auth',
+  password: string,
+  ledger: Ledger,
+  rules: RulesConfig,
+  now: Date,
+): Promise<Checked<true>> {
+  if (!blockCovers(block, now)) return { result: fail('OFFLINE_NO_BLOCK'), ledger };
+  if (LIMITED(rules, ledger, block.loginId) <= 0) return { result: fail('LOCKED'), ledger };
+  const verifier = which === 'login' ? block.loginVerifier : block.authVerifier;
+  if (await verifyPassword(password, verifier)) return { result: ok(true), ledger };
+  return refused(rules, ledger, block.loginId, which === 'login' ? 'BAD_CREDENTIALS' : 'BAD_AUTH_PASSWORD');
+}
+
+/**
+ * R-OFF-2/3/4: the code against the hashes of the steps centre±window. Every candidate is hashed, used or not,
+ * so the time taken does not tell which steps were used; a match at or
+ * below the highest step used here or seen by the server at the last sync is a replay.
+ */
+export async function checkOfflineCode(block: OfflineBlock, code: string, ledger: Ledger, rules: RulesConfig, now: Date): Promise<Checked<{ step: number }>> {
+  if (!blockCovers(block, now)) return { result: fail('OFFLINE_NO_BLOCK'), ledger };
+  if (LIMITED(rules, ledger, block.loginId) <= 0) return { result: fail('LOCKED'), ledger };
+  const centre = stepAt(now, block.period) + block.drift;
+  const window = rules.otp.driftWindowSteps;
+  const params = stepParamsOf(block);
+  const candidates: number[] = [];
+  for (let step = Math.max(block.firstStep, centre - window); step <= Math.min(lastStepOf(block), centre + window); step++) candidates.push(step);
+  const matches = await Promise.all(
+    candidates.map((step) => stepCodeMatches(params, step, code, Buffer.from(block.hashes[step - block.firstStep] ?? '', 'base64'))),
+  );
+  const step = candidates.find((_, i) => matches[i]);
+  if (step === undefined) return refused(rules, ledger, block.loginId, 'OTP_INVALID');
+  if (step <= acceptsAbove(ledger, block.tokenSerial)) return refused(rules, ledger, block.loginId, 'OTP_REUSED');
+  return { result: ok({ step }), ledger: withStep(ledger, block.tokenSerial, step, block.loginId, now) };
+}

@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultRules, type RulesConfig } from '../../../main/config/rules';
+import { hashPassword } from '../../../main/crypto/password';
+import { issueBlock, lastStepOf, type OfflineBlock } from '../../../main/offline/block';
+import { emptyLedger, withFloor } from '../../../main/offline/ledger';
+import { readLedger, writeLedger } from '../../../main/offline/ledgerFile';
+import { checkOfflineCode, checkOfflinePassword } from '../../../main/offline/offlineCheck';
+import { openBlock, sealBlock } from '../../../main/offline/sealedBlock';
+import { codeAtStep, stepAt, type TokenParams } from '../../../main/otp/totp';
+import { TEST_KDF } from '../../support/harness';
+import { scan } from '../../support/secrets';
+
+const RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 480, stepHashIterations: 10 } };
+const PARAMS: TokenParams = { algorithm: 'SHA1', digits: 6, period: 60 };
+const NOW = new Date('2026-12-01T01:00:00Z');
+const SEED = randomBytes(20);
+const LOGIN_PW = 'Login#2026';
+const AUTH_PW = 'Auth#2026';
+const at = (step: number) => new Date(step * 60_000 + 1_000);
+const code = (step: number) => codeAtStep(SEED, step, PARAMS);
+const dir = mkdtempSync(join(tmpdir(), 'offline-block-'));
+
+let block: OfflineBlock;
+
+async function issue(loginId: string, lastStep = 0): Promise<OfflineBlock> {
+  const user = {
+    companyId: 1,
+    userId: loginId === 'kmb05871' ? 1 : 2,
+    loginId,
+    name: '熊瀬 太郎',
+    userType: 'master' as const,
+    loginVerifier: await hashPassword(LOGIN_PW, TEST_KDF),
+    authVerifier: await hashPassword(AUTH_PW, TEST_KDF),
+  };
+  const token = { serial: '523405696', params: PARAMS, drift: 0, lastStep };
+  return issueBlock({ desktopId: 'desk-1', user, token, seed: SEED, now: NOW, rules: RULES });
+}
+
+beforeAll(async () => {
+  block = await issue('kmb05871');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('offline code blocks (main/offline)', () => {
+  it('SPEC R-OFF-1: a block covers 480 steps from now, widened by the drift window, and nothing at or below the last used step', async () => {
+    const now = stepAt(NOW, 60);
+    expect(block.firstStep).toBe(now - 1);
+    expect(lastStepOf(block)).toBe(now + 480 + 1);
+    expect((await issue('kmb05871', now + 5)).firstStep).toBe(now + 6);
+  });
+
+  it('SPEC R-OFF-2: the sealed block file holds no seed, no password and no code (byte scan)', () => {
+    const file = sealBlock(randomBytes(32), block);
+    const plain = Buffer.from(JSON.stringify(block), 'utf8');
+    const codes = Array.from({ length: 20 }, (_, i) => ({ label: `code ${i}`, value: code(block.firstStep + i), digits: true }));
+    const secrets = [{ label: 'seed', value: SEED }, { label: 'login password', value: LOGIN_PW }, { label: 'auth password', value: AUTH_PW }, ...codes];
+    expect(scan({ sealed: file, unsealed: plain }, secrets)).toEqual([]);
+  });
+
+  it('SPEC R-OFF-2: a block copied to another desktop does not open (other keychain key, or other registration)', () => {
+    const key = randomBytes(32);
+    const file = join(dir, 'kmb05871.block');
+    writeFileSync(file, sealBlock(key, block));
+    const copied = readFileSync(file);
+    expect(openBlock(key, 'desk-1', copied)?.loginId).toBe('kmb05871');
+    expect(openBlock(randomBytes(32), 'desk-1', copied)).toBeNull();
+    expect(openBlock(key, 'desk-2', copied)).toBeNull();
+    copied.writeUInt8((copied.at(-1) ?? 0) ^ 1, copied.length - 1);
+    expect(openBlock(key, 'desk-1', copied)).toBeNull();
+  });
+
+  it('SPEC R-OFF-2: passwords are checked against the server hashes in the block', async () => {
+    const now = at(stepAt(NOW, 60));
+    expect((await checkOfflinePassword(block, 'login', LOGIN_PW, emptyLedger(), RULES, now)).result.ok).toBe(true);
+    expect((await checkOfflinePassword(block, 'auth', AUTH_PW, emptyLedger(), RULES, now)).result.ok).toBe(true);
+    const wrong = await checkOfflinePassword(block, 'login', AUTH_PW, emptyLedger(), RULES, now);
+    expect(wrong.result).toEqual({ ok: false, error: { code: 'BAD_CREDENTIALS', field: 'password', attemptsLeft: 4 } });
+  });
+
+  it('SPEC R-OFF-3: a code is accepted once on this desktop, for any user sharing the token', async () => {
+    const step = stepAt(NOW, 60) + 100;
+    const other = await issue('test12345');
+    const first = await checkOfflineCode(block, code(step), emptyLedger(), RULES, at(step));
+    expect(first.result).toEqual({ ok: true, value: { step } });
+    const again = await checkOfflineCode(other, code(step), first.ledger, RULES, at(step));
+    expect(again.result).toMatchObject({ ok: false, error: { code: 'OTP_REUSED' } });
+    const earlier = await checkOfflineCode(other, code(step - 1), first.ledger, RULES, at(step));
+    expect(earlier.result).toMatchObject({ ok: false, error: { code: 'OTP_REUSED' } });
+    const next = await checkOfflineCode(other, code(step + 1), first.ledger, RULES, at(step + 1));
+    expect(next.result).toEqual({ ok: true, value: { step: step + 1 } });
+  });
+
+  it('SPEC R-OFF-3: a step the server had seen at the last sync is refused offline', async () => {
+    const step = stepAt(NOW, 60) + 10;
+    const synced = withFloor(emptyLedger(), '523405696', step);
+    expect((await checkOfflineCode(block, code(step), synced, RULES, at(step))).result).toMatchObject({ ok: false, error: { code: 'OTP_REUSED' } });
+    expect((await checkOfflineCode(block, code(step + 1), synced, RULES, at(step + 1))).result.ok).toBe(true);
+  });
+
+  it('SPEC R-OFF-4: failures are counted locally and lock the user offline, even for a right code', async () => {
+    const step = stepAt(NOW, 60) + 200;
+    const wrongCode = code(step) === '000000' ? '111111' : '000000';
+    let ledger = emptyLedger();
+    for (let i = 0; i < RULES.maxConsecutiveFailures - 1; i++) ledger = (await checkOfflineCode(block, wrongCode, ledger, RULES, at(step))).ledger;
+    const last = await checkOfflinePassword(block, 'login', 'wrong', ledger, RULES, at(step));
+    expect(last.result).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect((await checkOfflineCode(block, code(step), last.ledger, RULES, at(step))).result).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+  });
+
+  it('SPEC R-OFF-1: outside the block lifetime there is no offline login', async () => {
+    const after = lastStepOf(block) + 2;
+    expect((await checkOfflineCode(block, code(after), emptyLedger(), RULES, at(after))).result).toMatchObject({ ok: false, error: { code: 'OFFLINE_NO_BLOCK' } });
+  });
+
+  it('SPEC R-OFF-3: the ledger survives a restart and a ledger that does not open is refused, not emptied', async () => {
+    const key = randomBytes(32);
+    const path = join(dir, 'ledger');
+    const step = stepAt(NOW, 60) + 300;
+    const used = await checkOfflineCode(block, code(step), emptyLedger(), RULES, at(step));
+    writeLedger(path, key, 'desk-1', used.ledger);
+    const reread = readLedger(path, key, 'desk-1');
+    expect((await checkOfflineCode(block, code(step), reread, RULES, at(step))).result).toMatchObject({ ok: false, error: { code: 'OTP_REUSED' } });
+    expect(() => readLedger(path, randomBytes(32), 'desk-1')).toThrow();
+  });
+});
