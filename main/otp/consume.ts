@@ -32,6 +32,6 @@ export async function consumeOtp(
   const state = { ...token, lastStep: token.last_step, expiresAt: token.expires_at };
   const match = withSeed(key, token, (seed) => checkCode(seed, code, state, now, rules.otp.driftWindowSteps, rules.otp.maxDriftSteps));
   if (!match.ok) return match;
-  const won = await acceptStep(tx, token.id, match.value.step, match.value.drift);
+  const won = await acceptStep(tx, token.id, match.value.step, match.value.drift, now);
   return won ? ok(match.value) : fail('OTP_REUSED', { field: 'otp' });
 }

@@ -120,6 +120,20 @@ export type LoginChallengeTable = { id_hash: string; user_id: number; kind: 'nee
 
 export type SetupGrantTable = { id_hash: string; company_id: number; master_login_id: string; expires_at: Millis };
 
+/** A connected desktop's registration (migration 005): only the SHA-256 of its secret, hex. */
+export type DesktopTable = { id: string; company_id: number; secret_hash: string; registered_at: Millis; revoked_at: Millis | null };
+
+/** Every step accepted per token, online or reported from offline (migration 005); (token_id, step) is unique. */
+export type AcceptedStepTable = {
+  token_id: number;
+  step: number;
+  source: 'online' | 'offline';
+  desktop_id: string | null;
+  login_id: string | null;
+  used_at: Millis;
+  recorded_at: Millis;
+};
+
 export type Database = {
   companies: CompanyTable;
   users: UserTable;
@@ -133,6 +147,8 @@ export type Database = {
   sessions: SessionTable;
   login_challenges: LoginChallengeTable;
   setup_grants: SetupGrantTable;
+  desktops: DesktopTable;
+  accepted_steps: AcceptedStepTable;
 };
 
 export type UserRecord = Selectable<UserTable>;

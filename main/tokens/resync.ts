@@ -36,7 +36,7 @@ export async function resyncToken(deps: Deps, session: Session, input: Input, no
     );
     if (step === null) return fail('RESYNC_FAILED', { field: 'firstOtp' });
     const driftSteps = step - stepAt(now, token.period);
-    if (!(await acceptStep(tx, token.id, step, driftSteps))) return fail('RESYNC_FAILED', { field: 'firstOtp' });
+    if (!(await acceptStep(tx, token.id, step, driftSteps, now))) return fail('RESYNC_FAILED', { field: 'firstOtp' });
     await appendAudit(tx, [
       { at: now.getTime(), actor: operator.login_id, action: 'token.resync', target: token.serial, result: 'success', detail: { driftSteps } },
     ]);

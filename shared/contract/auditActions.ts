@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'token.register',
   'token.revoke',
   'token.lost',
+  'offline.step',
   'token.resync',
   'token.import',
   'user.register',

@@ -4,6 +4,7 @@ import { assignmentLookup } from './002_assignment_lookup';
 import { userLifecycle } from './003_user_lifecycle';
 import { sharedSessions } from './004_shared_sessions';
 import { securityReview } from './005_security_review';
+import { offline } from './006_offline';
 
 /** Versioned migrations, applied in key order at open. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003_user_lifecycle': userLifecycle,
   '004_shared_sessions': sharedSessions,
   '005_security_review': securityReview,
+  '006_offline': offline,
 };

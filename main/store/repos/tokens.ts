@@ -14,7 +14,7 @@ export function findTokenById(db: Db, id: number): Promise<TokenRecord | undefin
  * DESIGN-NOTES 1: accepting a code is this one conditional write. Zero rows changed means the step was
  * already used (by any user sharing the token) or the token is no longer active: refuse.
  */
-export async function acceptStep(db: Db, tokenId: number, step: number, drift: number): Promise<boolean> {
+export async function acceptStep(db: Db, tokenId: number, step: number, drift: number, now: Date): Promise<boolean> {
   const r = await db
     .updateTable('tokens')
     .set({ last_step: step, drift })
@@ -22,7 +22,11 @@ export async function acceptStep(db: Db, tokenId: number, step: number, drift: n
     .where('last_step', '<', step)
     .where('state', '=', 'active')
     .executeTakeFirst();
-  return r.numUpdatedRows === 1n;
+  if (r.numUpdatedRows !== 1n) return false;
+  // Kept so that a step later reported from an offline desktop is recognised as used (SPEC R-OFF-3).
+  const at = now.getTime();
+  await db.insertInto('accepted_steps').values({ token_id: tokenId, step, source: 'online', desktop_id: null, login_id: null, used_at: at, recorded_at: at }).execute();
+  return true;
 }
 
 /** SPEC R-TOK-3: binds an unbound token; a token bound to another company stays refused. */

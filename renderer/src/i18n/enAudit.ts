@@ -36,6 +36,7 @@ export const enAudit: typeof jaAudit = {
     'token.register': 'One-time password registration',
     'token.revoke': 'Token revocation',
     'token.lost': 'Lost token report',
+    'offline.step': 'One-time password used offline, reported',
     'token.resync': 'Token resynchronisation',
     'token.import': 'Hardware token import',
     'user.register': 'User registration',

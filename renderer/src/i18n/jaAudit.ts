@@ -8,6 +8,7 @@ const auditActions: Record<AuditAction, string> = {
   'token.register': 'ワンタイムパスワード利用開始登録',
   'token.revoke': 'トークンの失効',
   'token.lost': '紛失届',
+  'offline.step': 'オフラインで使用されたワンタイムパスワードの報告',
   'token.resync': 'トークンの同期',
   'token.import': 'ハードトークン取込',
   'user.register': '利用者登録',
