@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { RulesConfig } from '../config/rules';
-import { codeAtStep, stepAt, type TokenParams } from '../otp/totp';
+import { stepAt, type TokenParams } from '../otp/totp';
 import { hashStepCode, type StepHashParams } from './stepHash';
 
 /**
@@ -27,19 +27,21 @@ export const offlineBlockSchema = z.object({
   firstStep: z.number().int().nonnegative(),
   kdf: z.object({ alg: z.literal('pbkdf2-sha256'), iterations: z.number().int().positive(), salt: z.string().min(1) }),
   /** Base64 of each step's 32-byte hash, firstStep first. */
-  hashes: z.array(z.string()).min(1),
+  hashes: z.array(z.string()),
 });
 
 export type OfflineBlock = z.infer<typeof offlineBlockSchema>;
 
 export type BlockUser = Pick<OfflineBlock, 'companyId' | 'userId' | 'loginId' | 'name' | 'userType' | 'loginVerifier' | 'authVerifier'>;
 
+export type BlockToken = { readonly serial: string; readonly params: TokenParams; readonly drift: number; readonly lastStep: number };
+
 export type IssueInput = {
   readonly desktopId: string;
   readonly user: BlockUser;
-  readonly token: { readonly serial: string; readonly params: TokenParams; readonly drift: number; readonly lastStep: number };
-  /** The seed, opened by the caller for this one issue (DESIGN-NOTES 6); never copied into the block. */
-  readonly seed: Uint8Array;
+  readonly token: BlockToken;
+  /** Each step's code, computed by the caller while the seed is open (DESIGN-NOTES 6); the seed never comes here. */
+  readonly codeAt: (step: number) => string;
   readonly now: Date;
   readonly rules: RulesConfig;
 };
@@ -54,18 +56,23 @@ export const stepParamsOf = (block: OfflineBlock): StepHashParams => ({
 export const lastStepOf = (block: OfflineBlock): number => block.firstStep + block.hashes.length - 1;
 
 /**
- * Steps from now to blockSteps ahead, widened by the drift window around the saved drift (R-OTP-1), never at
- * or below the token's last accepted step: a code already used online is not in the block at all.
+ * The steps a block covers: from now to blockSteps ahead, widened by the drift window around the saved drift
+ * (R-OTP-1), never at or below the token's last accepted step: a code already used online is not in it at all.
  */
-export async function issueBlock(input: IssueInput): Promise<OfflineBlock> {
-  const { token, rules } = input;
+export function blockSteps(token: BlockToken, now: Date, rules: RulesConfig): number[] {
   const window = rules.otp.driftWindowSteps;
-  const centre = stepAt(input.now, token.params.period) + token.drift;
+  const centre = stepAt(now, token.params.period) + token.drift;
   const firstStep = Math.max(centre - window, token.lastStep + 1);
   const lastStep = centre + rules.offline.blockSteps + window;
+  return Array.from({ length: Math.max(0, lastStep - firstStep + 1) }, (_, i) => firstStep + i);
+}
+
+export async function issueBlock(input: IssueInput): Promise<OfflineBlock> {
+  const { token, rules } = input;
+  const steps = blockSteps(token, input.now, rules);
+  const firstStep = steps[0] ?? token.lastStep + 1;
   const kdf = { alg: 'pbkdf2-sha256' as const, iterations: rules.offline.stepHashIterations, salt: randomBytes(16) };
-  const steps = Array.from({ length: Math.max(0, lastStep - firstStep + 1) }, (_, i) => firstStep + i);
-  const hashes = await Promise.all(steps.map((step) => hashStepCode(kdf, step, codeAtStep(input.seed, step, token.params))));
+  const hashes = await Promise.all(steps.map((step) => hashStepCode(kdf, step, input.codeAt(step))));
   return {
     version: 1,
     desktopId: input.desktopId,

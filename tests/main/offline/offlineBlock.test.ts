@@ -37,7 +37,7 @@ async function issue(loginId: string, lastStep = 0): Promise<OfflineBlock> {
     authVerifier: await hashPassword(AUTH_PW, TEST_KDF),
   };
   const token = { serial: '523405696', params: PARAMS, drift: 0, lastStep };
-  return issueBlock({ desktopId: 'desk-1', user, token, seed: SEED, now: NOW, rules: RULES });
+  return issueBlock({ desktopId: 'desk-1', user, token, codeAt: code, now: NOW, rules: RULES });
 }
 
 beforeAll(async () => {

@@ -1,0 +1,34 @@
+import type { RulesConfig } from '../config/rules';
+import type { SealKey } from '../crypto/seal';
+import { withSeed } from '../otp/consume';
+import { codeAtStep } from '../otp/totp';
+import { activeTokenOf } from '../store/repos/assignments';
+import type { DesktopRegistration } from '../store/repos/desktops';
+import { findUserById } from '../store/repos/users';
+import type { Db } from '../store/transaction';
+import { blockSteps, issueBlock, type OfflineBlock } from './block';
+
+/**
+ * The server's side of SPEC R-OFF-1/2: after a successful online login on a registered desktop, the block
+ * for that user and desktop. None for a user of another company, a locked or removed one, or one without
+ * an active token. The codes are made while the seed is open and the seed is wiped before any hashing.
+ */
+export async function issueForDesktop(db: Db, key: SealKey, rules: RulesConfig, desktop: DesktopRegistration, userId: number, now: Date): Promise<OfflineBlock | null> {
+  const user = await findUserById(db, userId);
+  if (!user || user.company_id !== desktop.companyId || user.deleted_at !== null || user.locked_at !== null) return null;
+  const active = await activeTokenOf(db, user.id);
+  if (!active || active.token.state !== 'active' || active.token.expires_at <= now.getTime()) return null;
+  const t = active.token;
+  const token = { serial: t.serial, params: { algorithm: t.algorithm, digits: t.digits, period: t.period }, drift: t.drift, lastStep: t.last_step };
+  const codes = withSeed(key, t, (seed) => new Map(blockSteps(token, now, rules).map((step) => [step, codeAtStep(seed, step, token.params)])));
+  const blockUser = {
+    companyId: user.company_id,
+    userId: user.id,
+    loginId: user.login_id,
+    name: user.name,
+    userType: user.user_type,
+    loginVerifier: user.login_password_hash,
+    authVerifier: user.auth_password_hash,
+  };
+  return issueBlock({ desktopId: desktop.id, user: blockUser, token, codeAt: (step) => codes.get(step) ?? '', now, rules });
+}
