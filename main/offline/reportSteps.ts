@@ -1,43 +1,65 @@
 import { ok, type Result } from '../../shared/errors';
 import { recordReportedStep, type ReportedStep, type StepOutcome } from '../store/repos/acceptedSteps';
 import { appendAudit, type AuditEntry } from '../store/repos/audit';
+import { activeTokenOf } from '../store/repos/assignments';
 import { findTokenBySerial } from '../store/repos/tokens';
+import { findUserByLoginId } from '../store/repos/users';
 import { transact, type Db } from '../store/transaction';
 
 export type Desktop = { readonly id: string; readonly companyId: number };
 
-export type StepReport = ReportedStep & { readonly outcome: StepOutcome | 'unknownToken' };
+/** 'blockVoid': the user was revoked, locked or removed (or lost the token) since the block was issued. */
+export type StepReport = ReportedStep & { readonly outcome: StepOutcome | 'unknownToken' | 'blockVoid' };
 
 /** What the desktop keeps from the answer: per serial, the highest step seen anywhere (its new floors). */
 export type StepsAnswer = { readonly reports: readonly StepReport[]; readonly floors: Readonly<Record<string, number>> };
 
-function auditOf(desktop: Desktop, r: StepReport, now: Date): AuditEntry | null {
-  if (r.outcome === 'already') return null;
+/** A retried report ('already' at the store) was audited the first time; its answer is given again, not audited. */
+function auditOf(desktop: Desktop, r: StepReport, stored: StepOutcome | 'unknownToken', now: Date): AuditEntry | null {
+  if (stored === 'already') return null;
   const detail = { serial: r.serial, step: r.step, desktopId: desktop.id, usedAt: new Date(r.at).toISOString() };
   if (r.outcome === 'recorded') return { at: now.getTime(), actor: r.loginId, action: 'offline.step', target: r.loginId, result: 'success', detail };
-  return { at: now.getTime(), actor: r.loginId, action: 'offline.step', target: r.loginId, result: 'failure', reason: r.outcome === 'replay' ? 'OFFLINE_REPLAY' : 'TOKEN_NOT_FOUND', detail };
+  const reason = { replay: 'OFFLINE_REPLAY', unknownToken: 'TOKEN_NOT_FOUND', blockVoid: 'OFFLINE_BLOCK_VOID' }[r.outcome];
+  return { at: now.getTime(), actor: r.loginId, action: 'offline.step', target: r.loginId, result: 'failure', reason, detail };
+}
+
+/** Whether the block the step came from still stands: its user active, unlocked and holding that token. */
+async function blockStands(db: Db, companyId: number, loginId: string, tokenId: number): Promise<boolean> {
+  const user = await findUserByLoginId(db, loginId);
+  if (!user || user.company_id !== companyId || user.deleted_at !== null || user.locked_at !== null) return false;
+  return (await activeTokenOf(db, user.id))?.token.id === tokenId;
 }
 
 /**
  * The first thing a sync sends (SPEC R-OFF-3/7): the steps this desktop accepted offline. Each is recorded
  * once; one accepted elsewhere is a detected replay, audited for the company's admins (操作履歴) and answered
  * so that the operation it proved is refused. A serial outside the desktop's company is never looked at
- * further (SPEC R-SRV-3). All in one transaction with its audit rows (DESIGN-NOTES 3).
+ * further (SPEC R-SRV-3); one from the block of a user revoked, locked or removed meanwhile is spent but
+ * answered 'blockVoid', so what it proved is refused. All in one transaction with its audit rows (DESIGN-NOTES 3).
  */
 export function reportOfflineSteps(db: Db, desktop: Desktop, used: readonly ReportedStep[], now: Date): Promise<Result<StepsAnswer>> {
   return transact(db, async (tx) => {
     const reports: StepReport[] = [];
+    const audits: AuditEntry[] = [];
     const floors: Record<string, number> = {};
+    const answer = (report: StepReport, stored: StepOutcome | 'unknownToken') => {
+      reports.push(report);
+      const entry = auditOf(desktop, report, stored, now);
+      if (entry) audits.push(entry);
+    };
     for (const s of used) {
       const token = await findTokenBySerial(tx, s.serial);
       if (!token || token.company_id !== desktop.companyId) {
-        reports.push({ ...s, outcome: 'unknownToken' });
+        answer({ ...s, outcome: 'unknownToken' }, 'unknownToken');
         continue;
       }
-      reports.push({ ...s, outcome: await recordReportedStep(tx, token.id, desktop.id, s, now) });
+      // Recorded whatever else holds, so the step is spent everywhere; a void block's step proves nothing.
+      const stored = await recordReportedStep(tx, token.id, desktop.id, s, now);
+      const stands = stored === 'replay' || (await blockStands(tx, desktop.companyId, s.loginId, token.id));
+      answer({ ...s, outcome: stands ? stored : 'blockVoid' }, stored);
       floors[s.serial] = (await findTokenBySerial(tx, s.serial))?.last_step ?? token.last_step;
     }
-    await appendAudit(tx, reports.flatMap((r) => auditOf(desktop, r, now) ?? []));
+    await appendAudit(tx, audits);
     return ok({ reports, floors });
   });
 }

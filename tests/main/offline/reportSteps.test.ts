@@ -66,6 +66,16 @@ describe('offline steps reported at sync (main/offline/reportSteps)', () => {
     expect(kept.map((r) => r.step).sort()).toEqual([nowStep() - 3, nowStep() - 1].sort());
   });
 
+  it('SPEC R-OFF-1: a step from the block of a user locked meanwhile is spent but refused (blockVoid), and audited', async () => {
+    await h.store.db.updateTable('users').set({ locked_at: h.clock.now().getTime() }).where('login_id', '=', 'test12345').execute();
+    const answer = value(await reportOfflineSteps(h.store.db, desk1, [used(nowStep(), 'test12345')], h.clock.now()));
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['blockVoid']);
+    expect((await tokenRow(h, SHARED))?.last_step).toBe(nowStep());
+    const again = value(await reportOfflineSteps(h.store.db, desk1, [used(nowStep(), 'test12345')], h.clock.now()));
+    expect(again.reports.map((r) => r.outcome)).toEqual(['blockVoid']);
+    expect((await auditRows(h)).filter((r) => r.action === 'offline.step')).toMatchObject([{ result: 'failure', reason: 'OFFLINE_BLOCK_VOID' }]);
+  });
+
   it('SPEC R-SRV-3: a serial of another company is not recorded', async () => {
     const other = { serial: '700000001', step: nowStep(), loginId: 'kmb05871', at: h.clock.now().getTime() };
     const answer = value(await reportOfflineSteps(h.store.db, desk1, [other], h.clock.now()));
