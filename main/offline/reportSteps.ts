@@ -14,13 +14,14 @@ export type StepReport = ReportedStep & { readonly outcome: StepOutcome | 'unkno
 /** What the desktop keeps from the answer: per serial, the highest step seen anywhere (its new floors). */
 export type StepsAnswer = { readonly reports: readonly StepReport[]; readonly floors: Readonly<Record<string, number>> };
 
+const REASONS = { replay: 'OFFLINE_REPLAY', unknownToken: 'TOKEN_NOT_FOUND', blockVoid: 'OFFLINE_BLOCK_VOID' } as const;
+
 /** A retried report ('already' at the store) was audited the first time; its answer is given again, not audited. */
 function auditOf(desktop: Desktop, r: StepReport, stored: StepOutcome | 'unknownToken', now: Date): AuditEntry | null {
-  if (stored === 'already') return null;
+  if (stored === 'already' || r.outcome === 'already') return null;
   const detail = { serial: r.serial, step: r.step, desktopId: desktop.id, usedAt: new Date(r.at).toISOString() };
   if (r.outcome === 'recorded') return { at: now.getTime(), actor: r.loginId, action: 'offline.step', target: r.loginId, result: 'success', detail };
-  const reason = { replay: 'OFFLINE_REPLAY', unknownToken: 'TOKEN_NOT_FOUND', blockVoid: 'OFFLINE_BLOCK_VOID' }[r.outcome];
-  return { at: now.getTime(), actor: r.loginId, action: 'offline.step', target: r.loginId, result: 'failure', reason, detail };
+  return { at: now.getTime(), actor: r.loginId, action: 'offline.step', target: r.loginId, result: 'failure', reason: REASONS[r.outcome], detail };
 }
 
 /** Whether the block the step came from still stands: its user active, unlocked and holding that token. */
