@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { SealKey } from '../crypto/seal';
+import type { SealedFile } from './sealedFile';
 
 /**
  * This desktop's own offline record (SPEC R-OFF-3/4): every step accepted offline, per token serial (so two
@@ -42,3 +44,11 @@ export function acceptsAbove(ledger: Ledger, serial: string): number {
   const used = ledger.used.filter((u) => u.serial === serial).map((u) => u.step);
   return Math.max(ledger.floors[serial] ?? -1, ...used);
 }
+
+export const ledgerFile = (path: string, key: SealKey, desktopId: string): SealedFile<Ledger> => ({
+  path,
+  key,
+  label: `offline-ledger:v1:${desktopId}`,
+  schema: ledgerSchema,
+  empty: emptyLedger,
+});

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules, type RulesConfig } from '../../../main/config/rules';
 import { hashPassword } from '../../../main/crypto/password';
 import { issueBlock, lastStepOf, type OfflineBlock } from '../../../main/offline/block';
-import { emptyLedger, withFloor } from '../../../main/offline/ledger';
-import { readLedger, writeLedger } from '../../../main/offline/ledgerFile';
+import { emptyLedger, ledgerFile, withFloor } from '../../../main/offline/ledger';
+import { readSealed, writeSealed } from '../../../main/offline/sealedFile';
 import { checkOfflineCode, checkOfflinePassword } from '../../../main/offline/offlineCheck';
 import { openBlock, sealBlock } from '../../../main/offline/sealedBlock';
 import { codeAtStep, stepAt, type TokenParams } from '../../../main/otp/totp';
@@ -117,13 +117,13 @@ describe('offline code blocks (main/offline)', () => {
   });
 
   it('SPEC R-OFF-3: the ledger survives a restart and a ledger that does not open is refused, not emptied', async () => {
-    const key = randomBytes(32);
-    const path = join(dir, 'ledger');
+    const file = ledgerFile(join(dir, 'ledger'), randomBytes(32), 'desk-1');
     const step = stepAt(NOW, 60) + 300;
     const used = await checkOfflineCode(block, code(step), emptyLedger(), RULES, at(step));
-    writeLedger(path, key, 'desk-1', used.ledger);
-    const reread = readLedger(path, key, 'desk-1');
+    writeSealed(file, used.ledger);
+    const reread = readSealed(file);
     expect((await checkOfflineCode(block, code(step), reread, RULES, at(step))).result).toMatchObject({ ok: false, error: { code: 'OTP_REUSED' } });
-    expect(() => readLedger(path, randomBytes(32), 'desk-1')).toThrow();
+    expect(() => readSealed({ ...file, key: randomBytes(32) })).toThrow();
+    expect(() => readSealed({ ...file, label: 'offline-outbox:v1:desk-1' })).toThrow();
   });
 });

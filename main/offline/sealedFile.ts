@@ -1,0 +1,29 @@
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import type { z } from 'zod';
+import { seal, unseal, type SealKey } from '../crypto/seal';
+
+/**
+ * The desktop's offline state at rest (the ledger, the outbox), sealed like the blocks: its integrity matters
+ * (a ledger with a step taken out would let that code be used again), so a file that does not open throws
+ * rather than reads as empty. Replaced atomically: written beside, flushed, then renamed over the old one, so
+ * a crash leaves the old file or the new one, never half of one. `label` (with the desktop ID) is the
+ * associated data, so one kind of file cannot be passed off as another.
+ */
+export type SealedFile<T> = { readonly path: string; readonly key: SealKey; readonly label: string; readonly schema: z.ZodType<T>; readonly empty: () => T };
+
+export function readSealed<T>(f: SealedFile<T>): T {
+  if (!existsSync(f.path)) return f.empty();
+  return f.schema.parse(JSON.parse(unseal(f.key, readFileSync(f.path), f.label).toString('utf8')));
+}
+
+export function writeSealed<T>(f: SealedFile<T>, value: T): void {
+  const tmp = `${f.path}.tmp`;
+  const fd = openSync(tmp, 'w', 0o600);
+  try {
+    writeSync(fd, seal(f.key, Buffer.from(JSON.stringify(value), 'utf8'), f.label));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, f.path);
+}
