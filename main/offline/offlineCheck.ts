@@ -24,7 +24,10 @@ export function blockCovers(block: OfflineBlock, now: Date): boolean {
   return centre >= block.firstStep - 1 && centre <= lastStepOf(block);
 }
 
-/** R-OFF-2/4: the login or authentication password against the server's hash carried in the block. */
+/**
+ * R-OFF-2/4: the login or authentication password against the server's hash carried in the block. A user
+ * whose revocation waits in this desktop's outbox has no block any more (R-OFF-6: it takes effect at once).
+ */
 export async function checkOfflinePassword(
   block: OfflineBlock,
   which: 'login' | 'auth',
@@ -32,8 +35,9 @@ export async function checkOfflinePassword(
   ledger: Ledger,
   rules: RulesConfig,
   now: Date,
+  revokedHere: ReadonlySet<string>,
 ): Promise<Checked<true>> {
-  if (!blockCovers(block, now)) return { result: fail('OFFLINE_NO_BLOCK'), ledger };
+  if (!blockCovers(block, now) || revokedHere.has(block.loginId)) return { result: fail('OFFLINE_NO_BLOCK'), ledger };
   if (LIMITED(rules, ledger, block.loginId) <= 0) return { result: fail('LOCKED'), ledger };
   const verifier = which === 'login' ? block.loginVerifier : block.authVerifier;
   if (await verifyPassword(password, verifier)) return { result: ok(true), ledger };

@@ -12,6 +12,7 @@ import { createHarness, loginWithOtp, PASSWORDS, type Harness } from '../../supp
 import { userRecord } from '../../support/db';
 import { scan } from '../../support/secrets';
 
+const NONE: ReadonlySet<string> = new Set();
 const RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 60, stepHashIterations: 10 } };
 const SHARED = '523405696';
 let h: Harness;
@@ -33,7 +34,7 @@ describe('issuing a block to a registered desktop (main/offline/issueForDesktop)
     const block = (await issueFor('kmb05871'))!;
     const key = randomBytes(32);
     const opened = openBlock(key, desk.id, sealBlock(key, block))!;
-    expect((await checkOfflinePassword(opened, 'login', PASSWORDS.login, emptyLedger(), RULES, h.clock.now())).result.ok).toBe(true);
+    expect((await checkOfflinePassword(opened, 'login', PASSWORDS.login, emptyLedger(), RULES, h.clock.now(), NONE)).result.ok).toBe(true);
     h.clock.advance(60_000);
     expect((await checkOfflineCode(opened, await h.codeOf(SHARED), emptyLedger(), RULES, h.clock.now())).result.ok).toBe(true);
   });

@@ -9,11 +9,13 @@ import { issueBlock, lastStepOf, type OfflineBlock } from '../../../main/offline
 import { emptyLedger, ledgerFile, withFloor } from '../../../main/offline/ledger';
 import { readSealed, writeSealed } from '../../../main/offline/sealedFile';
 import { checkOfflineCode, checkOfflinePassword } from '../../../main/offline/offlineCheck';
+import { emptyOutbox, enqueue, revokedHere, type Queued } from '../../../main/offline/outbox';
 import { openBlock, sealBlock } from '../../../main/offline/sealedBlock';
 import { codeAtStep, stepAt, type TokenParams } from '../../../main/otp/totp';
 import { TEST_KDF } from '../../support/harness';
 import { scan } from '../../support/secrets';
 
+const NONE: ReadonlySet<string> = new Set();
 const RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 480, stepHashIterations: 10 } };
 const PARAMS: TokenParams = { algorithm: 'SHA1', digits: 6, period: 60 };
 const NOW = new Date('2026-12-01T01:00:00Z');
@@ -25,6 +27,7 @@ const code = (step: number) => codeAtStep(SEED, step, PARAMS);
 const dir = mkdtempSync(join(tmpdir(), 'offline-block-'));
 
 let block: OfflineBlock;
+const revocation: Queued = { channel: 'tokens:revoke', operator: 'test12345', proof: { desktopId: 'desk-1', serial: '523405696', step: 1 }, baseVersions: {}, request: { loginIds: ['kmb05871'] } };
 
 async function issue(loginId: string, lastStep = 0): Promise<OfflineBlock> {
   const user = {
@@ -75,10 +78,16 @@ describe('offline code blocks (main/offline)', () => {
 
   it('SPEC R-OFF-2: passwords are checked against the server hashes in the block', async () => {
     const now = at(stepAt(NOW, 60));
-    expect((await checkOfflinePassword(block, 'login', LOGIN_PW, emptyLedger(), RULES, now)).result.ok).toBe(true);
-    expect((await checkOfflinePassword(block, 'auth', AUTH_PW, emptyLedger(), RULES, now)).result.ok).toBe(true);
-    const wrong = await checkOfflinePassword(block, 'login', AUTH_PW, emptyLedger(), RULES, now);
+    expect((await checkOfflinePassword(block, 'login', LOGIN_PW, emptyLedger(), RULES, now, NONE)).result.ok).toBe(true);
+    expect((await checkOfflinePassword(block, 'auth', AUTH_PW, emptyLedger(), RULES, now, NONE)).result.ok).toBe(true);
+    const wrong = await checkOfflinePassword(block, 'login', AUTH_PW, emptyLedger(), RULES, now, NONE);
     expect(wrong.result).toEqual({ ok: false, error: { code: 'BAD_CREDENTIALS', field: 'password', attemptsLeft: 4 } });
+  });
+
+  it('SPEC R-OFF-6: a user whose revocation waits in the outbox cannot log in offline here', async () => {
+    const now = at(stepAt(NOW, 60));
+    const answer = await checkOfflinePassword(block, 'login', LOGIN_PW, emptyLedger(), RULES, now, revokedHere(enqueue(emptyOutbox(), revocation, now).outbox));
+    expect(answer.result).toMatchObject({ ok: false, error: { code: 'OFFLINE_NO_BLOCK' } });
   });
 
   it('SPEC R-OFF-3: a code is accepted once on this desktop, for any user sharing the token', async () => {
@@ -106,7 +115,7 @@ describe('offline code blocks (main/offline)', () => {
     const wrongCode = code(step) === '000000' ? '111111' : '000000';
     let ledger = emptyLedger();
     for (let i = 0; i < RULES.maxConsecutiveFailures - 1; i++) ledger = (await checkOfflineCode(block, wrongCode, ledger, RULES, at(step))).ledger;
-    const last = await checkOfflinePassword(block, 'login', 'wrong', ledger, RULES, at(step));
+    const last = await checkOfflinePassword(block, 'login', 'wrong', ledger, RULES, at(step), NONE);
     expect(last.result).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect((await checkOfflineCode(block, code(step), last.ledger, RULES, at(step))).result).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
   });
