@@ -24,10 +24,10 @@ async function rates(store: Store): Promise<{ alone: { median: number; p95: numb
   const tokenId = await addToken(store.db, randomBytes(32), { ...PRODUCT_TOKEN, serial: '900000001', seed: randomBytes(20), expiresAt: new Date('2031-01-01'), companyId: null }, start);
   let step = 0;
   const write = async () => {
-    if (!(await acceptStep(store.db, tokenId, ++step, 0))) throw new Error('the conditional write refused a fresh step');
+    if (!(await acceptStep(store.db, tokenId, ++step, 0, start))) throw new Error('the conditional write refused a fresh step');
   };
   const inTransact = async () => {
-    const result = await transact(store.db, async (tx) => ok(await acceptStep(tx, tokenId, ++step, 0)));
+    const result = await transact(store.db, async (tx) => ok(await acceptStep(tx, tokenId, ++step, 0, start)));
     if (!result.ok || !result.value) throw new Error('the conditional write refused a fresh step');
   };
   const perSecond = async (op: () => Promise<void>) => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { RulesConfig } from '../config/rules';
-import { stepAt, type TokenParams } from '../otp/totp';
+import { stepAt } from '../otp/totp';
+import type { TokenParams } from '../store/schema';
 import { hashStepCode, type StepHashParams } from './stepHash';
 
 /**

@@ -13,7 +13,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['config', 'crypto', 'log'],
   ['store'],
   ['session', 'context', 'otp', 'seedFiles', 'attempts', 'views'],
-  ['account', 'audit', 'auth', 'backup', 'imports', 'revocation', 'setup', 'tokens', 'top', 'users'],
+  ['account', 'audit', 'auth', 'backup', 'imports', 'offline', 'revocation', 'setup', 'tokens', 'top', 'users'],
   ['ipc'],
   ['core', 'remote', 'startup'],
   ['connection'],

@@ -11,7 +11,8 @@ import { readSealed, writeSealed } from '../../../main/offline/sealedFile';
 import { checkOfflineCode, checkOfflinePassword } from '../../../main/offline/offlineCheck';
 import { emptyOutbox, enqueue, revokedHere, type Queued } from '../../../main/offline/outbox';
 import { openBlock, sealBlock } from '../../../main/offline/sealedBlock';
-import { codeAtStep, stepAt, type TokenParams } from '../../../main/otp/totp';
+import { codeAtStep, stepAt } from '../../../main/otp/totp';
+import type { TokenParams } from '../../../main/store/schema';
 import { TEST_KDF } from '../../support/harness';
 import { scan } from '../../support/secrets';
 
