@@ -20,7 +20,7 @@ const rules = defaultRules;
 
 async function main() {
   const verifier = await hashPassword('Login#2026', { N: 2 ** 10, r: 8, p: 1 });
-  const user = { companyId: 1, userId: 1, loginId: 'kmb05871', name: '熊瀬 太郎', userType: 'master' as const, loginVerifier: verifier, authVerifier: verifier };
+  const user = { companyId: 1, companyName: '熊瀬商事', userId: 1, loginId: 'kmb05871', name: '熊瀬 太郎', userType: 'master' as const, loginVerifier: verifier, authVerifier: verifier };
   const token = { serial: '523405696', params, drift: 0, lastStep: step - 1 };
   const issue = () => issueBlock({ desktopId: 'bench', user, token, codeAt: (s) => codeAtStep(seed, s, params), now, rules });
   const block = await issue();

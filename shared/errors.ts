@@ -46,6 +46,15 @@ export const ERROR_CODES = [
   'BACKUP_REFUSED',
   /** SPEC R-OFF-1: offline, and this user has no usable offline block on this desktop. */
   'OFFLINE_NO_BLOCK',
+  /** Offline, a channel that needs the server's one authority (R-OFF-6): token registration, import, setup, R-REV-6... */
+  'OFFLINE_UNAVAILABLE',
+  /** Refusals of a queued operation at sync (R-OFF-8); see shared/contract/syncModels.ts OFFLINE_REFUSALS. */
+  'OFFLINE_CONFLICT',
+  'OFFLINE_TARGET_GONE',
+  'OFFLINE_OPERATOR_INVALID',
+  'OFFLINE_REPLAY',
+  /** A sync channel whose desktop ID and secret prove no registration (or one of another company). */
+  'DESKTOP_UNKNOWN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,39 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import type { OfflineBlock } from '../../shared/contract/syncModels';
 import type { RulesConfig } from '../config/rules';
 import { stepAt } from '../otp/totp';
 import type { TokenParams } from '../store/schema';
 import { hashStepCode, type StepHashParams } from './stepHash';
 
-/**
- * An offline code block (SPEC R-OFF-1/2, DESIGN-NOTES 10): what a connected desktop needs to check one user's
- * passwords and codes without the server, and nothing that makes a code: the passwords are the server's own
- * slow hashes, the codes are salted PBKDF2 hashes, one per step. Parsed with zod when it is opened, since the
- * file on disk is outside the process.
- */
-export const offlineBlockSchema = z.object({
-  version: z.literal(1),
-  desktopId: z.string().min(1),
-  companyId: z.number().int(),
-  userId: z.number().int(),
-  loginId: z.string().min(1),
-  name: z.string(),
-  userType: z.enum(['master', 'admin', 'general']),
-  loginVerifier: z.string().min(1),
-  authVerifier: z.string().min(1),
-  tokenSerial: z.string().min(1),
-  period: z.number().int().positive(),
-  drift: z.number().int(),
-  issuedAt: z.number().int(),
-  firstStep: z.number().int().nonnegative(),
-  kdf: z.object({ alg: z.literal('pbkdf2-sha256'), iterations: z.number().int().positive(), salt: z.string().min(1) }),
-  /** Base64 of each step's 32-byte hash, firstStep first. */
-  hashes: z.array(z.string()),
-});
+export { offlineBlockSchema, type OfflineBlock } from '../../shared/contract/syncModels';
 
-export type OfflineBlock = z.infer<typeof offlineBlockSchema>;
-
-export type BlockUser = Pick<OfflineBlock, 'companyId' | 'userId' | 'loginId' | 'name' | 'userType' | 'loginVerifier' | 'authVerifier'>;
+export type BlockUser = Pick<OfflineBlock, 'companyId' | 'companyName' | 'userId' | 'loginId' | 'name' | 'userType' | 'loginVerifier' | 'authVerifier'>;
 
 export type BlockToken = { readonly serial: string; readonly params: TokenParams; readonly drift: number; readonly lastStep: number };
 

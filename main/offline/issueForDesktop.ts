@@ -21,8 +21,10 @@ export async function issueForDesktop(db: Db, key: SealKey, rules: RulesConfig, 
   const t = active.token;
   const token = { serial: t.serial, params: { algorithm: t.algorithm, digits: t.digits, period: t.period }, drift: t.drift, lastStep: t.last_step };
   const codes = withSeed(key, t, (seed) => new Map(blockSteps(token, now, rules).map((step) => [step, codeAtStep(seed, step, token.params)])));
+  const company = await db.selectFrom('companies').select('name').where('id', '=', user.company_id).executeTakeFirstOrThrow();
   const blockUser = {
     companyId: user.company_id,
+    companyName: company.name,
     userId: user.id,
     loginId: user.login_id,
     name: user.name,

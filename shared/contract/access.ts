@@ -23,6 +23,10 @@ export const ACCESS = {
   account: { changeLoginPassword: 'session', changeAuthPassword: 'session', replaceAuthPassword: 'master' },
   audit: { list: 'manager', exportCsv: 'manager' },
   backup: { create: 'master', restore: 'public' },
+  /** Desktop ↔ server only (shared/contract/syncChannels.ts): `public` ones prove the desktop's registration instead. */
+  sync: { registerDesktop: 'session', issueBlock: 'session', reportSteps: 'public', apply: 'public', replica: 'public' },
+  /** Answered by a connected desktop's main process (shared/contract/connection.ts); checked there. */
+  offline: { failed: 'manager', discard: 'manager', redo: 'manager' },
 } as const satisfies Record<string, Record<string, Access>>;
 
 /** The user types each access level admits; `public` needs no session, so it admits everyone. */

@@ -3,6 +3,7 @@ import type { Result } from '../errors';
 import type { Channel } from './define';
 import { contract, type Contract } from './channels';
 import { desktopContract } from './connection';
+import { syncContract } from './syncChannels';
 
 /** What the renderer calls: the shared contract and the desktop's own channels (answered by its main process only). */
 const appContract = { ...contract, ...desktopContract };
@@ -53,6 +54,11 @@ export function buildApi(invoke: Invoke): Api {
 /** Every channel of the contract, flat, for the main side's handler table. */
 export function allChannels(): Channel[] {
   return Object.values(contract).flatMap((group) => Object.values(group) as Channel[]);
+}
+
+/** Every channel a company server serves: the contract's and the desktop ↔ server sync channels (never the renderer's). */
+export function serverChannels(): Channel[] {
+  return [...allChannels(), ...Object.values(syncContract.sync)];
 }
 
 /** Every channel the renderer may call (the contract's and the desktop's own), for the shell's IPC registration. */

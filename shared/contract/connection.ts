@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { opaqueIdField } from '../input/fields';
+import { opaqueIdField, otpField, passwordField } from '../input/fields';
+import { ACCESS } from './access';
+import { queueableChannelSchema } from './syncModels';
 
 /**
  * SHA-256 over the server certificate's DER bytes: 64 hex digits, upper case, pairs joined by `:` (what
@@ -23,12 +25,44 @@ export const connectionSettingsSchema = z.discriminatedUnion('mode', [
 ]);
 export type ConnectionSettings = z.infer<typeof connectionSettingsSchema>;
 
-/** `unset` before the first-run choice; url and fingerprint when connected. */
+/**
+ * A connected desktop's link to its server (SPEC R-OFF-5..8): always shown (オンライン / オフライン, and the number
+ * of operations waiting), with the sync at reconnect as it progresses and the operations the server refused.
+ */
+export const offlineStatusSchema = z.object({
+  link: z.enum(['online', 'offline']),
+  /** Queued operations not yet sent. */
+  waiting: z.number().int().nonnegative(),
+  /** 同期できなかった操作: refused at sync, kept until redone or discarded. */
+  failed: z.number().int().nonnegative(),
+  /** The last sync that refreshed the replica, or null before the first. */
+  syncedAt: z.iso.datetime().nullable(),
+  /** A sync under way: operations sent so far of those waiting when it began. */
+  sync: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullable(),
+});
+export type OfflineStatus = z.infer<typeof offlineStatusSchema>;
+
+/** `unset` before the first-run choice; url and fingerprint when connected, and then the link (offlineStatusSchema). */
 export const connectionStatusSchema = z.object({
   mode: z.enum(['unset', 'standalone', 'connected']),
   url: z.string().optional(),
   fingerprint: z.string().optional(),
+  offline: offlineStatusSchema.optional(),
 });
+
+/** One row of 同期できなかった操作 (R-OFF-8): what was queued offline and why the server refused it. */
+export const failedOperationSchema = z.object({
+  key: z.string(),
+  channel: queueableChannelSchema,
+  /** The login IDs it was aimed at (the registered one for users:register). */
+  targets: z.array(z.string()),
+  operator: z.string(),
+  queuedAt: z.iso.datetime(),
+  refusedAt: z.iso.datetime(),
+  /** An error code of shared/errors.ts (OFFLINE_CONFLICT, LOGIN_ID_TAKEN, ...). */
+  reason: z.string(),
+});
+export type FailedOperation = z.infer<typeof failedOperationSchema>;
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
 
 /** A master or admin session, except on the first run (nothing chosen, no company on this desktop). */
@@ -54,6 +88,18 @@ export const desktopContract = {
         fingerprint: fingerprintField.optional(),
       }),
       z.object({ restart: z.boolean() }),
+    ),
+  },
+  /** 同期できなかった操作 (SPEC R-OFF-8): a master or admin of this desktop, online or offline. */
+  offline: {
+    failed: channel('offline:failed', ACCESS.offline.failed, z.strictObject({ sessionId: opaqueIdField }), z.object({ operations: z.array(failedOperationSchema) })),
+    discard: channel('offline:discard', ACCESS.offline.discard, z.strictObject({ sessionId: opaqueIdField, key: z.string().max(64) }), z.object({})),
+    /** Made again now, with a fresh step-up: applied at once online, queued again (new key, new base versions) offline. */
+    redo: channel(
+      'offline:redo',
+      ACCESS.offline.redo,
+      z.strictObject({ sessionId: opaqueIdField, key: z.string().max(64), authPassword: passwordField, otp: otpField }),
+      z.object({ queued: z.boolean() }),
     ),
   },
 } as const;

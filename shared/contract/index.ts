@@ -7,3 +7,5 @@ export { ACCESS, mayUse } from './access';
 export * from './adminModels';
 export * from './connection';
 export { AUDIT_ACTIONS, type AuditAction } from './auditActions';
+export * from './syncModels';
+export { syncContract, type SyncContract } from './syncChannels';

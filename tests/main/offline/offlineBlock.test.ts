@@ -33,6 +33,7 @@ const revocation: Queued = { channel: 'tokens:revoke', operator: 'test12345', pr
 async function issue(loginId: string, lastStep = 0): Promise<OfflineBlock> {
   const user = {
     companyId: 1,
+    companyName: '熊瀬商事',
     userId: loginId === 'kmb05871' ? 1 : 2,
     loginId,
     name: '熊瀬 太郎',

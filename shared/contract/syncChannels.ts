@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { ACCESS } from './access';
+import { channel } from './define';
+import {
+  offlineBlockSchema,
+  outboxOperationSchema,
+  outcomeSchema,
+  replicaSchema,
+  reportedStepSchema,
+  stepReportSchema,
+} from './syncModels';
+import { loginIdField, opaqueIdField } from '../input/fields';
+
+/** A connected desktop proves its registration with the server (R-OFF-1): its ID and the secret in its keychain. */
+const desktop = { desktopId: z.uuid(), desktopSecret: opaqueIdField };
+const MAX_REPORTED = 10_000;
+
+/**
+ * Channels between a connected desktop's main process and the company server (SPEC R-OFF-1..8): served by the
+ * server's one dispatch like every contract channel, never registered for the renderer (shared/contract/api.ts
+ * `rendererChannels`). The `public` ones carry the desktop's credentials instead of a session; their services
+ * prove them before anything else.
+ */
+export const syncContract = {
+  sync: {
+    /** At the first online login on a desktop: registers it with the session's company; the secret is shown once. */
+    registerDesktop: channel(
+      'sync:register-desktop',
+      ACCESS.sync.registerDesktop,
+      z.strictObject({ sessionId: opaqueIdField }),
+      z.object({ desktopId: z.uuid(), desktopSecret: z.string() }),
+    ),
+    /** After each successful online login (R-OFF-1): the session's user's block for this desktop; null without an active token. */
+    issueBlock: channel(
+      'sync:issue-block',
+      ACCESS.sync.issueBlock,
+      z.strictObject({ sessionId: opaqueIdField, ...desktop }),
+      z.object({ block: offlineBlockSchema.nullable() }),
+    ),
+    /**
+     * The first thing a sync sends (R-OFF-3, R-OFF-7): the steps used offline and the failures counted offline per
+     * login ID. `serials`: every token serial of the blocks held, whose floor (highest step seen anywhere) comes back.
+     * `void`: login IDs whose blocks the desktop must drop (revoked, locked, removed, lost token).
+     */
+    reportSteps: channel(
+      'sync:report-steps',
+      ACCESS.sync.reportSteps,
+      z.strictObject({
+        ...desktop,
+        used: z.array(reportedStepSchema).max(MAX_REPORTED),
+        failures: z.record(loginIdField, z.number().int().positive().max(1_000)),
+        serials: z.array(z.string().min(1).max(64)).max(MAX_REPORTED),
+        holders: z.array(loginIdField).max(MAX_REPORTED),
+      }),
+      z.object({ reports: z.array(stepReportSchema), floors: z.record(z.string(), z.number().int()), void: z.array(z.string()) }),
+    ),
+    /** One queued operation, applied at most once per key (R-OFF-7, R-OFF-8): accepted, or refused with its reason. */
+    apply: channel('sync:apply', ACCESS.sync.apply, z.strictObject({ ...desktop, operation: outboxOperationSchema }), outcomeSchema),
+    /** The offline replica (R-OFF-5) for the standing holders among `holders`. */
+    replica: channel(
+      'sync:replica',
+      ACCESS.sync.replica,
+      z.strictObject({ ...desktop, holders: z.array(loginIdField).max(MAX_REPORTED) }),
+      replicaSchema,
+    ),
+  },
+} as const;
+
+export type SyncContract = typeof syncContract;

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { topPageSchema, userRowSchema, userTypeSchema } from './models';
+
+/**
+ * The wire shapes of offline work (SPEC R-OFF-1..8, DESIGN-NOTES 9 and 10): what a connected desktop's main process
+ * and the company server exchange. Never seen by the renderer; it sees only `offlineStatusSchema` and the
+ * 同期できなかった操作 rows (shared/contract/connection.ts).
+ */
+
+/**
+ * An offline code block (R-OFF-1/2): one user's password verifiers (the server's own slow hashes) and a salted
+ * PBKDF2 hash of each step's code, for one desktop. Nothing in it makes a code. Parsed again when the desktop opens
+ * its sealed copy, since the file on disk is outside the process.
+ */
+export const offlineBlockSchema = z.object({
+  version: z.literal(1),
+  desktopId: z.string().min(1),
+  companyId: z.number().int(),
+  userId: z.number().int(),
+  loginId: z.string().min(1),
+  name: z.string(),
+  userType: userTypeSchema,
+  companyName: z.string(),
+  loginVerifier: z.string().min(1),
+  authVerifier: z.string().min(1),
+  tokenSerial: z.string().min(1),
+  period: z.number().int().positive(),
+  drift: z.number().int(),
+  issuedAt: z.number().int(),
+  firstStep: z.number().int().nonnegative(),
+  kdf: z.object({ alg: z.literal('pbkdf2-sha256'), iterations: z.number().int().positive(), salt: z.string().min(1) }),
+  /** Base64 of each step's 32-byte hash, firstStep first. */
+  hashes: z.array(z.string()),
+});
+export type OfflineBlock = z.infer<typeof offlineBlockSchema>;
+
+/** A step a desktop accepted offline, as its ledger reports it. */
+export const reportedStepSchema = z.object({
+  serial: z.string().min(1).max(64),
+  step: z.number().int().nonnegative(),
+  loginId: z.string().min(1).max(64),
+  /** Epoch ms on the desktop's clock when the code was accepted. */
+  at: z.number().int(),
+});
+export type ReportedStep = z.infer<typeof reportedStepSchema>;
+
+/**
+ * 'recorded': spent now; 'already': this desktop reported it before (a retried sync); 'replay': accepted elsewhere
+ * (online or another desktop), audited as a detected replay; 'unknownToken': no such token in the desktop's company;
+ * 'blockVoid': its user was revoked, locked or removed (or lost the token) since the block was issued.
+ */
+export const STEP_OUTCOMES = ['recorded', 'already', 'replay', 'unknownToken', 'blockVoid'] as const;
+export const stepReportSchema = reportedStepSchema.extend({ outcome: z.enum(STEP_OUTCOMES) });
+export type StepReport = z.infer<typeof stepReportSchema>;
+
+/** The admin operations that queue offline (R-OFF-6), by channel name; every other write is refused offline. */
+export const QUEUEABLE_CHANNELS = ['tokens:revoke', 'users:unlock', 'users:register', 'users:update', 'users:remove'] as const;
+export const queueableChannelSchema = z.enum(QUEUEABLE_CHANNELS);
+export type QueueableChannel = z.infer<typeof queueableChannelSchema>;
+
+/** The offline step-up that stands for the authentication password and OTP (R-OFF-7): the step the block accepted. */
+export const offlineProofSchema = z.object({ serial: z.string().min(1).max(64), step: z.number().int().nonnegative() });
+
+/**
+ * One queued operation (R-OFF-7). `request` is the channel's request without sessionId, authPassword and otp (the
+ * server parses it with the channel's own schema, those three added back as placeholders). `baseVersions`: per login
+ * ID the operation changes, the row version (`userRowVersion`) the desktop's replica showed when it was queued.
+ */
+export const outboxOperationSchema = z.object({
+  key: z.uuid(),
+  channel: queueableChannelSchema,
+  request: z.record(z.string(), z.unknown()),
+  operator: z.string().min(1).max(64),
+  proof: offlineProofSchema,
+  baseVersions: z.record(z.string(), z.string().max(128)),
+  /** Epoch ms on the desktop's clock when the admin made it (audited as the offline time). */
+  queuedAt: z.number().int(),
+});
+export type OutboxOperation = z.infer<typeof outboxOperationSchema>;
+
+/**
+ * Why the server refused a queued operation (R-OFF-8), shown in 同期できなかった操作. Besides these, any error code
+ * of the channel itself (LOGIN_ID_TAKEN, USER_NOT_FOUND, NOT_REVOCABLE, MASTER_RULE, ...).
+ */
+export const OFFLINE_REFUSALS = [
+  /** The user changed on the server since the base version. */
+  'OFFLINE_CONFLICT',
+  /** The user was revoked or removed meanwhile: a change of them is refused (revocation wins). */
+  'OFFLINE_TARGET_GONE',
+  /** The operator was revoked, locked or removed meanwhile, or lost their token. */
+  'OFFLINE_OPERATOR_INVALID',
+  /** The step that proved the operation was also accepted elsewhere (a detected replay), or never reported. */
+  'OFFLINE_REPLAY',
+] as const;
+
+export const outcomeSchema = z.discriminatedUnion('accepted', [
+  z.object({ accepted: z.literal(true), appliedAt: z.iso.datetime() }),
+  z.object({ accepted: z.literal(false), reason: z.string().min(1).max(64), loginIds: z.array(z.string()).optional() }),
+]);
+export type OperationOutcome = z.infer<typeof outcomeSchema>;
+
+/**
+ * The offline replica (R-OFF-5), refreshed at each sync: the top page (notices, login history) of every user with a
+ * standing block on this desktop, and the company's user list with every BRSK027 column, sent only when one of
+ * those users is a master or admin (a general user's desktop never holds the list).
+ */
+export const replicaSchema = z.object({
+  syncedAt: z.iso.datetime(),
+  users: z.array(userRowSchema).nullable(),
+  top: z.record(z.string(), topPageSchema),
+});
+export type Replica = z.infer<typeof replicaSchema>;
