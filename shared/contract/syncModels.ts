@@ -110,3 +110,12 @@ export const replicaSchema = z.object({
   top: z.record(z.string(), topPageSchema),
 });
 export type Replica = z.infer<typeof replicaSchema>;
+
+/**
+ * A user's row version for the conflicts of R-OFF-8: every BRSK027 column that an operation could have been made
+ * against. Computed the same way from the desktop's replica (when queued) and from the server's rows (when applied),
+ * so "changed since" means "BRSK027 would now show something else".
+ */
+export function userRowVersion(row: z.input<typeof userRowSchema>): string {
+  return JSON.stringify([row.name, row.userType, row.serial, row.otpState, row.tokenExpiresAt, row.reRegistrationAt, row.revokedReason ?? null]);
+}
