@@ -72,7 +72,7 @@ export const outboxOperationSchema = z.object({
   request: z.record(z.string(), z.unknown()),
   operator: z.string().min(1).max(64),
   proof: offlineProofSchema,
-  baseVersions: z.record(z.string(), z.string().max(128)),
+  baseVersions: z.record(z.string().max(64), z.string().max(2_000)),
   /** Epoch ms on the desktop's clock when the admin made it (audited as the offline time). */
   queuedAt: z.number().int(),
 });
