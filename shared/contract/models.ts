@@ -25,6 +25,11 @@ export const sessionInfoSchema = z.object({
   /** A user created with initial passwords must change both before anything else (issue: provisioning). */
   mustChangePasswords: z.boolean(),
   authPasswordReset: authPasswordResetSchema,
+  /**
+   * A session opened offline on a connected desktop (SPEC R-OFF-2): served by its main process from the offline
+   * block and replica for its whole life, its writes queued (R-OFF-6); the screens say so (R-OFF-5).
+   */
+  offline: z.literal(true).optional(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
