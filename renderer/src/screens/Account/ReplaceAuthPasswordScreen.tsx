@@ -3,6 +3,7 @@ import { otpField } from '../../../../shared/input/fields';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
 import { FormField } from '../../components/FormField';
+import { OtpField } from '../../components/OtpField';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { newPasswordChecks } from '../../components/passwordChecks';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -65,7 +66,7 @@ export function ReplaceAuthPasswordScreen() {
           error={form.fieldError('next')}
           confirmError={form.fieldError('confirm')}
         />
-        <FormField id={ids.otp} label={labels.otp} inputMode="numeric" autoComplete="one-time-code" normalise value={value.otp} onChange={set('otp')} required error={form.fieldError('otp')} />
+        <OtpField id={ids.otp} masked label={labels.otp} value={value.otp} onChange={set('otp')} error={form.fieldError('otp')} />
         <div className="actions actions-split">
           <button type="button" className="button button-back" onClick={() => go('top')}>
             {t.account.toTop}
