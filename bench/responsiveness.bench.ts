@@ -42,7 +42,8 @@ function bigPskc(first: number, count: number, bytes: number): string {
 async function importStalls(): Promise<{ previews: number[]; commits: number[] }> {
   const company = await benchCompany(10);
   const sessionId = await company.masterSession();
-  const [previews, commits]: number[][] = [[], []];
+  const previews: number[] = [];
+  const commits: number[] = [];
   for (let run = 0; run < 3; run++) {
     const xml = Buffer.from(bigPskc(900_000_000 + run * 30_000, 30_000, MAX_IMPORT_BYTES - 256 * 1024), 'utf8');
     const file = { format: 'pskc' as const, fileBase64: xml.toString('base64') };
