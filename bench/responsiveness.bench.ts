@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MAX_IMPORT_BYTES } from '../main/seedFiles/types';
@@ -9,14 +10,30 @@ import { report, type Row } from './lib/measure';
  * The store is synchronous: while it works, the main process (and so the window) cannot answer. The longest
  * event-loop stall while revoking 1,000 users, while previewing a 32 MiB PSKC import (parsed and sorted in a
  * worker thread, issue 11 finding 10) and while committing it (one transaction), over several runs.
+ *
+ * A stall is the time between two ticks of a 1 ms timer. On a machine whose cores are busy with other work the
+ * main thread also waits for a core, whatever it does; on Linux each stall is therefore also measured by the
+ * main thread's own time on a core (/proc/thread-self/schedstat), the part the code decides.
  */
-async function longestStallMs(work: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
-  let longest = 0;
+type Stall = { wall: number; own: number };
+
+/** This thread's time on a core (ms, Linux), or NaN where the kernel does not say. */
+function ranMs(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
+async function longestStall(work: () => Promise<unknown>): Promise<Stall> {
+  let [last, lastRan] = [performance.now(), ranMs()];
+  const longest = { wall: 0, own: 0 };
   const ticker = setInterval(() => {
-    const t = performance.now();
-    longest = Math.max(longest, t - last);
-    last = t;
+    const [t, ran] = [performance.now(), ranMs()];
+    longest.wall = Math.max(longest.wall, t - last);
+    longest.own = Math.max(longest.own, ran - lastRan);
+    [last, lastRan] = [t, ran];
   }, 1);
   await work();
   // Let the tick that was held back by the last stall run, so that stall is counted too.
@@ -39,59 +56,67 @@ function bigPskc(first: number, count: number, bytes: number): string {
 }
 
 /** Each run previews a new file of 30,000 keys, then commits it with the operator's password and a fresh OTP. */
-async function importStalls(): Promise<{ previews: number[]; commits: number[] }> {
+async function importStalls(): Promise<{ previews: Stall[]; commits: Stall[] }> {
   const company = await benchCompany(10);
   const sessionId = await company.masterSession();
-  const previews: number[] = [];
-  const commits: number[] = [];
+  const previews: Stall[] = [];
+  const commits: Stall[] = [];
   for (let run = 0; run < 3; run++) {
     const xml = Buffer.from(bigPskc(900_000_000 + run * 30_000, 30_000, MAX_IMPORT_BYTES - 256 * 1024), 'utf8');
     const file = { format: 'pskc' as const, fileBase64: xml.toString('base64') };
     let previewId = '';
-    previews.push(await longestStallMs(async () => {
+    previews.push(await longestStall(async () => {
       const preview = await company.core.api.imports.preview({ sessionId, ...file });
       if (!preview.ok || preview.value.newCount !== 30_000) throw new Error(`import preview: ${JSON.stringify(preview).slice(0, 200)}`);
       previewId = preview.value.previewId;
     }));
     company.tick();
     const otp = await company.codeOf('100000000');
-    commits.push(await longestStallMs(async () => {
+    commits.push(await longestStall(async () => {
       const commit = await company.core.api.imports.commit({ sessionId, previewId, authPassword: PASSWORD, otp });
       if (!commit.ok || commit.value.imported !== 30_000) throw new Error(`import commit: ${JSON.stringify(commit).slice(0, 200)}`);
     }));
   }
   await company.close();
-  return { previews: previews.sort((a, b) => a - b), commits: commits.sort((a, b) => a - b) };
+  return { previews, commits };
 }
 
-/** Sorted stalls → a row: median, and the worst run as p95 (a handful of runs). */
-const stallRow = (figure: string, sorted: number[]): Row => ({
-  section: 'Main-process responsiveness',
-  figure,
-  unit: 'ms',
-  median: sorted[Math.floor(sorted.length / 2)]!,
-  p95: sorted[sorted.length - 1]!,
-  goal: 'no stall > 50 ms',
-  met: sorted[sorted.length - 1]! <= 50,
-});
+/** A row from the runs' stalls: median, and the worst run as p95 (a handful of runs). */
+function stallRow(figure: string, runs: number[]): Row {
+  const sorted = [...runs].sort((a, b) => a - b);
+  return {
+    section: 'Main-process responsiveness',
+    figure,
+    unit: 'ms',
+    median: sorted[Math.floor(sorted.length / 2)]!,
+    p95: sorted[sorted.length - 1]!,
+    goal: 'no stall > 50 ms',
+    met: sorted[sorted.length - 1]! <= 50,
+  };
+}
+
+/** The wall-clock row, and the row of the main thread's own work in its stalls (where the kernel tells it). */
+const stallRows = (figure: string, runs: Stall[]): Row[] => [
+  stallRow(figure, runs.map((r) => r.wall)),
+  ...(runs.some((r) => Number.isNaN(r.own)) ? [] : [stallRow(`${figure}: the main thread's own work (waits for a core left out)`, runs.map((r) => r.own))]),
+];
 
 async function main() {
   const imports = await importStalls();
   const company = await benchCompany(8_200);
   const sessionId = await company.masterSession();
-  const stalls: number[] = [];
+  const stalls: Stall[] = [];
   for (let run = 0, next = 1; run < 7; run++) {
     company.tick();
     const loginIds = Array.from({ length: 1_000 }, () => company.loginId(next++));
     const otp = await company.codeOf('100000000');
-    stalls.push(await longestStallMs(() => company.core.api.tokens.revoke({ sessionId, loginIds, authPassword: PASSWORD, otp })));
+    stalls.push(await longestStall(() => company.core.api.tokens.revoke({ sessionId, loginIds, authPassword: PASSWORD, otp })));
   }
   await company.close();
-  stalls.sort((a, b) => a - b);
   const rows: Row[] = [
-    stallRow('longest event-loop stall while revoking 1,000 users', stalls),
-    stallRow('longest event-loop stall while previewing a 32 MiB PSKC import (30,000 keys)', imports.previews),
-    stallRow('longest event-loop stall while committing that import (one transaction)', imports.commits),
+    ...stallRows('longest event-loop stall while revoking 1,000 users', stalls),
+    ...stallRows('longest event-loop stall while previewing a 32 MiB PSKC import (30,000 keys)', imports.previews),
+    ...stallRows('longest event-loop stall while committing that import (one transaction)', imports.commits),
   ];
   report(rows);
 }
