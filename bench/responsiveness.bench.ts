@@ -12,28 +12,28 @@ import { report, type Row } from './lib/measure';
  * worker thread, issue 11 finding 10) and while committing it (one transaction), over several runs.
  *
  * A stall is the time between two ticks of a 1 ms timer. On a machine whose cores are busy with other work the
- * main thread also waits for a core, whatever it does; on Linux each stall is therefore also measured by the
- * main thread's own time on a core (/proc/thread-self/schedstat), the part the code decides.
+ * main thread also waits for a core, whatever it does; on Linux each stall is therefore also measured without the
+ * time the thread was ready to run but had no core (/proc/thread-self/schedstat): the part the code decides.
  */
 type Stall = { wall: number; own: number };
 
-/** This thread's time on a core (ms, Linux), or NaN where the kernel does not say. */
-function ranMs(): number {
+/** How long this thread has waited, ready to run, for a core (ms, Linux), or NaN where the kernel does not say. */
+function waitedMs(): number {
   try {
-    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[1]) / 1e6;
   } catch {
     return NaN;
   }
 }
 
 async function longestStall(work: () => Promise<unknown>): Promise<Stall> {
-  let [last, lastRan] = [performance.now(), ranMs()];
+  let [last, lastWaited] = [performance.now(), waitedMs()];
   const longest = { wall: 0, own: 0 };
   const ticker = setInterval(() => {
-    const [t, ran] = [performance.now(), ranMs()];
+    const [t, waited] = [performance.now(), waitedMs()];
     longest.wall = Math.max(longest.wall, t - last);
-    longest.own = Math.max(longest.own, ran - lastRan);
-    [last, lastRan] = [t, ran];
+    longest.own = Math.max(longest.own, t - last - (waited - lastWaited));
+    [last, lastWaited] = [t, waited];
   }, 1);
   await work();
   // Let the tick that was held back by the last stall run, so that stall is counted too.
@@ -98,7 +98,7 @@ function stallRow(figure: string, runs: number[]): Row {
 /** The wall-clock row, and the row of the main thread's own work in its stalls (where the kernel tells it). */
 const stallRows = (figure: string, runs: Stall[]): Row[] => [
   stallRow(figure, runs.map((r) => r.wall)),
-  ...(runs.some((r) => Number.isNaN(r.own)) ? [] : [stallRow(`${figure}: the main thread's own work (waits for a core left out)`, runs.map((r) => r.own))]),
+  ...(runs.some((r) => Number.isNaN(r.own)) ? [] : [stallRow(`${figure}: less the waits for a busy core`, runs.map((r) => r.own))]),
 ];
 
 async function main() {
