@@ -11,7 +11,7 @@ import { pskc } from '../seedFiles/pskcBuilder';
 
 /**
  * Issue 11 finding 10: a token file is parsed in a worker thread, never on the main process's event loop (a 32 MiB
- * PSKC stalled it for about 25 s: bench/imports.bench.ts measures the longest stall now), and a file may hold at
+ * PSKC stalled it for about 25 s: bench/responsiveness.bench.ts measures the longest stall now), and a file may hold at
  * most rules.imports.maxEntries key packages. The attack: hand the import a huge file and freeze the window.
  */
 let h: Harness;
