@@ -1,20 +1,19 @@
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { importProgressSchema } from '../../shared/contract/adminModels';
-import type { NewToken } from '../store/repos/provision';
+import { wipePacked, type PackedTokens } from '../seedFiles/packed';
 import { newId } from '../session/ids';
 
 /** How long a preview waits for its commit; its plaintext seeds are wiped when it ends, committed or not. */
 export const PREVIEW_TTL_MS = 10 * 60_000;
 
-/** A token the commit will write, its seed still plaintext: held here only, never in a response. */
-export type Importable = Omit<NewToken, 'companyId'>;
 export type ImportProgress = z.infer<typeof importProgressSchema>;
 
 type Preview = {
   readonly owner: string;
   readonly companyId: number;
-  readonly tokens: Importable[];
+  /** The tokens the commit will write, their seeds still plaintext: held here only, never in a response. */
+  readonly tokens: PackedTokens;
   readonly expiresAt: number;
   /** The real-time backstop: wipes the seeds after the TTL even if nobody uses the store again. */
   readonly timer: ReturnType<typeof setTimeout>;
@@ -36,7 +35,7 @@ export class PreviewStore {
   private readonly tracked = new Map<string, Tracked>();
 
   /** One preview per owner: choosing another file discards (and wipes) the one before. */
-  put(owner: string, companyId: number, tokens: Importable[], now: Date): string {
+  put(owner: string, companyId: number, tokens: PackedTokens, now: Date): string {
     const t = now.getTime();
     this.sweep(t);
     for (const [id, p] of this.previews) if (p.owner === owner && !p.busy) this.discard(id);
@@ -46,12 +45,12 @@ export class PreviewStore {
     }, PREVIEW_TTL_MS);
     timer.unref();
     this.previews.set(id, { owner, companyId, tokens, expiresAt: t + PREVIEW_TTL_MS, timer, busy: false });
-    this.tracked.set(id, { owner, progress: { state: 'idle', done: 0, total: tokens.length }, expiresAt: t + PREVIEW_TTL_MS });
+    this.tracked.set(id, { owner, progress: { state: 'idle', done: 0, total: tokens.count }, expiresAt: t + PREVIEW_TTL_MS });
     return id;
   }
 
   /** Takes a preview for its commit; a second commit of it meanwhile is refused. */
-  claim(id: string, owner: string, companyId: number, now: Date): Result<Importable[]> {
+  claim(id: string, owner: string, companyId: number, now: Date): Result<PackedTokens> {
     this.sweep(now.getTime());
     const p = this.previews.get(id);
     if (!p || p.owner !== owner || p.companyId !== companyId || p.busy) return invalid();
@@ -95,7 +94,7 @@ export class PreviewStore {
     const p = this.previews.get(id);
     if (!p) return;
     clearTimeout(p.timer);
-    for (const token of p.tokens) token.seed.fill(0);
+    wipePacked(p.tokens);
     this.previews.delete(id);
   }
 

@@ -5,7 +5,8 @@ import { appendSuccess } from '../store/repos/audit';
 import { findTokensBySerials } from '../store/repos/tokens';
 import { breatheEvery } from '../store/breathe';
 import type { Db } from '../store/transaction';
-import type { Importable } from '../context/previews';
+import { serialsOf, tokensOf, type PackedTokens } from '../seedFiles/packed';
+import { LOOKUP_BATCH } from './sortTokens';
 
 export type Imported = { imported: number };
 /** Where a preview came from and may be committed: its owner (session or setup) and the company. */
@@ -15,21 +16,30 @@ export type Confirmed = (write: (tx: Db, actor: string) => Promise<Result<Import
 
 const BATCH = 100;
 
+/** Whether any of the tokens reached the store since the preview; asked in batches, the event loop breathing between. */
+async function anyStored(tx: Db, tokens: PackedTokens): Promise<boolean> {
+  for (let i = 0; i < tokens.count; i += LOOKUP_BATCH) {
+    await breatheEvery(i, LOOKUP_BATCH);
+    if ((await findTokensBySerials(tx, serialsOf(tokens, i, i + LOOKUP_BATCH))).length > 0) return true;
+  }
+  return false;
+}
+
 /**
  * Every token sealed and bound to the company, inside the caller's transaction: all or nothing. A serial that
  * reached the store since the preview refuses the whole import (the preview no longer says what would happen).
- * The event loop breathes between batches, so progress requests are answered during a 10,000-token import.
+ * The event loop breathes between batches, so progress requests are answered during a 30,000-token import.
  */
-async function write(tx: Db, deps: Deps, claim: PreviewClaim, tokens: Importable[], actor: string, now: Date): Promise<Result<Imported>> {
+async function write(tx: Db, deps: Deps, claim: PreviewClaim, tokens: PackedTokens, actor: string, now: Date): Promise<Result<Imported>> {
   deps.previews.advance(claim.previewId, 0);
-  if ((await findTokensBySerials(tx, tokens.map((t) => t.serial))).length > 0) return fail('PREVIEW_INVALID');
-  for (let i = 0; i < tokens.length; i += BATCH) {
+  if (await anyStored(tx, tokens)) return fail('PREVIEW_INVALID');
+  for (let i = 0; i < tokens.count; i += BATCH) {
     await breatheEvery(i, BATCH);
-    await addTokens(tx, deps.sealKey, tokens.slice(i, i + BATCH).map((t) => ({ ...t, companyId: claim.companyId })), now);
-    deps.previews.advance(claim.previewId, Math.min(i + BATCH, tokens.length));
+    await addTokens(tx, deps.sealKey, tokensOf(tokens, i, i + BATCH).map((t) => ({ ...t, companyId: claim.companyId })), now);
+    deps.previews.advance(claim.previewId, Math.min(i + BATCH, tokens.count));
   }
-  await appendSuccess(tx, now, actor, 'token.import', null, { imported: tokens.length });
-  return ok({ imported: tokens.length });
+  await appendSuccess(tx, now, actor, 'token.import', null, { imported: tokens.count });
+  return ok({ imported: tokens.count });
 }
 
 /**
@@ -39,7 +49,7 @@ async function write(tx: Db, deps: Deps, claim: PreviewClaim, tokens: Importable
 export async function commitPreview(deps: Deps, claim: PreviewClaim, now: Date, confirmed: Confirmed): Promise<Result<Imported>> {
   const claimed = deps.previews.claim(claim.previewId, claim.owner, claim.companyId, now);
   if (!claimed.ok) return claimed;
-  if (claimed.value.length === 0) {
+  if (claimed.value.count === 0) {
     deps.previews.release(claim.previewId);
     return fail('NOTHING_TO_IMPORT');
   }

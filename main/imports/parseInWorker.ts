@@ -1,7 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import type { ImportParser, ParsedToken } from '../seedFiles/types';
-import type { ParseMessage, ParseRequest } from './parseWorker';
+import type { ImportParser } from '../seedFiles/types';
+import type { FoundMessage, ParseMessage, ParseRequest } from './parseWorker';
 
 export type { ImportParser } from '../seedFiles/types';
 
@@ -18,9 +18,6 @@ function start(entry: URL, request: ParseRequest): Worker {
   return new Worker(boot, { eval: true, workerData: request });
 }
 
-/** Seeds cross the thread boundary as Uint8Array: back to Buffer, without a copy. */
-const revive = (t: ParsedToken): ParsedToken => ({ ...t, seed: Buffer.from(t.seed.buffer, t.seed.byteOffset, t.seed.byteLength) });
-
 async function send(worker: Worker, text: string): Promise<void> {
   for (let i = 0; i < text.length; i += CHUNK) {
     worker.postMessage(text.slice(i, i + CHUNK));
@@ -28,25 +25,28 @@ async function send(worker: Worker, text: string): Promise<void> {
   }
 }
 
-/** One worker per file: parsed off the event loop, so the window stays responsive during a 32 MiB import. */
+/**
+ * One worker per file: parsed and sorted off the event loop, so the window stays responsive during a 32 MiB
+ * import. The main thread only sends the file, answers the worker's store lookups and takes the packed result.
+ */
 export const workerParser =
   (entry: URL): ImportParser =>
-  ({ fileBase64, ...file }, maxEntries) =>
+  ({ fileBase64, ...file }, options, lookup) =>
     new Promise((resolve, reject) => {
-      const worker = start(entry, { ...file, maxEntries, chunks: Math.ceil(fileBase64.length / CHUNK) });
-      const tokens: ParsedToken[] = [];
+      const worker = start(entry, { ...file, ...options, chunks: Math.ceil(fileBase64.length / CHUNK) });
+      const fail = (error: unknown) => {
+        reject(error);
+        void worker.terminate();
+      };
       worker.on('message', (message: ParseMessage) => {
-        if (message.kind === 'tokens') {
-          tokens.push(...message.tokens.map(revive));
-          // The next batch only after the event loop had a turn: the window answers between batches.
-          setImmediate().then(() => worker.postMessage('next'), reject);
+        if (message.kind === 'lookup') {
+          lookup(message.serials).then((entries) => worker.postMessage({ kind: 'found', entries } satisfies FoundMessage), fail);
         } else {
-          const { result } = message;
-          resolve(result.ok ? { ok: true, value: { tokens, problems: result.value.problems } } : result);
+          resolve(message.result);
           void worker.terminate();
         }
       });
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`parse worker exited with ${code}`)));
-      send(worker, fileBase64).catch(reject);
+      send(worker, fileBase64).catch(fail);
     });

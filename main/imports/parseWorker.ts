@@ -1,57 +1,58 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AppError } from '../../shared/errors';
-import type { ImportProblem, ParsedToken } from '../seedFiles/types';
+import { ok, type Result } from '../../shared/errors';
+import type { ExistingToken } from '../seedFiles/preview';
+import { packTokens, transferables } from '../seedFiles/packed';
+import type { SortOptions, SortedImport } from '../seedFiles/types';
 import { readImportFile, type ImportFile } from './readFile';
+import { sortParsed } from './sortTokens';
 
 /**
- * The worker thread that decodes and parses one token file (issue 11 finding 10): a 32 MiB PSKC takes seconds to
- * parse, which on the main process's event loop froze the window. main/seedFiles stays pure; this entry only
- * carries its answer back. Built as its own file (electron.vite.config.ts: out/main/parseWorker.js).
+ * The worker thread that decodes, parses and sorts one token file (issue 11 finding 10): a 32 MiB PSKC takes
+ * seconds to parse, which on the main process's event loop froze the window. main/seedFiles stays pure; this
+ * entry only carries the work across. Built as its own file (electron.vite.config.ts: out/main/parseWorker.js).
  *
- * Both ways the data moves in pieces, so no single message costs the main thread more than a few milliseconds
- * to copy: the file's base64 text in `chunks` messages, then the tokens back in batches of TOKEN_BATCH, one batch
- * each time the main thread asks ('next', after its event loop had a turn), each seed in its own transferred
- * buffer (moved, not copied), and last `done` with the problems or the refusal.
+ * Nothing big is built on the main thread, so neither its code nor its garbage collector holds the window for
+ * long: the file's base64 text comes in `chunks` messages; the worker asks the store about the serials in
+ * batches ('lookup', answered 'found'), sorts the file, and sends back the preview and the new tokens packed in
+ * a few buffers (main/seedFiles/packed.ts), moved, not copied. Every other plaintext seed is wiped here.
  */
-export type ParseRequest = Omit<ImportFile, 'fileBase64'> & { readonly chunks: number; readonly maxEntries: number };
+export type ParseRequest = Omit<ImportFile, 'fileBase64'> & SortOptions & { readonly chunks: number };
 export type ParseMessage =
-  | { readonly kind: 'tokens'; readonly tokens: ParsedToken[] }
-  | { readonly kind: 'done'; readonly result: { ok: true; value: { problems: ImportProblem[] } } | { ok: false; error: AppError } };
-
-export const TOKEN_BATCH = 500;
+  | { readonly kind: 'lookup'; readonly serials: string[] }
+  | { readonly kind: 'done'; readonly result: Result<SortedImport> };
+export type FoundMessage = { readonly kind: 'found'; readonly entries: [string, ExistingToken][] };
 
 const port = parentPort!;
-const { chunks, maxEntries, ...file } = workerData as ParseRequest;
+const { chunks, maxEntries, stepSeconds, companyId, now, ...file } = workerData as ParseRequest;
 const parts: string[] = [];
+let answer: ((entries: [string, ExistingToken][]) => void) | undefined;
 
-let pending: ParsedToken[] = [];
-let finish: ParseMessage | undefined;
+const lookup = (serials: string[]) =>
+  new Promise<[string, ExistingToken][]>((resolve) => {
+    answer = resolve;
+    port.postMessage({ kind: 'lookup', serials } satisfies ParseMessage);
+  });
 
-function parse(): void {
-  const result = readImportFile({ ...file, fileBase64: parts.join('') }, maxEntries);
+async function run(): Promise<void> {
+  const parsed = readImportFile({ ...file, fileBase64: parts.join('') }, maxEntries);
   parts.length = 0;
-  if (result.ok) pending = result.value.tokens;
-  finish = { kind: 'done', result: result.ok ? { ok: true, value: { problems: result.value.problems } } : result };
-  sendNext();
+  if (!parsed.ok) return port.postMessage({ kind: 'done', result: parsed } satisfies ParseMessage);
+  const { tokens, preview } = await sortParsed(parsed.value, { maxEntries, stepSeconds, companyId, now }, lookup);
+  const packed = packTokens(tokens);
+  for (const t of parsed.value.tokens) t.seed.fill(0);
+  port.postMessage({ kind: 'done', result: ok({ preview, tokens: packed }) } satisfies ParseMessage, transferables(packed));
 }
 
-function sendNext(): void {
-  if (pending.length === 0) {
-    port.postMessage(finish);
-    return;
-  }
-  const taken = pending.splice(0, TOKEN_BATCH);
-  // A seed of its own buffer, moved to the main thread; this thread's plaintext copy is wiped at once.
-  const batch = taken.map((t) => ({ ...t, seed: Buffer.from(new Uint8Array(t.seed)) }));
-  for (const t of taken) t.seed.fill(0);
-  port.postMessage({ kind: 'tokens', tokens: batch }, batch.map((t) => t.seed.buffer as ArrayBuffer));
-}
+/** Thrown uncaught, so the worker ends and the main thread's 'error' listener rejects the parse. */
+const failed = (error: unknown) => queueMicrotask(() => {
+  throw error;
+});
 
-port.on('message', (message: string) => {
-  if (finish !== undefined) sendNext(); // 'next'
+port.on('message', (message: string | FoundMessage) => {
+  if (typeof message !== 'string') answer?.(message.entries);
   else {
     parts.push(message);
-    if (parts.length === chunks) parse();
+    if (parts.length === chunks) run().catch(failed);
   }
 });
-if (chunks === 0) parse();
+if (chunks === 0) run().catch(failed);

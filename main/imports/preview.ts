@@ -1,87 +1,20 @@
 import { ok, type Result } from '../../shared/errors';
 import type { ImportPreview } from '../../shared/contract/adminModels';
-import { classify } from '../seedFiles/preview';
-import type { ParseResult, ParsedToken } from '../seedFiles/types';
+import type { ExistingToken } from '../seedFiles/preview';
 import type { Deps } from '../context/deps';
 import { findTokensBySerials } from '../store/repos/tokens';
-import type { Importable } from '../context/previews';
 import type { ImportFile } from './readFile';
 
-/** The preview lists this many problems and serials at most; the counts are always complete. */
-const LISTED = 200;
-
-/** A problem as the preview shows it: the parsers' codes, plus this file's refusals of parsed tokens. */
-type Listed = ImportPreview['problems'][number];
+/** The store's answer to one of the parse worker's lookups (a batch of serials: one statement). */
+async function stored(deps: Deps, serials: string[]): Promise<[string, ExistingToken][]> {
+  const rows = await findTokensBySerials(deps.db, serials);
+  return rows.map((s) => [s.serial, { companyId: s.company_id, disabled: s.state === 'disabled' }]);
+}
 
 /**
- * Tokens the product could never use: no expiry (the store needs one, SPEC R-TOK-4), codes of other than 6 digits
- * (SPEC R-OTP-1: the OTP field takes six) or another time step than the configured one (a PSKC file without
- * TimeInterval means 30 s): never imported unnoticed, so refused and flagged. Reported beside the file's own problems.
+ * The preview before an import commits (setup or 設定・管理): counts, problems by line or element, and a preview ID.
+ * The file is parsed and sorted against the store (SPEC R-TOK-3, R-TOK-4) in the parse worker (main/imports/sortTokens.ts).
  */
-function unusable(token: ParsedToken, stepSeconds: number): Listed | null {
-  if (token.expiresAt === null) return { where: token.where, reason: 'MISSING_EXPIRY' };
-  if (token.digits !== 6) return { where: token.where, reason: 'BAD_DIGITS', detail: `${token.digits} digits` };
-  if (token.period !== stepSeconds) return { where: token.where, reason: 'NON_STANDARD_STEP', detail: `${token.period} s` };
-  return null;
-}
-
-const shown = (flagged: boolean) => (t: ParsedToken) => ({ serial: t.serial, periodSeconds: t.period, digits: t.digits, flagged });
-
-const refusal = (reason: string) => (t: ParsedToken): Listed => ({ where: t.where, reason, detail: `serial ${t.serial}` });
-
-/** File order for the list: 'line 12' and 'KeyPackage 3 (serial …)' sort by their number. */
-const position = (p: Listed) => Number(/\d+/.exec(p.where)?.[0] ?? 0);
-
-/** Only tokens with an expiry get here (`unusable` refused the others). */
-const importable = (t: ParsedToken): Importable => ({
-  serial: t.serial,
-  seed: t.seed,
-  algorithm: t.algorithm,
-  digits: t.digits,
-  period: t.period,
-  expiresAt: t.expiresAt!,
-});
-
-type Prepared = { tokens: Importable[]; preview: Omit<ImportPreview, 'previewId'> };
-
-/** Sorts a parsed file against the store (SPEC R-TOK-3, R-TOK-4); seeds of tokens that will not be imported are wiped. */
-async function prepare(deps: Deps, parsed: ParseResult, companyId: number, now: Date): Promise<Prepared> {
-  const [usable, broken]: [ParsedToken[], { token: ParsedToken; problem: Listed }[]] = [[], []];
-  for (const token of parsed.tokens) {
-    const problem = unusable(token, deps.rules.otp.timeStepSeconds);
-    if (problem) broken.push({ token, problem });
-    else usable.push(token);
-  }
-  const stored = await findTokensBySerials(deps.db, usable.map((t) => t.serial));
-  const existing = new Map(stored.map((s) => [s.serial, { companyId: s.company_id, disabled: s.state === 'disabled' }]));
-  const sorted = classify(usable, existing, companyId, now);
-  for (const t of [...broken.map((b) => b.token), ...sorted.duplicates, ...sorted.disabled, ...sorted.otherCompany, ...sorted.expired]) t.seed.fill(0);
-  const problems: Listed[] = [
-    ...parsed.problems,
-    ...broken.map((b) => b.problem),
-    ...sorted.otherCompany.map(refusal('OTHER_COMPANY')),
-    ...sorted.duplicates.map(refusal('DUPLICATE')),
-    ...sorted.disabled.map(refusal('TOKEN_DISABLED')),
-    ...sorted.expired.map(refusal('EXPIRED')),
-  ].sort((a, b) => position(a) - position(b));
-  return {
-    tokens: sorted.new.map(importable),
-    preview: {
-      total: parsed.tokens.length + parsed.problems.length,
-      newCount: sorted.new.length,
-      // A disabled serial is stored already too; its own problem row says why it can never come back.
-      duplicateCount: sorted.duplicates.length + sorted.disabled.length,
-      otherCompanyCount: sorted.otherCompany.length,
-      expiredCount: sorted.expired.length,
-      malformedCount: parsed.problems.length + broken.length,
-      problems: problems.slice(0, LISTED),
-      sampleTokens: [...sorted.new.map(shown(false)), ...broken.filter((b) => b.problem.reason === 'NON_STANDARD_STEP').map((b) => shown(true)(b.token))]
-        .slice(0, LISTED),
-    },
-  };
-}
-
-/** The preview before an import commits (setup or 設定・管理): counts, problems by line or element, and a preview ID. */
 export async function previewImport(
   deps: Deps,
   owner: string,
@@ -89,8 +22,8 @@ export async function previewImport(
   file: ImportFile,
   now: Date,
 ): Promise<Result<ImportPreview>> {
-  const parsed = await deps.parseImport(file, deps.rules.imports.maxEntries);
-  if (!parsed.ok) return parsed;
-  const { tokens, preview } = await prepare(deps, parsed.value, companyId, now);
-  return ok({ previewId: deps.previews.put(owner, companyId, tokens, now), ...preview });
+  const options = { maxEntries: deps.rules.imports.maxEntries, stepSeconds: deps.rules.otp.timeStepSeconds, companyId, now: now.getTime() };
+  const sorted = await deps.parseImport(file, options, (serials) => stored(deps, serials));
+  if (!sorted.ok) return sorted;
+  return ok({ previewId: deps.previews.put(owner, companyId, sorted.value.tokens, now), ...sorted.value.preview });
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PREVIEW_TTL_MS, type Importable } from '../../../main/context/previews';
+import { PREVIEW_TTL_MS } from '../../../main/context/previews';
+import type { PackedTokens } from '../../../main/seedFiles/packed';
 import { asFile, entraCsv, serials, value } from '../../support/admin';
 import { createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
 
@@ -10,7 +11,7 @@ import { createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../
  */
 let h: Harness;
 let sessionId: string;
-let held: Importable[][];
+let held: PackedTokens[];
 beforeEach(async () => {
   h = await createHarness();
   sessionId = (await loginWithOtp(h, 'kmb05871')).sessionId;
@@ -30,7 +31,7 @@ afterEach(async () => {
 
 const preview = async () =>
   value(await h.core.api.imports.preview({ sessionId, ...asFile('csv', entraCsv(serials(800000001, 3).map((serial) => ({ serial })))) }));
-const wiped = () => held.flat().every((t) => t.seed.every((b) => b === 0));
+const wiped = () => held.every((t) => t.seeds.every((b) => b === 0));
 
 describe('issue 11 finding 7: import previews end with their session and after 10 minutes, their seeds overwritten', () => {
   it.each([
@@ -42,7 +43,7 @@ describe('issue 11 finding 7: import previews end with their session and after 1
     }],
   ])('DESIGN-NOTES 6: %s wipes the seeds at once', async (_label, end) => {
     const { previewId } = await preview();
-    expect(held.flat().length).toBe(3);
+    expect(held.reduce((n, t) => n + t.count, 0)).toBe(3);
     expect(wiped()).toBe(false);
     await end();
     expect(wiped()).toBe(true);

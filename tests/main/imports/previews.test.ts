@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PREVIEW_TTL_MS, PreviewStore, type Importable } from '../../../main/context/previews';
+import { PREVIEW_TTL_MS, PreviewStore } from '../../../main/context/previews';
+import { packTokens, type PackedTokens } from '../../../main/seedFiles/packed';
 import { PRODUCT_TOKEN } from '../../../main/store/repos/provision';
 
 const t0 = new Date('2026-11-24T01:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
-const tokens = (n: number): Importable[] =>
-  Array.from({ length: n }, (_, i) => ({ ...PRODUCT_TOKEN, serial: String(900000000 + i), seed: randomBytes(20), expiresAt: new Date('2031-01-01') }));
-const wiped = (list: Importable[]) => list.every((t) => t.seed.every((b) => b === 0));
+const tokens = (n: number): PackedTokens =>
+  packTokens(Array.from({ length: n }, (_, i) => ({ ...PRODUCT_TOKEN, serial: String(900000000 + i), seed: randomBytes(20), expiresAt: new Date('2031-01-01') })));
+const wiped = (list: PackedTokens) => list.seeds.every((b) => b === 0);
 
 describe('import previews in memory (DESIGN-NOTES 4, 6)', () => {
   it('seeds are wiped once the commit settles, done or failed; the outcome stays readable', () => {
