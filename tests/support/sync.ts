@@ -37,8 +37,8 @@ export async function spentOffline(h: Harness, call: SyncCall, desk: Desk, login
 }
 
 /** The BRSK027 row versions the desktop's replica would show now (userRowVersion, as the desktop computes them). */
-export async function versions(h: Harness, sessionId: string, ...loginIds: string[]): Promise<Record<string, string>> {
-  const { users } = value(await h.core.api.users.list({ sessionId, sort: 'loginId-asc' })) as { users: UserRow[] };
+export async function versions(call: SyncCall, sessionId: string, ...loginIds: string[]): Promise<Record<string, string>> {
+  const { users } = value(await call('users:list', { sessionId, sort: 'loginId-asc' })) as { users: UserRow[] };
   return Object.fromEntries(users.filter((u) => loginIds.includes(u.loginId)).map((u) => [u.loginId, userRowVersion(u)]));
 }
 

@@ -75,11 +75,11 @@ describe('sync:apply: queued operations applied at most once (SPEC R-OFF-7)', ()
 
 describe('sync:apply: conflicts (SPEC R-OFF-8: revocation wins)', () => {
   it('SPEC R-OFF-8: revocation wins: the target changed online after queueing, the queued revocation still applies', async () => {
-    const base = await versions(h, master, 'ippan001');
+    const base = await versions(call, master, 'ippan001');
     const op = await offlineOp('tokens:revoke', { loginIds: ['ippan001'] }, 3, base);
     value(await h.core.api.users.update({ ...(await onlineAdmin()), loginId: 'ippan001', name: '変更 後子' }));
     expect(await apply(call, desk, op)).toMatchObject({ accepted: true });
-    expect((await versions(h, master, 'ippan001')).ippan001).toContain('"revoked"');
+    expect((await versions(call, master, 'ippan001')).ippan001).toContain('"revoked"');
   });
 
   it('SPEC R-OFF-8: a target revoked online meanwhile is left as it is (audited "already"), the rest revoked all or nothing', async () => {
@@ -93,11 +93,11 @@ describe('sync:apply: conflicts (SPEC R-OFF-8: revocation wins)', () => {
   it('SPEC R-OFF-8, R-REV-3: a queued revocation naming a user who never existed refuses the whole selection', async () => {
     const op = await offlineOp('tokens:revoke', { loginIds: ['ippan001', 'nobody99'] }, 3);
     expect(await apply(call, desk, op)).toEqual({ accepted: false, reason: 'USER_NOT_FOUND', loginIds: ['nobody99'] });
-    expect((await versions(h, master, 'ippan001')).ippan001).toContain('"active"');
+    expect((await versions(call, master, 'ippan001')).ippan001).toContain('"active"');
   });
 
   it('SPEC R-OFF-8: a change of a user removed online meanwhile → OFFLINE_TARGET_GONE', async () => {
-    const base = await versions(h, master, 'ippan001');
+    const base = await versions(call, master, 'ippan001');
     const op = await offlineOp('users:update', { loginId: 'ippan001', name: '新 名前' }, 3, base);
     value(await h.core.api.users.remove({ ...(await onlineAdmin()), loginId: 'ippan001' }));
     expect(await apply(call, desk, op)).toEqual({ accepted: false, reason: 'OFFLINE_TARGET_GONE' });
@@ -106,14 +106,14 @@ describe('sync:apply: conflicts (SPEC R-OFF-8: revocation wins)', () => {
 
   it('SPEC R-OFF-8: an unlock of a user revoked online meanwhile → OFFLINE_TARGET_GONE; the user stays locked', async () => {
     await h.store.db.updateTable('users').set({ locked_at: h.clock.now().getTime(), failed_attempts: 5 }).where('login_id', '=', 'ippan001').execute();
-    const op = await offlineOp('users:unlock', { loginId: 'ippan001' }, 3, await versions(h, master, 'ippan001'));
+    const op = await offlineOp('users:unlock', { loginId: 'ippan001' }, 3, await versions(call, master, 'ippan001'));
     value(await h.core.api.tokens.revoke({ ...(await onlineAdmin()), loginIds: ['ippan001'] }));
     expect(await apply(call, desk, op)).toEqual({ accepted: false, reason: 'OFFLINE_TARGET_GONE' });
     expect((await userRecord(h, 'ippan001'))!.locked_at).not.toBeNull();
   });
 
   it('SPEC R-OFF-8: a change made against an older row (changed online meanwhile) → OFFLINE_CONFLICT, nothing changed', async () => {
-    const base = await versions(h, master, 'ippan001');
+    const base = await versions(call, master, 'ippan001');
     const op = await offlineOp('users:update', { loginId: 'ippan001', userType: 'admin' }, 3, base);
     value(await h.core.api.users.update({ ...(await onlineAdmin()), loginId: 'ippan001', name: '別の 名前' }));
     expect(await apply(call, desk, op)).toEqual({ accepted: false, reason: 'OFFLINE_CONFLICT' });
@@ -123,7 +123,7 @@ describe('sync:apply: conflicts (SPEC R-OFF-8: revocation wins)', () => {
   it('SPEC R-OFF-8: a change against the current row applies; the user\'s live session takes the new type (as online)', async () => {
     nextStep(h);
     const general = (await loginWithOtp(h, 'ippan001', '523405697')).sessionId;
-    const op = await offlineOp('users:update', { loginId: 'ippan001', userType: 'admin' }, 3, await versions(h, master, 'ippan001'));
+    const op = await offlineOp('users:update', { loginId: 'ippan001', userType: 'admin' }, 3, await versions(call, master, 'ippan001'));
     expect(await apply(call, desk, op)).toMatchObject({ accepted: true });
     expect(value(await h.core.api.auth.session({ sessionId: general }))).toMatchObject({ userType: 'admin' });
     expect(await rowsOfKey(h, op.key)).toMatchObject([{ action: 'user.update', result: 'success', target_login_id: 'ippan001' }]);
@@ -140,7 +140,7 @@ describe('sync:apply: conflicts (SPEC R-OFF-8: revocation wins)', () => {
   });
 
   it('SPEC R-OFF-8: a refusal of the service itself is the reason (MASTER_RULE)', async () => {
-    const op = await offlineOp('users:update', { loginId: 'kmb05871', userType: 'admin' }, 3, await versions(h, master, 'kmb05871'));
+    const op = await offlineOp('users:update', { loginId: 'kmb05871', userType: 'admin' }, 3, await versions(call, master, 'kmb05871'));
     expect(await apply(call, desk, op)).toEqual({ accepted: false, reason: 'MASTER_RULE' });
   });
 });
@@ -155,7 +155,7 @@ describe('sync:apply: the operator and the proof (SPEC R-OFF-8, R-OFF-3)', () =>
     await h.store.db.updateTable('users').set({ user_type: 'general' }).where('login_id', '=', 'test12345').execute();
     const demoted = queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof, operator: 'test12345' });
     expect(await apply(call, desk, demoted)).toEqual({ accepted: false, reason: 'OFFLINE_OPERATOR_INVALID' });
-    expect((await versions(h, master, 'ippan001')).ippan001).toContain('"active"');
+    expect((await versions(call, master, 'ippan001')).ippan001).toContain('"active"');
   });
 
   it('SPEC R-OFF-3: a proof whose step was accepted online first (a detected replay) → OFFLINE_REPLAY', async () => {
