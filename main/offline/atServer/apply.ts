@@ -22,9 +22,9 @@ type Attempt = { kind: 'applied'; applied: Applied } | { kind: 'stored' } | { ki
 
 /**
  * The checks of R-OFF-8 in order, then the operation's own work, with the key's row and every audit row in the
- * one transaction (DESIGN-NOTES 3). The key is read first and claimed before any write: a concurrent apply of it
- * that commits first aborts this one (PostgreSQL SERIALIZABLE) or waits for it (SQLite's write lock), and the
- * retry finds it stored.
+ * one transaction (DESIGN-NOTES 3). The key is claimed before any other write: a concurrent apply of it that
+ * commits first aborts this one (PostgreSQL SERIALIZABLE: 40001, run again) or holds the write lock until it
+ * commits (SQLite), and then the claim finds the key stored and nothing is done.
  */
 async function attempt(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, plan: Plan, now: Date): Promise<Attempt> {
   const tag: AuditTag = { offline: true, key: op.key, desktopId: desktop.id, queuedAt: new Date(op.queuedAt).toISOString() };
@@ -32,7 +32,6 @@ async function attempt(deps: Deps, desktop: DesktopRegistration, op: OutboxOpera
   const done: { applied?: Applied } = {};
   const result = await transact(deps.db, async (tx) => {
     delete done.applied;
-    if (await findOperation(tx, op.key)) return fail('VALIDATION');
     const operator = await operatorOf(tx, desktop, op, plan.access);
     if (!operator.ok) return operator;
     const replay = await proofRefusal(tx, desktop, operator.value, op.proof.step);

@@ -46,14 +46,16 @@ export async function proofRefusal(tx: Db, desktop: DesktopRegistration, holder:
  */
 export async function versionRefusal(tx: Db, deps: Deps, companyId: number, loginId: string, op: Pick<OutboxOperation, 'baseVersions' | 'queuedAt'>, now: Date): Promise<ErrorCode | null> {
   const [row] = await companyUserRows(tx, deps, companyId, 'loginId-asc', now, [loginId]);
-  const [user] = await findUsersByLoginIds(tx, companyId, [loginId]);
-  if (!row || !user) {
+  if (!row) {
     const removed = await findUserByLoginId(tx, loginId);
     return removed && removed.company_id === companyId ? 'OFFLINE_TARGET_GONE' : null;
   }
   const base = op.baseVersions[loginId];
   const same = base !== undefined && userRowVersion(row) === base;
-  const revocation = (await activeTokenOf(tx, user.id)) ? undefined : await latestRevocationOf(tx, user.id);
+  // Only a row showing 失効中 or ロック can hide a revocation: 利用中 and 未登録 rows have none to look up.
+  if (row.otpState === 'active' || row.otpState === 'none') return same ? null : 'OFFLINE_CONFLICT';
+  const [user] = await findUsersByLoginIds(tx, companyId, [loginId]);
+  const revocation = (await activeTokenOf(tx, user!.id)) ? undefined : await latestRevocationOf(tx, user!.id);
   if (revocation && (!same || (revocation.revoked_at ?? 0) > op.queuedAt)) return 'OFFLINE_TARGET_GONE';
   return same ? null : 'OFFLINE_CONFLICT';
 }

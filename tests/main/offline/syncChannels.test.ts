@@ -86,6 +86,13 @@ describe('sync:report-steps (SPEC R-OFF-3, R-OFF-4)', () => {
     expect((await userRecord(h, 'tasha001'))).toMatchObject({ failed_attempts: 0, locked_at: null });
   });
 
+  it('SPEC R-OFF-3, R-OFF-7: a step named twice in one report is recorded once; the retried report answers "already"', async () => {
+    const steps = [used(stepFrom(h, 2)), used(stepFrom(h, 3)), used(stepFrom(h, 2))];
+    expect(value(await report(call, desk, { used: steps })).reports.map((r) => r.outcome)).toEqual(['recorded', 'recorded', 'already']);
+    expect(value(await report(call, desk, { used: steps })).reports.map((r) => r.outcome)).toEqual(['already', 'already', 'already']);
+    expect((await auditRows(h)).filter((r) => r.action === 'offline.step')).toHaveLength(2);
+  });
+
   it('SPEC R-OFF-3: floors for the company\'s serials (the highest step seen anywhere), never another company\'s', async () => {
     const step = stepFrom(h, 4);
     const answer = value(await report(call, desk, { used: [used(step)], serials: [SHARED, '523405697', '700000001', '999999999'] }));
