@@ -71,7 +71,8 @@ describe('fuzzed IPC: hostile payloads on every channel (DESIGN-NOTES 7, SPEC R-
           fc.asyncProperty(hostilePayload(dead[name]!), async (payload) => {
             cases.dead++;
             const before = await storeState(h);
-            const code = expectTypedRefusal(await h.core.dispatch(name, payload), ['VALIDATION', 'SESSION_INVALID', 'CHALLENGE_INVALID', 'SETUP_INVALID']);
+            // The sync channels carry a desktop's ID and secret instead, forged here too (tests/support/templates.ts).
+            const code = expectTypedRefusal(await h.core.dispatch(name, payload), ['VALIDATION', 'SESSION_INVALID', 'CHALLENGE_INVALID', 'SETUP_INVALID', 'DESKTOP_UNKNOWN']);
             expect(h.bugs).toEqual([]);
             const after = await storeState(h);
             // SPEC R-GEN-2: the dispatch audits a refused session, with no actor; anything else leaves no trace.
