@@ -34,6 +34,8 @@ async function onlineAdmin() {
 
 describe('sync:apply: queued operations applied at most once (SPEC R-OFF-7)', () => {
   it('SPEC R-OFF-7: a queued revocation applies, audited with the offline time, the key and the desktop; at = the time applied', async () => {
+    nextStep(h);
+    const general = (await loginWithOtp(h, 'ippan001', '523405697')).sessionId;
     const op = await offlineOp('tokens:revoke', { loginIds: ['ippan001'] }, 3);
     h.clock.advance(3_600_000);
     const outcome = await apply(call, desk, op);
@@ -43,6 +45,8 @@ describe('sync:apply: queued operations applied at most once (SPEC R-OFF-7)', ()
     expect(rows[0]!.detail).toMatchObject({ offline: true, key: op.key, desktopId: desk.desktopId, queuedAt: new Date(op.queuedAt).toISOString() });
     const user = (await userRecord(h, 'ippan001'))!;
     expect((await assignments(h)).filter((a) => a.user_id === user.id).map((a) => a.state)).toEqual(['revoked']);
+    // As online (R-REV-4): the revoked user's session ends.
+    expect(await h.core.api.auth.session({ sessionId: general })).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED', reason: 'revoked' } });
   });
 
   it('SPEC R-OFF-7: the same key sent twice is applied once: the stored outcome is answered again, one set of audit rows', async () => {
