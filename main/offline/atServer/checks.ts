@@ -4,7 +4,6 @@ import { fail, ok, type ErrorCode, type Result } from '../../../shared/errors';
 import type { Deps } from '../../context/deps';
 import type { DesktopRegistration } from '../../store/repos/desktops';
 import { activeTokenOf, latestRevocationOf } from '../../store/repos/assignments';
-import { proofSpent } from '../../store/repos/offlineOperations';
 import { findUserByLoginId, findUsersByLoginIds } from '../../store/repos/users';
 import type { Db } from '../../store/transaction';
 import { companyUserRows } from '../../users/list';
@@ -26,15 +25,16 @@ export async function operatorOf(tx: Db, desktop: DesktopRegistration, op: Outbo
  * desktop) or never reported is OFFLINE_REPLAY.
  */
 export async function proofRefusal(tx: Db, desktop: DesktopRegistration, holder: Holder, step: number): Promise<ErrorCode | null> {
+  // One round trip: the step's record, and whether an applied operation already used it.
   const held = await tx
-    .selectFrom('accepted_steps')
-    .select(['source', 'desktop_id', 'login_id'])
-    .where('token_id', '=', holder.token.id)
-    .where('step', '=', step)
+    .selectFrom('accepted_steps as s')
+    .select(['s.source', 's.desktop_id', 's.login_id'])
+    .select((eb) => eb.exists(eb.selectFrom('offline_operations as o').select('o.key').whereRef('o.proof_token_id', '=', 's.token_id').whereRef('o.proof_step', '=', 's.step').where('o.outcome', '=', 'accepted')).as('spent'))
+    .where('s.token_id', '=', holder.token.id)
+    .where('s.step', '=', step)
     .executeTakeFirst();
   const ours = held?.source === 'offline' && held.desktop_id === desktop.id && held.login_id === holder.user.login_id;
-  if (!ours || (await proofSpent(tx, holder.token.id, step))) return 'OFFLINE_REPLAY';
-  return null;
+  return ours && !held.spent ? null : 'OFFLINE_REPLAY';
 }
 
 /**

@@ -16,15 +16,3 @@ export async function claimOperation(db: Db, row: StoredOperation): Promise<bool
   const r = await db.insertInto('offline_operations').values(row).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
   return (r.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
-
-/** Whether an accepted operation was already proved by this step: one offline step-up proves one operation. */
-export async function proofSpent(db: Db, tokenId: number, step: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('offline_operations')
-    .select('key')
-    .where('proof_token_id', '=', tokenId)
-    .where('proof_step', '=', step)
-    .where('outcome', '=', 'accepted')
-    .executeTakeFirst();
-  return row !== undefined;
-}
