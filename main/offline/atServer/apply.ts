@@ -87,10 +87,10 @@ async function storeRefusal(deps: Deps, desktop: DesktopRegistration, op: Outbox
  * the server with the offline time, the key and the desktop; `at` is the time applied.
  */
 export async function applyQueued(deps: Deps, input: DesktopProof & { readonly operation: OutboxOperation }, now: Date): Promise<Result<OperationOutcome>> {
-  const desktop = await provenDesktop(deps.db, input);
-  if (!desktop.ok) return desktop;
   const op = input.operation;
-  const stored = await findOperation(deps.db, op.key);
+  // Both at once: a retried key is answered without waiting twice.
+  const [desktop, stored] = await Promise.all([provenDesktop(deps.db, input), findOperation(deps.db, op.key)]);
+  if (!desktop.ok) return desktop;
   if (stored) return answerOf(desktop.value, stored);
   const plan = await planFor(deps, desktop.value.companyId, op, now);
   const tried: Attempt = plan.ok ? await attempt(deps, desktop.value, op, plan.value, now) : { kind: 'refused', error: plan.error };
