@@ -3,7 +3,7 @@ import { recordReportedSteps, type ReportedStep, type StepOutcome } from '../sto
 import { appendAudit, type AuditEntry } from '../store/repos/audit';
 import { activeTokenOf } from '../store/repos/assignments';
 import { findTokenBySerial } from '../store/repos/tokens';
-import { findUserByLoginId } from '../store/repos/users';
+import { findUserByLoginId, nameableIn } from '../store/repos/users';
 import { transact, type Db } from '../store/transaction';
 
 export type Desktop = { readonly id: string; readonly companyId: number };
@@ -17,11 +17,11 @@ export type StepsAnswer = { readonly reports: readonly StepReport[]; readonly fl
 const REASONS = { replay: 'OFFLINE_REPLAY', unknownToken: 'TOKEN_NOT_FOUND', blockVoid: 'OFFLINE_BLOCK_VOID' } as const;
 
 /** A retried report ('already' at the store) was audited the first time; its answer is given again, not audited. */
-function auditOf(desktop: Desktop, r: StepReport, stored: StepOutcome | 'unknownToken', now: Date): AuditEntry | null {
+function auditOf(desktop: Desktop, r: StepReport, stored: StepOutcome | 'unknownToken', who: string | null, now: Date): AuditEntry | null {
   if (stored === 'already' || r.outcome === 'already') return null;
   const detail = { serial: r.serial, step: r.step, desktopId: desktop.id, usedAt: new Date(r.at).toISOString() };
-  if (r.outcome === 'recorded') return { at: now.getTime(), actor: r.loginId, action: 'offline.step', target: r.loginId, result: 'success', detail };
-  return { at: now.getTime(), actor: r.loginId, action: 'offline.step', target: r.loginId, result: 'failure', reason: REASONS[r.outcome], detail };
+  if (r.outcome === 'recorded') return { at: now.getTime(), actor: who, action: 'offline.step', target: who, result: 'success', detail };
+  return { at: now.getTime(), actor: who, action: 'offline.step', target: who, result: 'failure', reason: REASONS[r.outcome], detail };
 }
 
 /** Whether the block the step came from still stands: its user active, unlocked and holding that token. */
@@ -43,9 +43,13 @@ export function reportOfflineSteps(db: Db, desktop: Desktop, used: readonly Repo
     const reports: StepReport[] = new Array<StepReport>(used.length);
     const audits: AuditEntry[] = [];
     const floors: Record<string, number> = {};
-    const answer = (i: number, outcome: StepReport['outcome'], stored: StepOutcome | 'unknownToken') => {
+    // The login ID as the desktop sent it, unless it names another company's user (SPEC R-SRV-3).
+    const names = new Map<string, Promise<string | null>>();
+    const answer = async (i: number, outcome: StepReport['outcome'], stored: StepOutcome | 'unknownToken') => {
       reports[i] = { ...used[i]!, outcome };
-      const entry = auditOf(desktop, reports[i], stored, now);
+      const { loginId } = used[i]!;
+      if (!names.has(loginId)) names.set(loginId, nameableIn(tx, desktop.companyId, loginId));
+      const entry = auditOf(desktop, reports[i], stored, await names.get(loginId)!, now);
       if (entry) audits.push(entry);
     };
     // A sync reports hundreds of steps of a few tokens and users: recorded per token, each holder looked up once.
@@ -53,7 +57,7 @@ export function reportOfflineSteps(db: Db, desktop: Desktop, used: readonly Repo
     for (const [serial, indices] of bySerial(used)) {
       const token = await findTokenBySerial(tx, serial);
       if (!token || token.company_id !== desktop.companyId) {
-        for (const i of indices) answer(i, 'unknownToken', 'unknownToken');
+        for (const i of indices) await answer(i, 'unknownToken', 'unknownToken');
         continue;
       }
       // Recorded whatever else holds, so the step is spent everywhere; a void block's step proves nothing.
@@ -63,7 +67,7 @@ export function reportOfflineSteps(db: Db, desktop: Desktop, used: readonly Repo
         const holder = `${token.id}:${loginId}`;
         if (!stands.has(holder)) stands.set(holder, blockStands(tx, desktop.companyId, loginId, token.id));
         const outcome = stored[k]!;
-        answer(i, outcome === 'replay' || (await stands.get(holder)) ? outcome : 'blockVoid', outcome);
+        await answer(i, outcome === 'replay' || (await stands.get(holder)) ? outcome : 'blockVoid', outcome);
       }
       floors[serial] = (await findTokenBySerial(tx, serial))?.last_step ?? token.last_step;
     }

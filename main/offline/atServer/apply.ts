@@ -4,6 +4,7 @@ import type { Deps } from '../../context/deps';
 import { appendAudit, type AuditTag } from '../../store/repos/audit';
 import type { DesktopRegistration } from '../../store/repos/desktops';
 import { claimOperation, findOperation, type StoredOperation } from '../../store/repos/offlineOperations';
+import { nameableIn } from '../../store/repos/users';
 import { transact } from '../../store/transaction';
 import { operatorOf, proofRefusal, versionRefusal } from './checks';
 import { provenDesktop, type DesktopProof } from './desktop';
@@ -71,10 +72,12 @@ function claimRow(desktop: DesktopRegistration, op: OutboxOperation, now: Date, 
 async function storeRefusal(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, error: AppError, now: Date): Promise<boolean> {
   const tag: AuditTag = { offline: true, key: op.key, desktopId: desktop.id, queuedAt: new Date(op.queuedAt).toISOString() };
   const row = claimRow(desktop, op, now, { outcome: 'refused', reason: error.code, login_ids: error.loginIds ? JSON.stringify(error.loginIds) : null });
-  const targets = targetsOf(op.request);
   const stored = await transact(deps.db, async (tx) => {
     if (!(await claimOperation(tx, row))) return ok(false);
-    const entry = { at: now.getTime(), actor: op.operator, action: ACTIONS[op.channel], result: 'failure' as const, reason: error.code, detail: tag };
+    const actor = await nameableIn(tx, desktop.companyId, op.operator);
+    const targets: (string | null)[] = [];
+    for (const loginId of targetsOf(op.request)) targets.push(await nameableIn(tx, desktop.companyId, loginId));
+    const entry = { at: now.getTime(), actor, action: ACTIONS[op.channel], result: 'failure' as const, reason: error.code, detail: tag };
     await appendAudit(tx, (targets.length > 0 ? targets : [null]).map((target) => ({ ...entry, target })));
     return ok(true);
   });

@@ -8,6 +8,15 @@ export function findUserByLoginId(db: Db, loginId: string): Promise<UserRecord |
   return db.selectFrom('users').selectAll().where('login_id', '=', loginId).executeTakeFirst();
 }
 
+/**
+ * A login ID a desktop sent, as an audit row may name it (SPEC R-SRV-3): kept if it is a user of this company
+ * (removed ones included) or of none; null if another company's, so no desktop writes into another's 操作履歴.
+ */
+export async function nameableIn(db: Db, companyId: number, loginId: string): Promise<string | null> {
+  const user = await findUserByLoginId(db, loginId);
+  return !user || user.company_id === companyId ? loginId : null;
+}
+
 export function findUserById(db: Db, id: number): Promise<UserRecord | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -193,4 +193,20 @@ describe('sync:apply: one company only (SPEC R-SRV-3)', () => {
     expect((await assignments(h)).filter((a) => a.user_id === tasha.id).map((a) => a.state)).toEqual(['active']);
     expect((await auditRows(h)).filter((r) => r.target_login_id === 'tasha001' && r.result === 'success')).toEqual([]);
   });
+
+  it('SPEC R-SRV-3: another company\'s desktop naming this company\'s users is refused, and its audit rows name none of them', async () => {
+    nextStep(h);
+    const foreign = await registerDesk(call, (await loginWithOtp(h, 'tasha001', '700000001')).sessionId);
+    const reported = await call('sync:report-steps', { ...foreign, used: [{ serial: SHARED, step: stepFrom(h, 7), loginId: 'kmb05871', at: 0 }], failures: { kmb05871: 5 }, serials: [SHARED], holders: ['kmb05871'] });
+    expect(reported).toMatchObject({ ok: true, value: { reports: [{ outcome: 'unknownToken' }], floors: {}, void: ['kmb05871'] } });
+    const op = queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001', 'tasha001'] }, proof: { serial: SHARED, step: stepFrom(h, 7) } });
+    expect(await apply(call, foreign, op)).toEqual({ accepted: false, reason: 'OFFLINE_OPERATOR_INVALID' });
+    const written = (await auditRows(h)).filter((r) => r.detail?.includes(foreign.desktopId) && r.action !== 'desktop.register');
+    expect(written.map((r) => [r.action, r.actor_login_id, r.target_login_id])).toEqual([
+      ['offline.step', null, null],
+      ['token.revoke', null, null],
+      ['token.revoke', null, 'tasha001'],
+    ]);
+    expect((await userRecord(h, 'kmb05871'))).toMatchObject({ failed_attempts: 0, locked_at: null });
+  });
 });
