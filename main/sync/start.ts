@@ -25,6 +25,8 @@ export type OfflineWork = {
   readonly ops: FailedOps;
   /** Why offline work is refused on this desktop, or null when it is available. */
   readonly unavailable: string | null;
+  /** This desktop's registration with its server, once made. */
+  desktopId(): string | null;
   status(): OfflineStatus;
   probeNow(): Promise<void>;
   /** Resolves once no probe, block fetch or sync is under way. */
@@ -52,6 +54,7 @@ export function startSync(o: SyncStart): OfflineWork {
     dispatch: connected.dispatch,
     ops: failedOps(desk, engine, connected),
     unavailable,
+    desktopId: () => files?.registration?.desktopId ?? null,
     status: () => engine.status(),
     probeNow: () => engine.probeNow(),
     idle: () => engine.idle(),
