@@ -53,6 +53,7 @@ export function createRemote(options: RemoteOptions): Remote {
     clock: options.clock ?? (() => new Date()),
     connectTimeoutMs: timeouts.normalMs,
   });
+  // The sync channels too: the desktop's main process syncs through this same pinned transport.
   const byName = new Map(serverChannels().map((c) => [c.name, c]));
   const retries = options.readRetries ?? 2;
   const delay = options.retryDelayMs ?? 300;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allChannels } from '../../shared/contract/api';
+import { serverChannels } from '../../shared/contract/api';
 import { expectTypedRefusal, forgedId, storeState, watchProcess } from '../support/fuzzing';
 import { expectOnlyRefusalsAudited } from '../support/db';
 import { createHarness, loginWithOtp, nextStep, passwordStep, type Harness } from '../support/harness';
@@ -15,7 +15,7 @@ import { requestTemplates } from '../support/templates';
 const RUNS = scaled(300, 3_000);
 const LOGIN_RUNS = scaled(400, 4_000);
 const TIMEOUT = scaled(60_000, 900_000);
-const channels = allChannels();
+const channels = serverChannels();
 
 let h: Harness;
 let live: Record<string, Record<string, unknown>>;

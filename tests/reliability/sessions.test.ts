@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allChannels } from '../../shared/contract/api';
+import { serverChannels } from '../../shared/contract/api';
 import { createCore, type Core } from '../../main/core/createCore';
 import { captureOutput, type Capture } from '../support/capture';
 import { forgedId, storeState } from '../support/fuzzing';
@@ -14,7 +14,7 @@ import { ADMIN_CHANNELS, requestTemplates } from '../support/templates';
  * session ID reaches the logs. The core here logs bugs the production way (console.error), captured throughout.
  */
 const MIN = 60_000;
-const SESSION_CHANNELS = allChannels().filter((c) => c.access !== 'public').map((c) => c.name);
+const SESSION_CHANNELS = serverChannels().filter((c) => c.access !== 'public').map((c) => c.name);
 
 let h: Harness;
 let core: Core;

@@ -27,13 +27,13 @@ export function findUsersByLoginIds(db: Db, companyId: number, loginIds: readonl
     .execute();
 }
 
-/** Counts one failure and locks at the limit, in one statement (SPEC R-OTP-3). */
-export async function countFailure(db: Db, userId: number, limit: number, now: number) {
+/** Counts failures (one, or those counted offline, R-OFF-4) and locks at the limit, in one statement (SPEC R-OTP-3). */
+export async function countFailure(db: Db, userId: number, limit: number, now: number, count = 1) {
   return db
     .updateTable('users')
     .set({
-      failed_attempts: sql`failed_attempts + 1`,
-      locked_at: sql`case when locked_at is null and failed_attempts + 1 >= ${limit} then ${now} else locked_at end`,
+      failed_attempts: sql`failed_attempts + ${count}`,
+      locked_at: sql`case when locked_at is null and failed_attempts + ${count} >= ${limit} then ${now} else locked_at end`,
     })
     .where('id', '=', userId)
     .returning(['failed_attempts', 'locked_at'])

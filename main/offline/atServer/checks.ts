@@ -1,0 +1,55 @@
+import { mayUse, type Access } from '../../../shared/contract';
+import { userRowVersion, type OutboxOperation } from '../../../shared/contract/syncModels';
+import { fail, ok, type ErrorCode, type Result } from '../../../shared/errors';
+import type { Deps } from '../../context/deps';
+import type { DesktopRegistration } from '../../store/repos/desktops';
+import { proofSpent } from '../../store/repos/offlineOperations';
+import { findUserByLoginId, findUsersByLoginIds } from '../../store/repos/users';
+import type { Db } from '../../store/transaction';
+import { companyUserRows } from '../../users/list';
+import { standingHolder, type Holder } from './desktop';
+import { revokedAlready } from './revokeQueued';
+
+/**
+ * The operator now (SPEC R-OFF-8): of the desktop's company, not removed, not locked, still allowed the channel,
+ * holding the token of the proof and that token not lost. Else OFFLINE_OPERATOR_INVALID.
+ */
+export async function operatorOf(tx: Db, desktop: DesktopRegistration, op: OutboxOperation, access: Access): Promise<Result<Holder>> {
+  const holder = await standingHolder(tx, desktop.companyId, op.operator);
+  if (!holder || holder.token.serial !== op.proof.serial || !mayUse(access, holder.user.user_type)) return fail('OFFLINE_OPERATOR_INVALID');
+  return ok(holder);
+}
+
+/**
+ * The offline step-up (R-OFF-3, R-OFF-7): the proof's step must be on record as reported from this desktop by
+ * this operator, and have proved no other applied operation. A step accepted elsewhere first (online, another
+ * desktop) or never reported is OFFLINE_REPLAY.
+ */
+export async function proofRefusal(tx: Db, desktop: DesktopRegistration, holder: Holder, step: number): Promise<ErrorCode | null> {
+  const held = await tx
+    .selectFrom('accepted_steps')
+    .select(['source', 'desktop_id', 'login_id'])
+    .where('token_id', '=', holder.token.id)
+    .where('step', '=', step)
+    .executeTakeFirst();
+  const ours = held?.source === 'offline' && held.desktop_id === desktop.id && held.login_id === holder.user.login_id;
+  if (!ours || (await proofSpent(tx, holder.token.id, step))) return 'OFFLINE_REPLAY';
+  return null;
+}
+
+/**
+ * R-OFF-8 for a change of an existing user: removed, or revoked since the base version → OFFLINE_TARGET_GONE
+ * (revocation wins); otherwise any BRSK027 column that differs from the base version (userRowVersion on the
+ * row as users:list builds it) → OFFLINE_CONFLICT. A login ID that never was a user there is left to the
+ * service (USER_NOT_FOUND).
+ */
+export async function versionRefusal(tx: Db, deps: Deps, companyId: number, loginId: string, base: string | undefined, now: Date): Promise<ErrorCode | null> {
+  const [row] = await companyUserRows(tx, deps, companyId, 'loginId-asc', now, [loginId]);
+  if (!row) {
+    const user = await findUserByLoginId(tx, loginId);
+    return user && user.company_id === companyId ? 'OFFLINE_TARGET_GONE' : null;
+  }
+  if (base !== undefined && userRowVersion(row) === base) return null;
+  const [user] = await findUsersByLoginIds(tx, companyId, [loginId]);
+  return user && (await revokedAlready(tx, user)) ? 'OFFLINE_TARGET_GONE' : 'OFFLINE_CONFLICT';
+}
