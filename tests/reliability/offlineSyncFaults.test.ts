@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { faultRun } from '../support/faultSync';
+import { FAULT_RULES, faultRun } from '../support/faultSync';
+import { createHarness } from '../support/harness';
 
 const LONG = process.env.LONG === '1';
 /** The full run under `npm run test:long`; `npm test` runs a smaller one with the same checks. */
@@ -13,7 +14,7 @@ describe('the sync at reconnect under real network faults (issue 14, tests/suppo
     { timeout: LONG ? 900_000 : 120_000 },
     async () => {
       console.log(`offline sync fault run: seed ${SEED} (replay with SEED=${SEED})`);
-      const figures = await faultRun(CYCLES, OPERATIONS, SEED);
+      const figures = await faultRun(await createHarness({ rules: FAULT_RULES }), CYCLES, OPERATIONS, SEED);
       console.log(
         `offline sync fault run: cycles ${figures.cycles} (${figures.interrupted} cut a running sync), operations ${figures.operations}, accepted ${figures.accepted}, refused ${figures.refused}, lost ${figures.lost}, twice ${figures.twice}`,
       );

@@ -7,7 +7,7 @@ import { addUser } from '../../main/store/repos/provision';
 import { serverCore } from '../../main/server/serverCore';
 import { connectedDesktop, type ConnectedDesktop } from './connectedDesktop';
 import { userRecord } from './db';
-import { createHarness, nextStep, PASSWORDS, TEST_KDF, type Harness } from './harness';
+import { nextStep, PASSWORDS, TEST_KDF, type Harness } from './harness';
 import { startServer, type ServerHarness } from './server';
 
 /** Blocks long enough for one step-up per operation (one step each), with cheap step hashes. */
@@ -44,8 +44,7 @@ export type FaultFigures = {
 
 type Run = { h: Harness; s: ServerHarness; d: ConnectedDesktop };
 
-async function open(): Promise<Run> {
-  const h = await createHarness({ rules: FAULT_RULES });
+async function open(h: Harness): Promise<Run> {
   const core = serverCore({ store: h.store, sealKey: h.sealKey, setupPolicy: 'closed', kdf: TEST_KDF, clock: h.clock.now, rules: FAULT_RULES, logBug: (_c, e) => h.bugs.push(e) });
   const s = await startServer({ harness: h, core });
   return { h, s, d: await connectedDesktop(s, { normalMs: 5_000 }) };
@@ -94,14 +93,14 @@ async function cycle({ d }: Run, rng: () => number, total: number): Promise<bool
 }
 
 /**
- * THE FAULT TEST (issue 14, SPEC R-OFF-7): `cycles` cut/restore cycles at random points during the sync of an
+ * THE FAULT TEST (issue 14, SPEC R-OFF-7), over the harness's store (made with FAULT_RULES): `cycles` cut/restore cycles at random points during the sync of an
  * outbox of `operations`, through the real fault proxy to the real server; then the link stays up to the end.
  * Every operation must be applied exactly once or refused with its reason, none lost, none applied twice, and the
  * server's audit must agree (its rows counted per idempotency key).
  */
-export async function faultRun(cycles: number, operations: number, seed: number): Promise<FaultFigures> {
-  const run = await open();
-  const { h, s, d } = run;
+export async function faultRun(h: Harness, cycles: number, operations: number, seed: number): Promise<FaultFigures> {
+  const run = await open(h);
+  const { s, d } = run;
   try {
     const keys = await queue(run, operations);
     expect(keys).toHaveLength(operations);
