@@ -42,9 +42,12 @@ export class SyncEngine {
     return this.o.desk.files;
   }
 
-  /** While offline, and while a sync runs, new logins are served offline. */
+  /**
+   * While offline, and during the sync at reconnect (the link turns online only once it has left nothing
+   * waiting), new logins are served offline. A sync started online (a replica refresh) changes nothing.
+   */
   servesLoginsOffline(): boolean {
-    return this.link === 'offline' || this.running !== null;
+    return this.link === 'offline';
   }
 
   markOffline(): void {

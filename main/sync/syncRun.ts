@@ -29,21 +29,20 @@ const credentials = (r: Registration) => ({ desktopId: r.desktopId, desktopSecre
 /**
  * (a) R-OFF-3/7, first of all: the steps used and the failures counted offline, and every serial and holder of
  * the blocks held; the answer marks them reported, sets the floors and names the blocks to drop (their users
- * revoked, locked, removed or without the token). Under the ledger's lock, so no offline check is lost between.
+ * revoked, locked, removed or without the token). The ledger is not held during the request: a step taken
+ * meanwhile is simply not among those marked, and goes with the next sync.
  */
 async function reportSteps(d: SyncDeps): Promise<Result<unknown>> {
-  return d.desk.exclusive(async () => {
-    const sent = unreported(d.files.ledger);
-    const blocks = [...d.files.blocks.values()];
-    const serials = [...new Set([...blocks.map((b) => b.tokenSerial), ...sent.used.map((u) => u.serial)])];
-    const answer = await d.remote('sync:report-steps', { ...credentials(d.registration), ...sent, serials, holders: blocks.map((b) => b.loginId) });
-    if (!answer.ok) return answer;
-    const value = answer.value as { floors: Record<string, number>; void: string[] };
-    d.files.setLedger(withReport(d.files.ledger, sent, value.floors));
-    await d.desk.endSessionsOf(value.void, 'revoked');
-    for (const loginId of value.void) d.files.dropBlock(loginId);
-    return answer;
-  });
+  const sent = unreported(d.files.ledger);
+  const blocks = [...d.files.blocks.values()];
+  const serials = [...new Set([...blocks.map((b) => b.tokenSerial), ...sent.used.map((u) => u.serial)])];
+  const answer = await d.remote('sync:report-steps', { ...credentials(d.registration), ...sent, serials, holders: blocks.map((b) => b.loginId) });
+  if (!answer.ok) return answer;
+  const value = answer.value as { floors: Record<string, number>; void: string[] };
+  await d.desk.exclusive(async () => d.files.setLedger(withReport(d.files.ledger, sent, value.floors)));
+  await d.desk.endSessionsOf(value.void, 'revoked');
+  for (const loginId of value.void) d.files.dropBlock(loginId);
+  return answer;
 }
 
 /**
