@@ -10,8 +10,6 @@ import { uuidv7 } from './uuidv7';
  * setup, own password changes, resync) is refused offline: they need the server's one replay authority
  * (DESIGN-NOTES 9). Each entry is the wire operation (`outboxOperationSchema`) plus, once refused, why.
  */
-export { QUEUEABLE_CHANNELS as QUEUEABLE, type QueueableChannel } from '../../shared/contract/syncModels';
-
 export const isQueueable = (channelName: string): channelName is QueueableChannel => (QUEUEABLE_CHANNELS as readonly string[]).includes(channelName);
 
 /** The step-up fields never wait on disk: the offline step-up proof (serial and step) stands for them. */

@@ -15,7 +15,7 @@ export type EngineOptions = {
   readonly probeIntervalMs?: number;
 };
 
-export const DEFAULT_PROBE_INTERVAL_MS = 5_000;
+const DEFAULT_PROBE_INTERVAL_MS = 5_000;
 
 /**
  * The link of a connected desktop to its server (SPEC R-OFF-1, R-OFF-7): probed every few seconds, and marked

@@ -1,19 +1,13 @@
-import { mayUse, type UserRow, type UserType } from '../../shared/contract';
-import { ACCESS } from '../../shared/contract/access';
+import { allChannels, mayUse, type UserRow, type UserType } from '../../shared/contract';
 import { userRowVersion, type OfflineBlock, type QueueableChannel, type Replica } from '../../shared/contract/syncModels';
 import { fail, ok, type Result } from '../../shared/errors';
 import { enqueue, targetsOf } from '../offline/outbox';
 import type { OfflineDesk } from './offlineDesk';
 import { applyEdit, newRow, type Edit } from './replicaEdits';
 
-const LEVEL: Record<QueueableChannel, keyof typeof ACCESS.users | 'revoke'> = {
-  'tokens:revoke': 'revoke',
-  'users:unlock': 'unlock',
-  'users:register': 'register',
-  'users:update': 'update',
-  'users:remove': 'remove',
-};
-const accessOf = (channel: QueueableChannel) => (LEVEL[channel] === 'revoke' ? ACCESS.tokens.revoke : ACCESS.users[LEVEL[channel] as keyof typeof ACCESS.users]);
+/** Access as the contract declares it for each channel (shared/contract/access.ts). */
+const ACCESS_OF = new Map(allChannels().map((c) => [c.name, c.access]));
+const accessOf = (channel: QueueableChannel) => ACCESS_OF.get(channel) ?? 'master';
 
 type Planned = { readonly edit: Edit; readonly answer: object };
 
