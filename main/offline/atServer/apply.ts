@@ -40,7 +40,7 @@ async function attempt(deps: Deps, desktop: DesktopRegistration, op: OutboxOpera
     const row = claimRow(desktop, op, now, { outcome: 'accepted', proof_token_id: operator.value.token.id, proof_step: op.proof.step });
     if (!(await claimOperation(tx, row))) return fail('VALIDATION');
     for (const loginId of plan.versioned) {
-      const conflict = await versionRefusal(tx, deps, desktop.companyId, loginId, op.baseVersions[loginId], now);
+      const conflict = await versionRefusal(tx, deps, desktop.companyId, loginId, op, now);
       if (conflict) return fail(conflict);
     }
     const worked = await plan.work(tx, operator.value.user, tag);

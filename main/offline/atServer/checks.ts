@@ -3,12 +3,12 @@ import { userRowVersion, type OutboxOperation } from '../../../shared/contract/s
 import { fail, ok, type ErrorCode, type Result } from '../../../shared/errors';
 import type { Deps } from '../../context/deps';
 import type { DesktopRegistration } from '../../store/repos/desktops';
+import { activeTokenOf, latestRevocationOf } from '../../store/repos/assignments';
 import { proofSpent } from '../../store/repos/offlineOperations';
 import { findUserByLoginId, findUsersByLoginIds } from '../../store/repos/users';
 import type { Db } from '../../store/transaction';
 import { companyUserRows } from '../../users/list';
 import { standingHolder, type Holder } from './desktop';
-import { revokedAlready } from './revokeQueued';
 
 /**
  * The operator now (SPEC R-OFF-8): of the desktop's company, not removed, not locked, still allowed the channel,
@@ -38,18 +38,22 @@ export async function proofRefusal(tx: Db, desktop: DesktopRegistration, holder:
 }
 
 /**
- * R-OFF-8 for a change of an existing user: removed, or revoked since the base version → OFFLINE_TARGET_GONE
+ * R-OFF-8 for a change of an existing user: removed, or revoked since it was queued → OFFLINE_TARGET_GONE
  * (revocation wins); otherwise any BRSK027 column that differs from the base version (userRowVersion on the
- * row as users:list builds it) → OFFLINE_CONFLICT. A login ID that never was a user there is left to the
- * service (USER_NOT_FOUND).
+ * row as users:list builds it) → OFFLINE_CONFLICT. "Since": the row changed and is revoked now, or the
+ * revocation is later than the offline time (a locked user's row shows ロック either way). A login ID that
+ * never was a user there is left to the service (USER_NOT_FOUND).
  */
-export async function versionRefusal(tx: Db, deps: Deps, companyId: number, loginId: string, base: string | undefined, now: Date): Promise<ErrorCode | null> {
+export async function versionRefusal(tx: Db, deps: Deps, companyId: number, loginId: string, op: Pick<OutboxOperation, 'baseVersions' | 'queuedAt'>, now: Date): Promise<ErrorCode | null> {
   const [row] = await companyUserRows(tx, deps, companyId, 'loginId-asc', now, [loginId]);
-  if (!row) {
-    const user = await findUserByLoginId(tx, loginId);
-    return user && user.company_id === companyId ? 'OFFLINE_TARGET_GONE' : null;
-  }
-  if (base !== undefined && userRowVersion(row) === base) return null;
   const [user] = await findUsersByLoginIds(tx, companyId, [loginId]);
-  return user && (await revokedAlready(tx, user)) ? 'OFFLINE_TARGET_GONE' : 'OFFLINE_CONFLICT';
+  if (!row || !user) {
+    const removed = await findUserByLoginId(tx, loginId);
+    return removed && removed.company_id === companyId ? 'OFFLINE_TARGET_GONE' : null;
+  }
+  const base = op.baseVersions[loginId];
+  const same = base !== undefined && userRowVersion(row) === base;
+  const revocation = (await activeTokenOf(tx, user.id)) ? undefined : await latestRevocationOf(tx, user.id);
+  if (revocation && (!same || (revocation.revoked_at ?? 0) > op.queuedAt)) return 'OFFLINE_TARGET_GONE';
+  return same ? null : 'OFFLINE_CONFLICT';
 }
