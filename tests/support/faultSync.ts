@@ -47,7 +47,7 @@ type Run = { h: Harness; s: ServerHarness; d: ConnectedDesktop };
 async function open(h: Harness): Promise<Run> {
   const core = serverCore({ store: h.store, sealKey: h.sealKey, setupPolicy: 'closed', kdf: TEST_KDF, clock: h.clock.now, rules: FAULT_RULES, logBug: (_c, e) => h.bugs.push(e) });
   const s = await startServer({ harness: h, core });
-  return { h, s, d: await connectedDesktop(s, { normalMs: 5_000 }) };
+  return { h, s, d: await connectedDesktop(s, { normalMs: 2_000 }) };
 }
 
 /** Every tenth login ID is taken on the server while the desktop is offline: those registrations are refused. */
@@ -74,7 +74,7 @@ async function queue({ h, d }: Run, operations: number): Promise<string[]> {
   return readSealed(outboxFile(join(d.dir, 'offline', 'outbox'), d.key, d.offline.desktopId()!)).entries.map((e) => e.key);
 }
 
-/** One cycle: the link comes back, the sync starts, and at a random point the link is cut again (dropped or reset). */
+/** One cycle: the link comes back, the sync starts, and at a random point the link is cut again. */
 async function cycle({ d }: Run, rng: () => number, total: number): Promise<boolean> {
   const answered = () => total - d.offline.status().waiting;
   const target = rng() < 0.2 ? answered() : answered() + 1 + Math.floor(rng() * 4);
@@ -86,7 +86,9 @@ async function cycle({ d }: Run, rng: () => number, total: number): Promise<bool
   // A few more turns of the loop so the cut also lands inside the next request, not only between two.
   for (let turns = Math.floor(rng() * 6); turns > 0; turns--) await new Promise((resolve) => setImmediate(resolve));
   const interrupted = !finished;
-  d.proxy.mode(rng() < 0.5 ? 'drop' : 'reset');
+  // Mostly dropped or reset; now and then stalled, so an answer is lost after the server applied (the deadline).
+  const how = rng();
+  d.proxy.mode(how < 0.45 ? 'drop' : how < 0.9 ? 'reset' : 'stall');
   await sync;
   await d.offline.idle();
   return interrupted;
