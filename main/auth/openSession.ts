@@ -1,8 +1,8 @@
-import { ok, type Result } from '../../shared/errors';
+import { fail, ok, type Result } from '../../shared/errors';
 import type { SessionInfo } from '../../shared/contract/models';
 import { authPasswordResetOf, mustChangePasswords } from '../account/passwords';
 import type { Deps } from '../context/deps';
-import type { Session } from '../session/sessions';
+import type { EndReason, Session } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
 import { appendAudit, type AuditAction } from '../store/repos/audit';
 import { recordLogin } from '../store/repos/topPage';
@@ -36,7 +36,25 @@ export async function describeSession(deps: Deps, session: Session): Promise<Ses
   };
 }
 
-/** After the commit: the challenge is spent and the session begins. */
+/** Why the user may no longer hold a session, as the store says now: revoked, removed or locked meanwhile. */
+async function endedMeanwhile(deps: Deps, userId: number): Promise<EndReason | null> {
+  const row = await deps.db
+    .selectFrom('users as u')
+    .leftJoin('token_assignments as a', (join) => join.onRef('a.user_id', '=', 'u.id').on('a.state', '=', 'active'))
+    .select(['u.locked_at', 'u.deleted_at', 'a.id as active'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  if (!row || row.deleted_at !== null || row.active === null) return 'revoked';
+  return row.locked_at === null ? null : 'locked';
+}
+
+/**
+ * After the commit: the challenge is spent and the session begins. A revocation (or removal, or lock) that
+ * commits between the login's commit and this session's write would end the user's sessions before this one
+ * exists; so the session is written first and the user read again after it. Every such change ends sessions
+ * after its own commit: either it commits before that read (seen here, the new session ends) or its ending
+ * runs after this session was written (and ends it). SPEC R-REV-3, DESIGN-NOTES 2.
+ */
 export async function startSession(deps: Deps, challengeId: string, user: UserRecord, now: Date): Promise<Result<SessionInfo>> {
   await deps.sessions.consumeChallenge(challengeId);
   const session = await deps.sessions.open(
@@ -49,5 +67,10 @@ export async function startSession(deps: Deps, challengeId: string, user: UserRe
     },
     now,
   );
+  const reason = await endedMeanwhile(deps, user.id);
+  if (reason) {
+    await deps.sessions.end(session.id, reason, now);
+    return fail('SESSION_EXPIRED', { reason });
+  }
   return ok(await describeSession(deps, session));
 }
