@@ -16,13 +16,20 @@ export async function recordLoginSuccess(tx: Db, user: UserRecord, action: Audit
   await appendAudit(tx, [{ at: now.getTime(), actor: user.login_id, action, target: user.login_id, result: 'success' }]);
 }
 
-export async function describeSession(deps: Deps, session: Session): Promise<SessionInfo> {
-  const row = await deps.db
+/** The user behind a session as the store has it now, with what decides whether they may still hold one. */
+function sessionUser(deps: Deps, userId: number) {
+  return deps.db
     .selectFrom('users as u')
     .innerJoin('companies as c', 'c.id', 'u.company_id')
+    .leftJoin('token_assignments as a', (join) => join.onRef('a.user_id', '=', 'u.id').on('a.state', '=', 'active'))
     .select(['u.name', 'c.name as company_name', 'u.login_password_initial', 'u.auth_password_initial', 'u.auth_password_reset_by', 'u.auth_password_reset_at'])
-    .where('u.id', '=', session.userId)
-    .executeTakeFirstOrThrow();
+    .select(['u.locked_at', 'u.deleted_at', 'a.id as active_assignment'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+}
+type SessionUser = NonNullable<Awaited<ReturnType<typeof sessionUser>>>;
+
+function infoOf(deps: Deps, session: Session, row: SessionUser): SessionInfo {
   return {
     sessionId: session.id,
     loginId: session.loginId,
@@ -36,15 +43,15 @@ export async function describeSession(deps: Deps, session: Session): Promise<Ses
   };
 }
 
-/** Why the user may no longer hold a session, as the store says now: revoked, removed or locked meanwhile. */
-async function endedMeanwhile(deps: Deps, userId: number): Promise<EndReason | null> {
-  const row = await deps.db
-    .selectFrom('users as u')
-    .leftJoin('token_assignments as a', (join) => join.onRef('a.user_id', '=', 'u.id').on('a.state', '=', 'active'))
-    .select(['u.locked_at', 'u.deleted_at', 'a.id as active'])
-    .where('u.id', '=', userId)
-    .executeTakeFirst();
-  if (!row || row.deleted_at !== null || row.active === null) return 'revoked';
+export async function describeSession(deps: Deps, session: Session): Promise<SessionInfo> {
+  const row = await sessionUser(deps, session.userId);
+  if (!row) throw new Error('a live session of a user that does not exist');
+  return infoOf(deps, session, row);
+}
+
+/** Why the user may no longer hold a session: revoked, removed or locked meanwhile. */
+function endedMeanwhile(row: SessionUser | undefined): EndReason | null {
+  if (!row || row.deleted_at !== null || row.active_assignment === null) return 'revoked';
   return row.locked_at === null ? null : 'locked';
 }
 
@@ -67,10 +74,11 @@ export async function startSession(deps: Deps, challengeId: string, user: UserRe
     },
     now,
   );
-  const reason = await endedMeanwhile(deps, user.id);
+  const row = await sessionUser(deps, user.id);
+  const reason = endedMeanwhile(row);
   if (reason) {
     await deps.sessions.end(session.id, reason, now);
     return fail('SESSION_EXPIRED', { reason });
   }
-  return ok(await describeSession(deps, session));
+  return ok(infoOf(deps, session, row!));
 }
