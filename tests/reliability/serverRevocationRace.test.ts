@@ -17,7 +17,7 @@ const ROUNDS = scaled(50, 500);
 const A = [0, 1, 2, 3, 4, 5];
 const B = [3, 4, 5, 6, 7, 8];
 const PER_ROUND = 9;
-/** Per registration round: X re-registers on BLGI020 (revoked a day ago) while Y, active, is revoked with X. */
+/** Population indexes of the operators; the targets follow (9 a round, then 2 a round for the registration race). */
 const MASTER = 0;
 const ADMIN = 1;
 const FIRST_TARGET = 2;
@@ -118,6 +118,8 @@ describe.skipIf(skip)('revocation races between two server processes on one Post
 
   it(`SPEC R-REV-3, R-LOG-3, DESIGN-NOTES 2: a revocation racing the same user's token registration (BLGI020) → registered then revoked, or revocation refused; never a live session of a revoked user, ${ROUNDS} rounds`, async () => {
     const [first, second] = cluster.servers as [ServerProcess, ServerProcess];
+    // Each round: X re-registers their token on BLGI020 through one instance while the master revokes X and Y
+    // (active) through the other.
     const base = FIRST_TARGET + ROUNDS * PER_ROUND;
     const pairs = Array.from({ length: ROUNDS }, (_, r) => [base + 2 * r, base + 2 * r + 1] as const);
     // Each X was revoked a day ago (past its cool-down): their next login goes to BLGI020 (SPEC R-LOG-2).
