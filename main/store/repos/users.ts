@@ -40,8 +40,9 @@ export async function countFailure(db: Db, userId: number, limit: number, now: n
     .executeTakeFirstOrThrow();
 }
 
+/** Only a counter above zero is written: most logins have none, and an update of nothing leaves no dead row. */
 export async function clearFailures(db: Db, userId: number): Promise<void> {
-  await db.updateTable('users').set({ failed_attempts: 0 }).where('id', '=', userId).execute();
+  await db.updateTable('users').set({ failed_attempts: 0 }).where('id', '=', userId).where('failed_attempts', '>', 0).execute();
 }
 
 export async function unlockUser(db: Db, userId: number): Promise<boolean> {
