@@ -99,7 +99,9 @@ async function main(): Promise<void> {
     const saturated = await loginStorm(client, users(1, STORM), PASSWORD, CLIENTS);
     const cpuPerLogin = (cpuMs(serverPid) + cpuMs(postmaster, true) - cpuBefore) / STORM;
     const rate = STORM / saturated.seconds;
+    const cpuBeforePaced = cpuMs(serverPid) + cpuMs(postmaster, true);
     const paced = await loginStorm(client, users(1 + STORM, STORM), PASSWORD, CLIENTS, rate * 0.8);
+    const cpuPerPacedLogin = (cpuMs(serverPid) + cpuMs(postmaster, true) - cpuBeforePaced) / STORM;
     clearInterval(sampler);
     const cores = availableParallelism();
     const sat = summarise(saturated.latencies);
@@ -130,6 +132,8 @@ async function main(): Promise<void> {
       { section: 'Server', figure: '  logins/s per core of CPU actually used (1000 / CPU ms per login)', unit: '/s', median: 1000 / cpuPerLogin, p95: 1000 / cpuPerLogin, goal: '≥ 15 /s per core', met: 1000 / cpuPerLogin >= 15 },
       { section: 'Server', figure: '  login latency at saturation: p50 (median) and p99 (p95 column)', unit: 'ms', median: sat.median, p95: p99(saturated.latencies) },
       { section: 'Server', figure: `  login latency at 80 % of saturation (${(rate * 0.8).toFixed(1)}/s): p50 and p99`, unit: 'ms', median: summarise(paced.latencies).median, p95: p99(paced.latencies), goal: 'p99 < 250 ms', met: p99(paced.latencies) < 250 },
+      // If the paced storm fell behind, these say whether our own cost per login rose or the machine gave less.
+      { section: 'Server', figure: '  rate the paced storm achieved, and its CPU ms per login (p95 column)', unit: '', median: STORM / paced.seconds, p95: cpuPerPacedLogin },
       { section: 'Server', figure: '  server peak RSS during the storms', unit: 'MiB', median: peakRssMiB(serverPid), p95: peakRssMiB(serverPid) },
       { section: 'Server', figure: '  PostgreSQL connections of the server during the storms (pool 10)', unit: '', median: summarise(connections).median, p95: Math.max(...connections) },
       { section: 'Server', figure: 'users.list of 10,000 over HTTPS', unit: 'ms', median: list.median, p95: list.p95, goal: '< 150 ms', met: list.median < 150 },
