@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { importBackup } from '../backup/importBackup';
 import { parseArgs } from '../cli/args';
 import { createCompany } from '../setup/setup';
 import { openPostgresStore } from '../store/postgres/open';
@@ -10,7 +12,9 @@ import { serverCore } from './serverCore';
 const USAGE = `usage:
   npm run server -- --config <file>
   npm run server -- create-company --config <file> --code <C0003> --name <会社名> --master-login-id <id> --master-name <氏名>
-    (the master's login and authentication passwords are asked on the terminal)`;
+    (the master's login and authentication passwords are asked on the terminal)
+  npm run server -- import-backup --config <file> <file.otpbackup>
+    (a standalone desktop's backup becomes a new company; its passphrase is asked on the terminal)`;
 
 function flag(flags: Map<string, string | true>, name: string): string {
   const value = flags.get(name);
@@ -38,10 +42,31 @@ async function createCompanyCommand(config: ServerConfig, flags: Map<string, str
   }
 }
 
+/**
+ * Moves a standalone desktop's company onto this server (issue 15): its backup file loaded into the server's
+ * PostgreSQL as a new company, every seed under the server's seal key, no token registered again.
+ */
+async function importBackupCommand(config: ServerConfig, files: readonly string[]): Promise<void> {
+  if (files.length !== 1) throw new Error(USAGE);
+  const file = readFileSync(files[0]!);
+  const sealKey = readSealKey(config.sealKey);
+  const [passphrase] = await askSecrets(['Backup passphrase: ']);
+  const store = await openPostgresStore({ connectionString: config.postgres.url, poolSize: 2 });
+  try {
+    const result = await importBackup(store.db, sealKey, file, passphrase!, new Date());
+    if (!result.ok) throw new Error(`refused: ${result.error.code} ${result.error.problem ?? ''}`.trim());
+    const { companies, users, tokens } = result.value;
+    console.log(`imported company ${companies.join(', ')}: ${users} users, ${tokens} tokens; its desktops now connect to the server (接続設定)`);
+  } finally {
+    await store.close();
+  }
+}
+
 async function main(): Promise<void> {
   const { flags, positional } = parseArgs(process.argv.slice(2));
   const config = readConfig(flag(flags, 'config'));
   if (positional[0] === 'create-company') return createCompanyCommand(config, flags);
+  if (positional[0] === 'import-backup') return importBackupCommand(config, positional.slice(1));
   if (positional.length > 0) throw new Error(USAGE);
   const running = await launch(config);
   running.app.log.info({ url: running.url }, 'listening');

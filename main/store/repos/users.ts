@@ -49,8 +49,9 @@ export async function countFailure(db: Db, userId: number, limit: number, now: n
     .executeTakeFirstOrThrow();
 }
 
+/** Only a counter above zero is written: most logins have none, and an update of nothing leaves no dead row. */
 export async function clearFailures(db: Db, userId: number): Promise<void> {
-  await db.updateTable('users').set({ failed_attempts: 0 }).where('id', '=', userId).execute();
+  await db.updateTable('users').set({ failed_attempts: 0 }).where('id', '=', userId).where('failed_attempts', '>', 0).execute();
 }
 
 export async function unlockUser(db: Db, userId: number): Promise<boolean> {
@@ -99,13 +100,11 @@ export async function listCompanyUsers(
   const [column, direction] = ORDER[sort];
   let query = db
     .selectFrom('users as u')
+    // The active assignment through its partial unique index; only a user without one looks up their latest.
+    // (A single "latest, active first" subquery in the join was evaluated twice per user by PostgreSQL.)
+    .leftJoin('token_assignments as aa', (join) => join.onRef('aa.user_id', '=', 'u.id').on('aa.state', '=', 'active'))
     .leftJoin('token_assignments as a', (join) =>
-      join.on(
-        'a.id',
-        '=',
-        sql<number>`(select x.id from token_assignments x where x.user_id = u.id
-          order by x.state = 'active' desc, x.id desc limit 1)`,
-      ),
+      join.on('a.id', '=', sql<number>`coalesce(aa.id, (select max(x.id) from token_assignments x where x.user_id = u.id))`),
     )
     .leftJoin('tokens as t', 't.id', 'a.token_id')
     .select([

@@ -59,12 +59,16 @@ describe(`server import of a standalone backup (issue 15), on ${DIALECT}`, () =>
   });
 
   // The command speaks to PostgreSQL only: it is the company server's.
-  it.runIf(DIALECT === 'postgres')('the import-backup command asks the passphrase on standard input, never on the command line', async () => {
+  it.runIf(DIALECT === 'postgres')('the server command import-backup asks the passphrase on standard input, never on the command line', async () => {
     const desktop = track(await backupHarness());
     const path = join(desktop.folder, 'copy.otpbackup');
     writeFileSync(path, await writeBackup(desktop));
     const server = await serverWithCompany();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/import-backup.ts', path, '--database-url', server.location], {
+    // The server's own configuration file: its PostgreSQL, and its seal key (here from the environment).
+    const config = join(desktop.folder, 'server.json');
+    const tls = { certFile: 'unused-cert.pem', keyFile: 'unused-key.pem' };
+    writeFileSync(config, JSON.stringify({ postgres: { url: server.location }, tls, listen: {}, sealKey: { env: 'OTP_SEAL_KEY' } }));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main/server/cli.ts', 'import-backup', '--config', config, path], {
       env: { ...process.env, OTP_SEAL_KEY: server.sealKey.toString('hex') },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -78,4 +82,4 @@ describe(`server import of a standalone backup (issue 15), on ${DIALECT}`, () =>
     expect((await companyRows(server, 'C0001')).users.length).toBeGreaterThan(0);
   });
 });
-if (DIALECT !== 'postgres') console.log('import-backup command: runs in the postgres project only (the command speaks to PostgreSQL)');
+if (DIALECT !== 'postgres') console.log('server import-backup command: runs in the postgres project only (the command speaks to PostgreSQL)');
