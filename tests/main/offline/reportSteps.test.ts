@@ -4,6 +4,7 @@ import { stepAt } from '../../../main/otp/totp';
 import { value } from '../../support/admin';
 import { auditRows, createHarness, loginWithOtp, PASSWORDS, type Harness } from '../../support/harness';
 import { tokenRow } from '../../support/db';
+import { ACCEPTED_STEP_RETENTION_MS } from '../../../main/store/repos/tokens';
 
 const SHARED = '523405696';
 let h: Harness;
@@ -82,4 +83,18 @@ describe('offline steps reported at sync (main/offline/reportSteps)', () => {
     expect(answer.reports.map((r) => r.outcome)).toEqual(['unknownToken']);
     expect(await h.store.db.selectFrom('accepted_steps').selectAll().where('source', '=', 'offline').execute()).toEqual([]);
   });
+
+  it('SPEC R-OFF-3: accepted steps are kept for the retention period, then go at the next online acceptance', async () => {
+    await loginWithOtp(h, 'kmb05871');
+    const token = await tokenRow(h, SHARED);
+    const count = async () => (await h.store.db.selectFrom('accepted_steps').select('step').where('token_id', '=', token!.id).execute()).length;
+    expect(await count()).toBe(1);
+    h.clock.advance(ACCEPTED_STEP_RETENTION_MS - 60_000);
+    await loginWithOtp(h, 'kmb05871');
+    expect(await count()).toBe(2);
+    h.clock.advance(120_000);
+    await loginWithOtp(h, 'kmb05871');
+    expect(await count()).toBe(2);
+  });
 });
+
