@@ -1,3 +1,4 @@
+import { mustChangePasswords } from '../account/passwords';
 import type { RulesConfig } from '../config/rules';
 import type { SealKey } from '../crypto/seal';
 import { withSeed } from '../otp/consume';
@@ -10,12 +11,14 @@ import { blockSteps, issueBlock, type OfflineBlock } from './block';
 
 /**
  * The server's side of SPEC R-OFF-1/2: after a successful online login on a registered desktop, the block
- * for that user and desktop. None for a user of another company, a locked or removed one, or one without
- * an active token. The codes are made while the seed is open and the seed is wiped before any hashing.
+ * for that user and desktop. None for a user of another company, a locked or removed one, one still on the
+ * initial passwords, or one without an active token. The codes are made while the seed is open and the seed is wiped before any hashing.
  */
 export async function issueForDesktop(db: Db, key: SealKey, rules: RulesConfig, desktop: DesktopRegistration, userId: number, now: Date): Promise<OfflineBlock | null> {
   const user = await findUserById(db, userId);
   if (!user || user.company_id !== desktop.companyId || user.deleted_at !== null || user.locked_at !== null) return null;
+  // Initial passwords are known to the admin who set them: no offline login until the user has chosen their own.
+  if (mustChangePasswords(user)) return null;
   const active = await activeTokenOf(db, user.id);
   if (!active || active.token.state !== 'active' || active.token.expires_at <= now.getTime()) return null;
   const t = active.token;

@@ -60,6 +60,13 @@ describe('issuing a block to a registered desktop (main/offline/issueForDesktop)
     expect(await issueFor('kmb05871', { id: desk.id, companyId: other!.company_id })).toBeNull();
   });
 
+  it('SPEC R-OFF-1: no block while the user still has the initial passwords an admin set', async () => {
+    await h.store.db.updateTable('users').set({ auth_password_initial: 1 }).where('login_id', '=', 'kmb05871').execute();
+    expect(await issueFor('kmb05871')).toBeNull();
+    await h.store.db.updateTable('users').set({ auth_password_initial: 0 }).where('login_id', '=', 'kmb05871').execute();
+    expect(await issueFor('kmb05871')).not.toBeNull();
+  });
+
   it('a desktop is found by its ID and secret only; the server keeps the secret\'s hash, not the secret', async () => {
     expect(await findDesktop(h.store.db, desk.id, desk.secret)).toEqual({ id: desk.id, companyId: desk.companyId });
     expect(await findDesktop(h.store.db, desk.id, 'x'.repeat(43))).toBeUndefined();
