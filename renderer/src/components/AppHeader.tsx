@@ -2,9 +2,10 @@ import { useT } from '../i18n';
 import { useNavigation } from '../stores/navigation';
 import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { LinkIndicator } from './LinkIndicator';
 import '../styles/header.css';
 
-/** The bank's banner: product, the logged-in company and user with パスワード変更 and ログアウト, and the language switch. */
+/** The bank's banner: product, the logged-in company and user with パスワード変更 and ログアウト, a connected desktop's link, and the language switch. */
 export function AppHeader() {
   const t = useT();
   const info = useSession((s) => s.info);
@@ -23,6 +24,7 @@ export function AppHeader() {
             <span className="who-user">{t.app.userName(info.name)}</span>
           </p>
         )}
+        <LinkIndicator />
         <LanguageSwitch />
         {info && (
           <button type="button" className="button button-header" onClick={() => go('passwordChange')}>
