@@ -5,8 +5,8 @@ import { useLanguage, type Lang } from '../stores/language';
 import { useLink } from '../stores/link';
 import { useSession } from '../stores/session';
 
-/** Whether what the main process answers now comes from the offline replica: an offline session, or the link is down. */
-export function useShowsReplica(): boolean {
+/** Whether the desktop works offline now: an offline session (served from the replica), or the link is down. */
+export function useIsOffline(): boolean {
   const offlineSession = useSession((s) => s.info?.offline === true);
   const linkDown = useLink((s) => s.status?.link === 'offline');
   return offlineSession || linkDown;
@@ -24,7 +24,7 @@ export function replicaText(syncedAt: string | null, lang: Lang, t: Dictionary):
 export function ReplicaBanner() {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
-  const shows = useShowsReplica();
+  const shows = useIsOffline();
   const syncedAt = useLink((s) => s.status?.syncedAt ?? null);
   if (!shows) return null;
   return (
