@@ -13,10 +13,13 @@ export function AppHeader() {
   const go = useNavigation((s) => s.go);
   return (
     <header className="app-header">
-      <p className="brand">
-        <span className="brand-bank">{t.app.bank}</span>
-        <span className="brand-product">{t.app.product}</span>
-      </p>
+      <div className="brand-block">
+        <p className="brand">
+          <span className="brand-bank">{t.app.bank}</span>
+          <span className="brand-product">{t.app.product}</span>
+        </p>
+        <LinkIndicator />
+      </div>
       <div className="header-tools">
         {info && (
           <p className="who">
@@ -24,7 +27,6 @@ export function AppHeader() {
             <span className="who-user">{t.app.userName(info.name)}</span>
           </p>
         )}
-        <LinkIndicator />
         <LanguageSwitch />
         {info && (
           <button type="button" className="button button-header" onClick={() => go('passwordChange')}>

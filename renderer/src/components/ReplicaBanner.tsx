@@ -4,6 +4,7 @@ import type { Dictionary } from '../i18n/ja';
 import { useLanguage, type Lang } from '../stores/language';
 import { useLink } from '../stores/link';
 import { useSession } from '../stores/session';
+import '../styles/offline.css';
 
 /** Whether the desktop works offline now: an offline session (served from the replica), or the link is down. */
 export function useIsOffline(): boolean {

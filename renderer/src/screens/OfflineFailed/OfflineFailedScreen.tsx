@@ -8,6 +8,7 @@ import { useOfflineFailed, type FailedOutcome } from '../../stores/offlineFailed
 import { DiscardPanel } from './DiscardPanel';
 import { FailedTable, type Choice } from './FailedTable';
 import { RedoForm } from './RedoForm';
+import '../../styles/offline.css';
 
 const outcomeText = (t: Dictionary, outcome: FailedOutcome | null): string | undefined =>
   !outcome ? undefined : outcome.kind === 'discarded' ? t.offline.discarded : outcome.queued ? t.offline.queued(null) : t.offline.redone;
