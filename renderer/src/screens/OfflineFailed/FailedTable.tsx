@@ -41,13 +41,15 @@ export function FailedTable({ operations, onChoose }: Props) {
                 <td>{op.operator}</td>
                 <td>{at}</td>
                 <td className="failed-reason">{reason(op.reason)}</td>
-                <td className="failed-actions">
-                  <button type="button" className="button" aria-label={o.rowAction(o.redo, what, at)} onClick={() => onChoose({ key: op.key, action: 'redo' })}>
-                    {o.redo}
-                  </button>
-                  <button type="button" className="button" aria-label={o.rowAction(o.discard, what, at)} onClick={() => onChoose({ key: op.key, action: 'discard' })}>
-                    {o.discard}
-                  </button>
+                <td>
+                  <div className="failed-actions">
+                    <button type="button" className="button" aria-label={o.rowAction(o.redo, what, at)} onClick={() => onChoose({ key: op.key, action: 'redo' })}>
+                      {o.redo}
+                    </button>
+                    <button type="button" className="button" aria-label={o.rowAction(o.discard, what, at)} onClick={() => onChoose({ key: op.key, action: 'discard' })}>
+                      {o.discard}
+                    </button>
+                  </div>
                 </td>
               </tr>
             );
