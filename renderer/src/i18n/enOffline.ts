@@ -7,7 +7,7 @@ export const enOffline: typeof jaOffline = {
     offline: (waiting) => `Offline (${waiting} waiting to send)`,
     syncing: (done, total) => `Syncing (${done}/${total})`,
     replica: (syncedAt) => (syncedAt ? `Offline view (last synced ${syncedAt})` : 'Offline view (never synced)'),
-    replicaNote: 'The server cannot be reached: this shows the data as of the last sync.',
+    replicaNote: 'Offline: this shows the data as of the last sync with the server.',
     queued: (waiting) =>
       `This operation is waiting to be sent. It will be applied when the server can be reached${waiting === null ? '' : ` (${waiting} waiting)`}.`,
     failedTitle: 'Operations not synced',

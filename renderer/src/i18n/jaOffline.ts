@@ -8,7 +8,7 @@ export const jaOffline = {
     offline: (waiting: number) => `オフライン（送信待ち ${waiting}件）`,
     syncing: (done: number, total: number) => `同期中 (${done}/${total})`,
     replica: (syncedAt: string | null) => (syncedAt ? `オフライン表示 (最終同期 ${syncedAt})` : 'オフライン表示 (未同期)'),
-    replicaNote: 'サーバーに接続できないため、最後に同期したときの内容を表示しています。',
+    replicaNote: 'オフラインのため、最後にサーバーと同期したときの内容を表示しています。',
     queued: (waiting: number | null) =>
       `この操作は送信待ちです。サーバーに接続したときに反映されます${waiting === null ? '' : `（送信待ち ${waiting}件）`}。`,
     failedTitle: '同期できなかった操作',
