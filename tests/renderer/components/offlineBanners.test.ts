@@ -3,6 +3,7 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OfflineStatus } from '../../../shared/contract/connection';
 import { LinkIndicator } from '../../../renderer/src/components/LinkIndicator';
+import { MainMenu } from '../../../renderer/src/components/MainMenu';
 import { ReplicaBanner, replicaText } from '../../../renderer/src/components/ReplicaBanner';
 import { formatMonthDayTime } from '../../../renderer/src/format/jst';
 import { en } from '../../../renderer/src/i18n/en';
@@ -75,5 +76,30 @@ describe('the connection indicator on every screen (issue 14)', () => {
     await act(() => useConnection.setState({ status: { mode: 'standalone' } }));
     expect(pill()).toBeUndefined();
     expect(live()).toBe('');
+  });
+});
+
+describe('同期できなかった操作 in 設定・管理 (SPEC R-OFF-8)', () => {
+  const entries = async () => {
+    const settings = [...shown!.container.querySelectorAll('button')].find((b) => b.textContent === '設定・管理')!;
+    await act(async () => settings.click());
+    return [...shown!.container.querySelectorAll('#settings-menu button')].map((b) => b.textContent);
+  };
+
+  it('masters and admins of a connected desktop see it, with a count when the server refused some', async () => {
+    await act(() => useSession.setState({ info: session }));
+    shown = await render(MainMenu, {});
+    expect(await entries()).not.toContain('同期できなかった操作');
+    await linkIs({ ...online, failed: 0 });
+    expect(await entries()).toContain('同期できなかった操作');
+    await linkIs({ ...online, failed: 2 });
+    expect(await entries()).toContain('同期できなかった操作2件');
+  });
+
+  it('a general user never sees it', async () => {
+    await act(() => useSession.setState({ info: { ...session, userType: 'general' } }));
+    shown = await render(MainMenu, {});
+    await linkIs({ ...online, failed: 2 });
+    expect((await entries()).some((e) => e?.startsWith('同期できなかった操作'))).toBe(false);
   });
 });

@@ -29,7 +29,11 @@ export function OfflineFailedScreen() {
   }, [load]);
   const chosen = choice && operations.find((op) => op.key === choice.key);
   const what = chosen ? t.offline.channels[chosen.channel] : '';
-  const close = () => setChoice(null);
+  // The panel goes with its row's choice: the focus returns to the screen's title rather than to nothing.
+  const close = () => {
+    setChoice(null);
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  };
   const choose = (next: Choice) => {
     useOfflineFailed.setState({ outcome: null });
     setChoice(next);
