@@ -1,9 +1,9 @@
-import { contract, type Channel } from '../../shared/contract';
+import type { Channel } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { AuditAction } from '../store/repos/audit';
 import type { Db } from '../store/transaction';
 import type { SessionStore } from '../session/sessions';
-import type { HandlerTable } from './handlerTable';
+import { servedContract, type HandlerTable } from './handlerTable';
 import { admit } from './admit';
 import { auditRefusal, REFUSAL_ACTIONS } from './refusals';
 
@@ -22,7 +22,7 @@ type Lookup = Record<string, Record<string, unknown>>;
 
 function entries(table: HandlerTable): Map<string, Entry> {
   const map = new Map<string, Entry>();
-  for (const [group, channels] of Object.entries(contract)) {
+  for (const [group, channels] of Object.entries(servedContract)) {
     for (const [method, channel] of Object.entries(channels) as [string, Channel][]) {
       const handler = (table as unknown as Lookup)[group]![method] as AnyHandler;
       const action = (REFUSAL_ACTIONS as unknown as Lookup)[group]![method] as AuditAction | undefined;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ok, type Result } from '../../shared/errors';
-import type { Channel, Contract } from '../../shared/contract';
+import { contract, syncContract, type Channel, type Contract, type SyncContract } from '../../shared/contract';
 import { changeOwnPassword } from '../account/changePassword';
 import { replaceAuthPassword } from '../account/replaceAuthPassword';
 import { exportAuditLog, listAuditLog } from '../audit/auditLog';
@@ -12,6 +12,10 @@ import { describeSession } from '../auth/openSession';
 import { verifyLoginOtp } from '../auth/verifyOtp';
 import { commitTokens, importProgress, previewTokens } from '../imports/imports';
 import { revokeTokens } from '../revocation/revoke';
+import { applyQueued } from '../offline/atServer/apply';
+import { issueBlockFor, registerDesktopFor } from '../offline/atServer/registration';
+import { replicaFor } from '../offline/atServer/replica';
+import { reportSync } from '../offline/atServer/report';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import { resumeSetup } from '../setup/resume';
@@ -34,8 +38,15 @@ type Context<A> = A extends 'public' ? { now: Date } : { now: Date; session: Ses
 type HandlerFor<C> =
   C extends Channel<infer Req, infer Res, infer A> ? (input: z.output<Req>, ctx: Context<A>) => Promise<Result<z.input<Res>>> : never;
 
+/**
+ * Every channel the core answers: the contract's, and the desktop ↔ server sync channels (SPEC R-OFF-1..8), which
+ * only a company server serves over HTTPS (main/server/routes.ts); the shell never registers them for the renderer.
+ */
+export const servedContract = { ...contract, ...syncContract };
+export type ServedContract = Contract & SyncContract;
+
 /** One service call per channel; typed against the contract, so a channel without a handler does not compile. */
-export type HandlerTable = { [G in keyof Contract]: { [M in keyof Contract[G]]: HandlerFor<Contract[G][M]> } };
+export type HandlerTable = { [G in keyof ServedContract]: { [M in keyof ServedContract[G]]: HandlerFor<ServedContract[G][M]> } };
 
 export const handlerTable = (deps: Deps): HandlerTable => ({
   auth: {
@@ -87,5 +98,12 @@ export const handlerTable = (deps: Deps): HandlerTable => ({
   backup: {
     create: (input, { session, now }) => createBackup(deps, session, input, now),
     restore: (input, { now }) => restoreBackup(deps, input, now),
+  },
+  sync: {
+    registerDesktop: (_input, { session, now }) => registerDesktopFor(deps, session, now),
+    issueBlock: (input, { session, now }) => issueBlockFor(deps, session, input, now),
+    reportSteps: (input, { now }) => reportSync(deps, input, now),
+    apply: (input, { now }) => applyQueued(deps, input, now),
+    replica: (input, { now }) => replicaFor(deps, input, now),
   },
 });

@@ -1,5 +1,5 @@
 import type { AppError } from '../../shared/errors';
-import type { Contract } from '../../shared/contract';
+import type { Contract, SyncContract } from '../../shared/contract';
 import { appendAudit, type AuditAction, type AuditEntry } from '../store/repos/audit';
 import type { Db } from '../store/transaction';
 
@@ -10,7 +10,9 @@ type SessionMethods<G> = { readonly [M in keyof G as G[M] extends { readonly acc
  * writes when it runs, or a read's own name. Typed against the contract, so a new session channel without
  * its action does not compile.
  */
-export const REFUSAL_ACTIONS: { readonly [G in keyof Contract]: SessionMethods<Contract[G]> } = {
+type Served = Contract & SyncContract;
+
+export const REFUSAL_ACTIONS: { readonly [G in keyof Served]: SessionMethods<Served[G]> } = {
   auth: { session: 'session.check', logout: 'session.logout' },
   tokens: { revoke: 'token.revoke', resync: 'token.resync', reportLost: 'token.lost' },
   users: {
@@ -27,6 +29,7 @@ export const REFUSAL_ACTIONS: { readonly [G in keyof Contract]: SessionMethods<C
   account: { changeLoginPassword: 'account.loginPassword', changeAuthPassword: 'account.authPassword', replaceAuthPassword: 'account.authPassword' },
   audit: { list: 'audit.list', exportCsv: 'audit.export' },
   backup: { create: 'backup.create' },
+  sync: { registerDesktop: 'desktop.register', issueBlock: 'offline.block' },
 };
 
 /**

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { allChannels, type Channel } from '../../shared/contract';
+import { serverChannels, type Channel } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
 import { parseAnswer, readySchema } from './answer';
@@ -53,7 +53,8 @@ export function createRemote(options: RemoteOptions): Remote {
     clock: options.clock ?? (() => new Date()),
     connectTimeoutMs: timeouts.normalMs,
   });
-  const byName = new Map(allChannels().map((c) => [c.name, c]));
+  // The sync channels too: the desktop's main process syncs through this same pinned transport.
+  const byName = new Map(serverChannels().map((c) => [c.name, c]));
   const retries = options.readRetries ?? 2;
   const delay = options.retryDelayMs ?? 300;
 

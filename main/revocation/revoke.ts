@@ -6,7 +6,7 @@ import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
 import { revokeActiveAssignment } from '../store/repos/assignments';
-import { appendAudit } from '../store/repos/audit';
+import { appendAudit, type AuditTag } from '../store/repos/audit';
 import { findUsersByLoginIds, listCompanyUsers } from '../store/repos/users';
 import { breatheEvery } from '../store/breathe';
 import type { Db } from '../store/transaction';
@@ -18,9 +18,10 @@ export type Revoked = { revoked: UserRow[]; selfRevoked: boolean; targets: UserR
 
 /**
  * All or nothing (SPEC R-REV-3): any target that cannot be revoked refuses the whole selection. Runs inside the
- * caller's transaction; also the revocation of a lost token (main/tokens/reportLost.ts).
+ * caller's transaction; also the revocation of a lost token (main/tokens/reportLost.ts) and of a queued offline
+ * one (main/offline/atServer), whose rows carry `tag` in their detail.
  */
-export async function revokeWithin(tx: Db, deps: Deps, operator: UserRecord, loginIds: string[], now: Date): Promise<Result<Revoked>> {
+export async function revokeWithin(tx: Db, deps: Deps, operator: UserRecord, loginIds: string[], now: Date, tag: AuditTag = {}): Promise<Result<Revoked>> {
   const targets = await findUsersByLoginIds(tx, operator.company_id, loginIds);
   const missing = loginIds.filter((id) => !targets.some((t) => t.login_id === id));
   if (missing.length > 0) return fail('USER_NOT_FOUND', { loginIds: missing });
@@ -40,7 +41,7 @@ export async function revokeWithin(tx: Db, deps: Deps, operator: UserRecord, log
       action: 'token.revoke' as const,
       target: t.login_id,
       result: 'success' as const,
-      detail: { reRegistrationAt: new Date(opensAt).toISOString() },
+      detail: { reRegistrationAt: new Date(opensAt).toISOString(), ...tag },
     })),
   );
   const rows = await listCompanyUsers(tx, operator.company_id, 'loginId-asc', loginIds);
@@ -59,6 +60,11 @@ export async function revokeTokens(deps: Deps, session: Session, input: Input, n
     revokeWithin(tx, deps, operator, loginIds, now),
   );
   if (!result.ok) return result;
-  for (const target of result.value.targets) await deps.sessions.endAllOf(target.id, 'revoked', now);
+  await endSessionsOf(deps, result.value.targets, now);
   return ok({ revoked: result.value.revoked, selfRevoked: result.value.selfRevoked });
+}
+
+/** After the commit: every revoked user's sessions end, the operator's own included (R-REV-4). */
+export async function endSessionsOf(deps: Deps, targets: readonly UserRecord[], now: Date): Promise<void> {
+  for (const target of targets) await deps.sessions.endAllOf(target.id, 'revoked', now);
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { allChannels, type Channel } from '../../shared/contract';
+import { serverChannels, type Channel } from '../../shared/contract';
 import { fail } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
 import type { OtpServer } from './createServer';
@@ -34,7 +34,7 @@ function contractRequest(channel: Channel, request: FastifyRequest): { ok: true;
  * (200); only transport faults get another status, and those come from Fastify before the handler runs.
  */
 export function registerChannels(app: OtpServer, dispatch: Dispatch): void {
-  for (const channel of allChannels()) {
+  for (const channel of serverChannels()) {
     app.post(pathOf(channel), { bodyLimit: bodyLimitOf(channel) }, async (request, reply) => {
       const built = contractRequest(channel, request);
       const result = built.ok ? await dispatch(channel.name, built.raw) : fail('VALIDATION', { field: 'sessionId' });

@@ -134,6 +134,24 @@ export type AcceptedStepTable = {
   recorded_at: Millis;
 };
 
+/** A queued offline operation applied or refused (migration 006): its idempotency key, kept with its outcome. */
+export type OfflineOperationTable = {
+  key: string;
+  company_id: number;
+  desktop_id: string;
+  channel: string;
+  operator: string;
+  outcome: 'accepted' | 'refused';
+  reason: string | null;
+  /** JSON array of the login IDs a refusal names, or null. */
+  login_ids: string | null;
+  /** The accepted step that proved it (an accepted operation's only). */
+  proof_token_id: number | null;
+  proof_step: number | null;
+  queued_at: Millis;
+  applied_at: Millis;
+};
+
 export type Database = {
   companies: CompanyTable;
   users: UserTable;
@@ -149,6 +167,7 @@ export type Database = {
   setup_grants: SetupGrantTable;
   desktops: DesktopTable;
   accepted_steps: AcceptedStepTable;
+  offline_operations: OfflineOperationTable;
 };
 
 export type UserRecord = Selectable<UserTable>;

@@ -13,14 +13,17 @@ import { expiryState } from '../views/expiry';
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** BTOP001 (SPEC R-TOP-2..4, R-TOK-4): login history, notices with read state, pending approvals, token expiry. */
-export async function topPage(deps: Deps, session: Session, now: Date): Promise<Result<TopPage>> {
+export const topPage = (deps: Deps, session: Session, now: Date): Promise<Result<TopPage>> => topPageOf(deps, session, now);
+
+/** The same page for a user of a company: the session's, or an offline replica's holder (SPEC R-OFF-5). */
+export async function topPageOf(deps: Deps, { userId, companyId }: { userId: number; companyId: number }, now: Date): Promise<Result<TopPage>> {
   const t = now.getTime();
   const [logins, notices, approvals, active, user] = await Promise.all([
-    recentLogins(deps.db, session.userId, deps.rules.loginHistoryLength),
-    currentNotices(deps.db, session.companyId, session.userId, t),
-    pendingApprovalCount(deps.db, session.userId),
-    activeTokenOf(deps.db, session.userId),
-    findUserById(deps.db, session.userId),
+    recentLogins(deps.db, userId, deps.rules.loginHistoryLength),
+    currentNotices(deps.db, companyId, userId, t),
+    pendingApprovalCount(deps.db, userId),
+    activeTokenOf(deps.db, userId),
+    findUserById(deps.db, userId),
   ]);
   const token = active?.token;
   return ok({

@@ -1,24 +1,47 @@
 import type { UserRow } from '../../shared/contract/models';
 import type { RequestOf } from '../../shared/contract';
-import { fail, ok, type Result } from '../../shared/errors';
+import { fail, ok, type AppError, type Result } from '../../shared/errors';
 import { policyRefusal } from '../account/passwords';
 import { refuse } from '../attempts/failures';
 import { withStepUp } from '../attempts/stepUp';
-import { hashUser, insertUser } from '../store/repos/provision';
+import { hashUser, insertUser, type HashedUser } from '../store/repos/provision';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
-import { appendSuccess } from '../store/repos/audit';
+import type { UserRecord } from '../store/schema';
+import { appendSuccess, type AuditTag } from '../store/repos/audit';
 import { findUserByLoginId } from '../store/repos/users';
+import type { Db } from '../store/transaction';
 import { rowOf } from './rowOf';
 
 type Input = RequestOf<'users', 'register'>;
 
-function passwordRefusal(input: Input) {
+/** What refuses a registration before any step-up: the initial passwords' policy. */
+export function registrationRefusal(input: Input): AppError | null {
   const { loginId, initialLoginPassword: login, initialAuthPassword: auth } = input;
   return (
     policyRefusal('initialLoginPassword', login, { loginId, otherPassword: auth }) ??
     policyRefusal('initialAuthPassword', auth, { loginId, otherPassword: login })
   );
+}
+
+/** Hashed before the step-up's transaction, so the write lock is not held through two scrypt runs. */
+export const hashRegistration = (deps: Deps, companyId: number, input: Input): Promise<HashedUser> =>
+  hashUser(deps.kdf, {
+    companyId,
+    loginId: input.loginId,
+    name: input.name,
+    type: input.userType,
+    loginPassword: input.initialLoginPassword,
+    authPassword: input.initialAuthPassword,
+    initial: true,
+  });
+
+/** The registration itself, inside the caller's transaction after its step-up (online, or queued offline with `tag`). */
+export async function registerWithin(tx: Db, deps: Deps, operator: UserRecord, user: HashedUser, now: Date, tag?: AuditTag): Promise<Result<UserRow>> {
+  if (await findUserByLoginId(tx, user.loginId)) return fail('LOGIN_ID_TAKEN', { field: 'loginId' });
+  await insertUser(tx, user, now);
+  await appendSuccess(tx, now, operator.login_id, 'user.register', user.loginId, { userType: user.type, ...tag });
+  return ok(await rowOf(tx, deps, operator.company_id, user.loginId, now));
 }
 
 /**
@@ -28,23 +51,8 @@ function passwordRefusal(input: Input) {
  */
 export async function registerUser(deps: Deps, session: Session, input: Input, now: Date): Promise<Result<UserRow>> {
   const operation = { action: 'user.register' as const, targets: [input.loginId] };
-  const refused = (error: Parameters<typeof refuse>[3]) => refuse(deps, session.loginId, operation.action, error, now, operation.targets);
-  const policy = passwordRefusal(input);
-  if (policy) return refused(policy);
-  // Hashed before the step-up's transaction, so the write lock is not held through two scrypt runs.
-  const user = await hashUser(deps.kdf, {
-    companyId: session.companyId,
-    loginId: input.loginId,
-    name: input.name,
-    type: input.userType,
-    loginPassword: input.initialLoginPassword,
-    authPassword: input.initialAuthPassword,
-    initial: true,
-  });
-  return withStepUp(deps, session, input, operation, now, async (tx, operator) => {
-    if (await findUserByLoginId(tx, input.loginId)) return fail('LOGIN_ID_TAKEN', { field: 'loginId' });
-    await insertUser(tx, user, now);
-    await appendSuccess(tx, now, operator.login_id, operation.action, input.loginId, { userType: input.userType });
-    return ok(await rowOf(tx, deps, operator.company_id, input.loginId, now));
-  });
+  const policy = registrationRefusal(input);
+  if (policy) return refuse(deps, session.loginId, operation.action, policy, now, operation.targets);
+  const user = await hashRegistration(deps, session.companyId, input);
+  return withStepUp(deps, session, input, operation, now, (tx, operator) => registerWithin(tx, deps, operator, user, now));
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allChannels } from '../../shared/contract/api';
+import { serverChannels } from '../../shared/contract/api';
 import { expectTypedRefusal, forgedId, storeState, watchProcess } from '../support/fuzzing';
 import { expectOnlyRefusalsAudited } from '../support/db';
 import { createHarness, loginWithOtp, nextStep, passwordStep, type Harness } from '../support/harness';
@@ -15,7 +15,7 @@ import { requestTemplates } from '../support/templates';
 const RUNS = scaled(300, 3_000);
 const LOGIN_RUNS = scaled(400, 4_000);
 const TIMEOUT = scaled(60_000, 900_000);
-const channels = allChannels();
+const channels = serverChannels();
 
 let h: Harness;
 let live: Record<string, Record<string, unknown>>;
@@ -71,7 +71,8 @@ describe('fuzzed IPC: hostile payloads on every channel (DESIGN-NOTES 7, SPEC R-
           fc.asyncProperty(hostilePayload(dead[name]!), async (payload) => {
             cases.dead++;
             const before = await storeState(h);
-            const code = expectTypedRefusal(await h.core.dispatch(name, payload), ['VALIDATION', 'SESSION_INVALID', 'CHALLENGE_INVALID', 'SETUP_INVALID']);
+            // The sync channels carry a desktop's ID and secret instead, forged here too (tests/support/templates.ts).
+            const code = expectTypedRefusal(await h.core.dispatch(name, payload), ['VALIDATION', 'SESSION_INVALID', 'CHALLENGE_INVALID', 'SETUP_INVALID', 'DESKTOP_UNKNOWN']);
             expect(h.bugs).toEqual([]);
             const after = await storeState(h);
             // SPEC R-GEN-2: the dispatch audits a refused session, with no actor; anything else leaves no trace.

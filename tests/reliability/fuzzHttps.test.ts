@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allChannels } from '../../shared/contract/api';
+import { serverChannels } from '../../shared/contract/api';
 import { dumpTables } from '../support/db';
 import { expectTypedRefusal, forgedId, watchProcess } from '../support/fuzzing';
 import { PASSWORDS } from '../support/harness';
@@ -15,7 +15,7 @@ import { requestTemplates } from '../support/templates';
  * is unchanged and the server logged no bug. Fewer runs than the in-process suite: each case is a TLS request.
  */
 const RUNS = scaled(20, 300);
-const channels = allChannels();
+const channels = serverChannels();
 let s: ServerHarness;
 let live: Record<string, Record<string, unknown>>;
 let dead: Record<string, Record<string, unknown>>;

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allChannels } from '../../shared/contract/api';
+import { serverChannels } from '../../shared/contract/api';
 import { createCore, type Core } from '../../main/core/createCore';
 import { captureOutput, type Capture } from '../support/capture';
 import { forgedId, storeState } from '../support/fuzzing';
 import { expectOnlyRefusalsAudited } from '../support/db';
 import { createHarness, PASSWORDS, TEST_KDF, type Harness } from '../support/harness';
-import { ADMIN_CHANNELS, requestTemplates } from '../support/templates';
+import { ADMIN_CHANNELS, requestTemplates, type TemplateIds } from '../support/templates';
 
 /**
  * Sessions (DESIGN-NOTES 4, SPEC R-REV-1): every channel that needs a session refuses an expired, forged,
@@ -14,7 +14,7 @@ import { ADMIN_CHANNELS, requestTemplates } from '../support/templates';
  * session ID reaches the logs. The core here logs bugs the production way (console.error), captured throughout.
  */
 const MIN = 60_000;
-const SESSION_CHANNELS = allChannels().filter((c) => c.access !== 'public').map((c) => c.name);
+const SESSION_CHANNELS = serverChannels().filter((c) => c.access !== 'public').map((c) => c.name);
 
 let h: Harness;
 let core: Core;
@@ -42,9 +42,9 @@ async function login(loginId: string, serial: string, on: Core = core): Promise<
 }
 
 /** A valid request of each session channel, with step-up secrets that would work: refusal must come first. */
-async function requestsFor(sessionId: string, serial = '523405696'): Promise<[string, Record<string, unknown>][]> {
+async function requestsFor(sessionId: string, serial = '523405696', desktop?: TemplateIds['desktop']): Promise<[string, Record<string, unknown>][]> {
   const resync = [await h.codeOf('523405697', 3), await h.codeOf('523405697', 4)] as const;
-  const all = requestTemplates({ sessionId, otpChallenge: '', registration: '', otp: await h.codeOf(serial), resync, target: 'kigen001' });
+  const all = requestTemplates({ sessionId, otpChallenge: '', registration: '', otp: await h.codeOf(serial), resync, target: 'kigen001', desktop });
   const requests = Object.entries(all).filter(([name]) => SESSION_CHANNELS.includes(name));
   expect(requests.map(([name]) => name).sort()).toEqual([...SESSION_CHANNELS].sort());
   return requests;
@@ -100,8 +100,11 @@ describe('every session channel refuses a session that is not live (DESIGN-NOTES
 describe("a general user's session on the admin channels (SPEC R-REV-1, R-OTP-3)", () => {
   it('ippan001 (一般) → FORBIDDEN on every admin channel, each refusal audited, reads included; the step-up code stays unused', async () => {
     const sessionId = await login('ippan001', '523405697');
+    // A desktop of the user's company, so sync:issue-block answers the user's block (SPEC R-OFF-1).
+    const registered = (await core.dispatch('sync:register-desktop', { sessionId })) as { value: { desktopId: string; desktopSecret: string } };
+    const desktop = { id: registered.value.desktopId, secret: registered.value.desktopSecret };
     const before = await storeState(h);
-    const requests = await requestsFor(sessionId, '523405697');
+    const requests = await requestsFor(sessionId, '523405697', desktop);
     for (const [name, request] of requests.filter(([n]) => ADMIN_CHANNELS.includes(n))) {
       expect({ name, result: await core.dispatch(name, request) }).toEqual({ name, result: { ok: false, error: { code: 'FORBIDDEN' } } });
     }

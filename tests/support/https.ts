@@ -1,5 +1,5 @@
 import { request } from 'node:https';
-import { allChannels } from '../../shared/contract/api';
+import { serverChannels } from '../../shared/contract/api';
 import { carriesSession } from '../../main/server/limits';
 
 export type HttpsAnswer = { status: number; headers: Record<string, string | string[] | undefined>; body: unknown; text: string };
@@ -39,7 +39,7 @@ export function send(base: string, ca: string, method: string, path: string, bod
 
 /** A contract call the way the desktop makes it (HTTP-SHAPE.md): sessionId out of the body, into the header. */
 export async function call(base: string, ca: string, channelName: string, request: unknown): Promise<HttpsAnswer> {
-  const channel = allChannels().find((c) => c.name === channelName);
+  const channel = serverChannels().find((c) => c.name === channelName);
   const bearer = channel !== undefined && carriesSession(channel);
   if (bearer && typeof request === 'object' && request !== null && !Array.isArray(request) && Object.hasOwn(request, 'sessionId')) {
     const { sessionId, ...rest } = request as Record<string, unknown>;

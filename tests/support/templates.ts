@@ -16,7 +16,12 @@ export type TemplateIds = {
   readonly resync: readonly [string, string];
   /** The user a revocation or an unlock is aimed at. */
   readonly target: string;
+  /** A registered desktop for the sync channels; by default one never registered (DESKTOP_UNKNOWN). */
+  readonly desktop?: { readonly id: string; readonly secret: string };
 };
+
+/** A desktop ID and secret that no server registered. */
+export const FORGED_DESKTOP = { id: '0190a000-0000-7000-8000-000000000000', secret: 'D'.repeat(43) };
 
 export function requestTemplates(ids: TemplateIds): Record<string, Record<string, unknown>> {
   const { sessionId, otp, target } = ids;
@@ -34,6 +39,28 @@ export function requestTemplates(ids: TemplateIds): Record<string, Record<string
     'top:get': { sessionId },
     'top:mark-notice-read': { sessionId, noticeId: 2 },
     ...provisioningTemplates(ids),
+    ...syncTemplates(ids),
+  };
+}
+
+/** The desktop ↔ server channels (SPEC R-OFF-1..8): a queued revocation of the target, proved by a step never reported. */
+function syncTemplates({ sessionId, target, desktop = FORGED_DESKTOP }: TemplateIds): Record<string, Record<string, unknown>> {
+  const proof = { desktopId: desktop.id, desktopSecret: desktop.secret };
+  const operation = {
+    key: '0190a000-0000-7000-8000-000000000001',
+    channel: 'tokens:revoke',
+    request: { loginIds: [target] },
+    operator: 'kmb05871',
+    proof: { serial: '523405696', step: 1 },
+    baseVersions: {},
+    queuedAt: 0,
+  };
+  return {
+    'sync:register-desktop': { sessionId },
+    'sync:issue-block': { sessionId, ...proof },
+    'sync:report-steps': { ...proof, used: [{ serial: '523405696', step: 1, loginId: 'kmb05871', at: 0 }], failures: { [target]: 1 }, serials: ['523405696'], holders: [target] },
+    'sync:apply': { ...proof, operation },
+    'sync:replica': { ...proof, holders: [target] },
   };
 }
 

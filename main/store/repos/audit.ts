@@ -17,6 +17,8 @@ export type AuditEntry = {
   readonly typedLoginIdHmac?: string;
 };
 
+/** What an offline operation's rows add to their detail (main/offline/atServer): the key, the desktop, the offline time. */
+export type AuditTag = NonNullable<AuditEntry['detail']>;
 
 export async function appendAudit(db: Db, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;

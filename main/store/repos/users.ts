@@ -8,6 +8,15 @@ export function findUserByLoginId(db: Db, loginId: string): Promise<UserRecord |
   return db.selectFrom('users').selectAll().where('login_id', '=', loginId).executeTakeFirst();
 }
 
+/**
+ * A login ID a desktop sent, as an audit row may name it (SPEC R-SRV-3): kept if it is a user of this company
+ * (removed ones included) or of none; null if another company's, so no desktop writes into another's 操作履歴.
+ */
+export async function nameableIn(db: Db, companyId: number, loginId: string): Promise<string | null> {
+  const user = await findUserByLoginId(db, loginId);
+  return !user || user.company_id === companyId ? loginId : null;
+}
+
 export function findUserById(db: Db, id: number): Promise<UserRecord | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -27,13 +36,13 @@ export function findUsersByLoginIds(db: Db, companyId: number, loginIds: readonl
     .execute();
 }
 
-/** Counts one failure and locks at the limit, in one statement (SPEC R-OTP-3). */
-export async function countFailure(db: Db, userId: number, limit: number, now: number) {
+/** Counts failures (one, or those counted offline, R-OFF-4) and locks at the limit, in one statement (SPEC R-OTP-3). */
+export async function countFailure(db: Db, userId: number, limit: number, now: number, count = 1) {
   return db
     .updateTable('users')
     .set({
-      failed_attempts: sql`failed_attempts + 1`,
-      locked_at: sql`case when locked_at is null and failed_attempts + 1 >= ${limit} then ${now} else locked_at end`,
+      failed_attempts: sql`failed_attempts + ${count}`,
+      locked_at: sql`case when locked_at is null and failed_attempts + ${count} >= ${limit} then ${now} else locked_at end`,
     })
     .where('id', '=', userId)
     .returning(['failed_attempts', 'locked_at'])

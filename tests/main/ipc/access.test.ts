@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { allChannels, contract, type Access, type Channel } from '../../../shared/contract';
+import { serverChannels, type Access, type Channel } from '../../../shared/contract';
 import { createDispatch } from '../../../main/ipc/dispatch';
-import { handlerTable, type HandlerTable } from '../../../main/ipc/handlerTable';
+import { handlerTable, servedContract, type HandlerTable } from '../../../main/ipc/handlerTable';
 import { auditRows, createHarness, loginWithOtp, nextStep, type Harness } from '../../support/harness';
 import { requestTemplates } from '../../support/templates';
 
@@ -42,6 +42,12 @@ const DECLARED: Record<string, Access> = {
   'backup:create': 'master',
   'account:replace-auth-password': 'master',
   'backup:restore': 'public',
+  // Desktop ↔ server (SPEC R-OFF-1..8): the public ones prove the desktop's registration in their service instead.
+  'sync:register-desktop': 'session',
+  'sync:issue-block': 'session',
+  'sync:report-steps': 'public',
+  'sync:apply': 'public',
+  'sync:replica': 'public',
 };
 
 type Role = 'general' | 'admin' | 'master' | 'otherCompany' | 'noSession';
@@ -76,7 +82,7 @@ function recordingDispatch(reached: string[]) {
   type Handler = (input: unknown, ctx: unknown) => unknown;
   const real = handlerTable(h.core.deps) as unknown as Record<string, Record<string, Handler>>;
   const table = Object.fromEntries(
-    Object.entries(contract).map(([group, channels]) => [
+    Object.entries(servedContract).map(([group, channels]) => [
       group,
       Object.fromEntries(
         Object.entries(channels as Record<string, Channel>).map(([method, { name }]) => {
@@ -99,7 +105,7 @@ async function requestFor(name: string, role: Role, sessionId: string) {
 
 describe('access declared per channel (SPEC R-REV-1, R-REV-6)', () => {
   it('the contract declares exactly the access this table states, for every channel', () => {
-    expect(Object.fromEntries(allChannels().map((c) => [c.name, c.access]))).toEqual(DECLARED);
+    expect(Object.fromEntries(serverChannels().map((c) => [c.name, c.access]))).toEqual(DECLARED);
   });
 });
 
@@ -116,7 +122,7 @@ describe('access enforced by the one dispatch, every refusal audited (SPEC R-REV
       const dispatch = recordingDispatch(reached);
       const answers: Record<string, string> = {};
       const expected: Record<string, string> = {};
-      for (const name of order(allChannels().map((c) => c.name))) {
+      for (const name of order(serverChannels().map((c) => c.name))) {
         const want = ANSWER[DECLARED[name]!][role];
         const request = await requestFor(name, role, sessionId);
         const auditBefore = (await auditRows(h)).length;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allChannels } from '../../../shared/contract/api';
+import { serverChannels } from '../../../shared/contract/api';
 import { dumpTables } from '../../support/db';
 import { createHarness, loginWithOtp, nextStep, passwordStep, type Harness } from '../../support/harness';
 import { variants } from '../../support/malformed';
@@ -19,13 +19,13 @@ afterAll(async () => h.close());
 
 describe('the dispatch wrapper refuses malformed requests (DESIGN-NOTES 7, SPEC R-GEN-3)', () => {
   it('every channel of the contract has a template here, and each template is valid', () => {
-    expect(Object.keys(templates).sort()).toEqual(allChannels().map((c) => c.name).sort());
-    for (const channel of allChannels()) expect(channel.request.safeParse(templates[channel.name]).success).toBe(true);
+    expect(Object.keys(templates).sort()).toEqual(serverChannels().map((c) => c.name).sort());
+    for (const channel of serverChannels()) expect(channel.request.safeParse(templates[channel.name]).success).toBe(true);
   });
 
-  it.each(allChannels().map((c) => [c.name]))('%s: every malformed request → VALIDATION, no state change', async (name) => {
+  it.each(serverChannels().map((c) => [c.name]))('%s: every malformed request → VALIDATION, no state change', async (name) => {
     const before = await dumpTables(h.store.db);
-    const channel = allChannels().find((c) => c.name === name)!;
+    const channel = serverChannels().find((c) => c.name === name)!;
     // Variants the contract accepts are not malformed: {} for a channel without fields, an offset of 0, a long file.
     const malformed = variants(templates[name]!).filter(([, request]) => !channel.request.safeParse(request).success);
     expect(malformed.length).toBeGreaterThan(5);

@@ -1,0 +1,108 @@
+import type { OperationOutcome, OutboxOperation } from '../../../shared/contract/syncModels';
+import { fail, ok, type AppError, type Result } from '../../../shared/errors';
+import type { Deps } from '../../context/deps';
+import { appendAudit, type AuditTag } from '../../store/repos/audit';
+import type { DesktopRegistration } from '../../store/repos/desktops';
+import { claimOperation, findOperation, type StoredOperation } from '../../store/repos/offlineOperations';
+import { nameableIn } from '../../store/repos/users';
+import { transact } from '../../store/transaction';
+import { operatorOf, proofRefusal, versionRefusal } from './checks';
+import { provenDesktop, type DesktopProof } from './desktop';
+import { ACTIONS, planFor, targetsOf, type Plan } from './plans';
+import type { Applied } from './revokeQueued';
+
+/** A stored outcome, answered again to a retry; a key is its desktop's own, never answered to another. */
+function answerOf(desktop: DesktopRegistration, stored: StoredOperation): Result<OperationOutcome> {
+  if (stored.desktop_id !== desktop.id) return fail('VALIDATION', { field: 'operation.key' });
+  if (stored.outcome === 'accepted') return ok({ accepted: true, appliedAt: new Date(stored.applied_at).toISOString() });
+  const loginIds = stored.login_ids === null ? undefined : (JSON.parse(stored.login_ids) as string[]);
+  return ok({ accepted: false, reason: stored.reason ?? 'INTERNAL', ...(loginIds ? { loginIds } : {}) });
+}
+
+type Attempt = { kind: 'applied'; applied: Applied } | { kind: 'stored' } | { kind: 'refused'; error: AppError };
+
+/**
+ * The checks of R-OFF-8 in order, then the operation's own work, with the key's row and every audit row in the
+ * one transaction (DESIGN-NOTES 3). The key is claimed before any other write: a concurrent apply of it that
+ * commits first aborts this one (PostgreSQL SERIALIZABLE: 40001, run again) or holds the write lock until it
+ * commits (SQLite), and then the claim finds the key stored and nothing is done.
+ */
+async function attempt(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, plan: Plan, now: Date): Promise<Attempt> {
+  const tag: AuditTag = { offline: true, key: op.key, desktopId: desktop.id, queuedAt: new Date(op.queuedAt).toISOString() };
+  // Set by the transaction's last run only: a run PostgreSQL aborted and ran again leaves nothing behind.
+  const done: { applied?: Applied } = {};
+  const result = await transact(deps.db, async (tx) => {
+    delete done.applied;
+    const operator = await operatorOf(tx, desktop, op, plan.access);
+    if (!operator.ok) return operator;
+    const replay = await proofRefusal(tx, desktop, operator.value, op.proof.step);
+    if (replay) return fail(replay);
+    const row = claimRow(desktop, op, now, { outcome: 'accepted', proof_token_id: operator.value.token.id, proof_step: op.proof.step });
+    if (!(await claimOperation(tx, row))) return fail('VALIDATION');
+    for (const loginId of plan.versioned) {
+      const conflict = await versionRefusal(tx, deps, desktop.companyId, loginId, op, now);
+      if (conflict) return fail(conflict);
+    }
+    const worked = await plan.work(tx, operator.value.user, tag);
+    if (worked.ok) done.applied = worked.value;
+    return worked;
+  });
+  if (result.ok) return { kind: 'applied', applied: done.applied! };
+  return (await findOperation(deps.db, op.key)) ? { kind: 'stored' } : { kind: 'refused', error: result.error };
+}
+
+function claimRow(desktop: DesktopRegistration, op: OutboxOperation, now: Date, rest: Pick<StoredOperation, 'outcome'> & Partial<StoredOperation>): StoredOperation {
+  return {
+    key: op.key,
+    company_id: desktop.companyId,
+    desktop_id: desktop.id,
+    channel: op.channel,
+    operator: op.operator,
+    reason: null,
+    login_ids: null,
+    proof_token_id: null,
+    proof_step: null,
+    queued_at: op.queuedAt,
+    applied_at: now.getTime(),
+    ...rest,
+  };
+}
+
+/** A refusal is kept with its reason and audited, one row per user aimed at, in one transaction; false if the key was stored meanwhile. */
+async function storeRefusal(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, error: AppError, now: Date): Promise<boolean> {
+  const tag: AuditTag = { offline: true, key: op.key, desktopId: desktop.id, queuedAt: new Date(op.queuedAt).toISOString() };
+  const row = claimRow(desktop, op, now, { outcome: 'refused', reason: error.code, login_ids: error.loginIds ? JSON.stringify(error.loginIds) : null });
+  const stored = await transact(deps.db, async (tx) => {
+    if (!(await claimOperation(tx, row))) return ok(false);
+    const actor = await nameableIn(tx, desktop.companyId, op.operator);
+    const targets: (string | null)[] = [];
+    for (const loginId of targetsOf(op.request)) targets.push(await nameableIn(tx, desktop.companyId, loginId));
+    const entry = { at: now.getTime(), actor, action: ACTIONS[op.channel], result: 'failure' as const, reason: error.code, detail: tag };
+    await appendAudit(tx, (targets.length > 0 ? targets : [null]).map((target) => ({ ...entry, target })));
+    return ok(true);
+  });
+  return stored.ok && stored.value;
+}
+
+/**
+ * `sync:apply` (SPEC R-OFF-7, R-OFF-8): one queued operation, applied at most once per idempotency key, or refused
+ * with its reason; a retried key answers its stored outcome and does nothing again. Every outcome is audited on
+ * the server with the offline time, the key and the desktop; `at` is the time applied.
+ */
+export async function applyQueued(deps: Deps, input: DesktopProof & { readonly operation: OutboxOperation }, now: Date): Promise<Result<OperationOutcome>> {
+  const op = input.operation;
+  // Both at once: a retried key is answered without waiting twice.
+  const [desktop, stored] = await Promise.all([provenDesktop(deps.db, input), findOperation(deps.db, op.key)]);
+  if (!desktop.ok) return desktop;
+  if (stored) return answerOf(desktop.value, stored);
+  const plan = await planFor(deps, desktop.value.companyId, op, now);
+  const tried: Attempt = plan.ok ? await attempt(deps, desktop.value, op, plan.value, now) : { kind: 'refused', error: plan.error };
+  if (tried.kind === 'applied') {
+    await tried.applied.after();
+    return ok({ accepted: true, appliedAt: now.toISOString() });
+  }
+  if (tried.kind === 'refused' && (await storeRefusal(deps, desktop.value, op, tried.error, now))) {
+    return ok({ accepted: false, reason: tried.error.code, ...(tried.error.loginIds ? { loginIds: tried.error.loginIds } : {}) });
+  }
+  return answerOf(desktop.value, (await findOperation(deps.db, op.key))!);
+}

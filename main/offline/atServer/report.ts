@@ -1,0 +1,78 @@
+import type { StepReport } from '../../../shared/contract/syncModels';
+import { ok, type Result } from '../../../shared/errors';
+import type { Deps } from '../../context/deps';
+import type { DesktopRegistration } from '../../store/repos/desktops';
+import { appendAudit, type AuditEntry } from '../../store/repos/audit';
+import { countFailure, findUserByLoginId } from '../../store/repos/users';
+import { transact, type Db } from '../../store/transaction';
+import type { ReportedStep } from '../../store/repos/acceptedSteps';
+import { reportOfflineSteps } from '../reportSteps';
+import { provenDesktop, standingHolder, type DesktopProof } from './desktop';
+
+export type ReportInput = DesktopProof & {
+  readonly used: readonly ReportedStep[];
+  readonly failures: Readonly<Record<string, number>>;
+  readonly serials: readonly string[];
+  readonly holders: readonly string[];
+};
+type ReportAnswer = { reports: StepReport[]; floors: Record<string, number>; void: string[] };
+
+/**
+ * Failures counted offline (SPEC R-OFF-4) join the server's count of each user of the desktop's company, with
+ * the lock at the same limit (R-OTP-3), audited as online: a row per user reported, and the lock's own row.
+ * Answers the users this locked, whose sessions end after the commit. A login ID of no user there is ignored.
+ */
+async function countOfflineFailures(deps: Deps, desktop: DesktopRegistration, failures: ReportInput['failures'], now: Date): Promise<number[]> {
+  const t = now.getTime();
+  const result = await transact(deps.db, async (tx) => {
+    const locked: number[] = [];
+    const entries: AuditEntry[] = [];
+    for (const [loginId, count] of Object.entries(failures)) {
+      const user = await findUserByLoginId(tx, loginId);
+      if (!user || user.company_id !== desktop.companyId || user.deleted_at !== null) continue;
+      const after = await countFailure(tx, user.id, deps.rules.maxConsecutiveFailures, t, count);
+      entries.push({ at: t, actor: null, action: 'offline.failures', target: loginId, result: 'failure', detail: { count, desktopId: desktop.id } });
+      if (user.locked_at !== null || after.locked_at === null) continue;
+      entries.push({ at: t, actor: null, action: 'user.lock', target: loginId, result: 'success', reason: 'FAILURE_LIMIT' });
+      locked.push(user.id);
+    }
+    await appendAudit(tx, entries);
+    return ok(locked);
+  });
+  return result.ok ? result.value : [];
+}
+
+/** Per serial of the desktop's company among `serials`: the highest step seen anywhere, the desktop's new floor (R-OFF-3). */
+async function floorsOf(db: Db, companyId: number, serials: readonly string[]): Promise<Record<string, number>> {
+  const unique = [...new Set(serials)];
+  const floors: Record<string, number> = {};
+  // In chunks: SQLite caps bound parameters per statement.
+  for (let i = 0; i < unique.length; i += 500) {
+    const chunk = unique.slice(i, i + 500);
+    const rows = await db.selectFrom('tokens').select(['serial', 'last_step']).where('company_id', '=', companyId).where('serial', 'in', chunk).execute();
+    for (const r of rows) floors[r.serial] = r.last_step;
+  }
+  return floors;
+}
+
+/** The holders whose blocks the desktop must drop: revoked, locked, removed, token lost, or of another company. */
+export async function voidHolders(db: Db, companyId: number, holders: readonly string[]): Promise<string[]> {
+  const gone: string[] = [];
+  for (const loginId of new Set(holders)) if (!(await standingHolder(db, companyId, loginId))) gone.push(loginId);
+  return gone;
+}
+
+/**
+ * `sync:report-steps`, the first thing a sync sends (SPEC R-OFF-3, R-OFF-4, R-OFF-7): the steps used offline
+ * (main/offline/reportSteps.ts), then the failures counted offline, then what the desktop keeps: each token's
+ * floor and the blocks to drop, read after both so a lock just reached voids its block at once.
+ */
+export async function reportSync(deps: Deps, input: ReportInput, now: Date): Promise<Result<ReportAnswer>> {
+  const desktop = await provenDesktop(deps.db, input);
+  if (!desktop.ok) return desktop;
+  const steps = await reportOfflineSteps(deps.db, desktop.value, input.used, now);
+  if (!steps.ok) return steps;
+  for (const userId of await countOfflineFailures(deps, desktop.value, input.failures, now)) await deps.sessions.endAllOf(userId, 'locked', now);
+  const floors = await floorsOf(deps.db, desktop.value.companyId, [...input.serials, ...input.used.map((s) => s.serial)]);
+  return ok({ reports: [...steps.value.reports], floors, void: await voidHolders(deps.db, desktop.value.companyId, input.holders) });
+}

@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OfflineBlock, Replica } from '../../../shared/contract/syncModels';
+import { value } from '../../support/admin';
+import { dumpTables, userRecord } from '../../support/db';
+import { auditRows, createHarness, loginWithOtp, nextStep, type Harness } from '../../support/harness';
+import { FORGED_DESKTOP } from '../../support/templates';
+import { coreCall, queued, registerDesk, report, SHARED, stepFrom, type Desk, type SyncCall } from '../../support/sync';
+
+let h: Harness;
+let call: SyncCall;
+let desk: Desk;
+let master: string;
+
+beforeEach(async () => {
+  h = await createHarness();
+  call = coreCall(h);
+  master = (await loginWithOtp(h, 'kmb05871')).sessionId;
+  desk = await registerDesk(call, master);
+});
+afterEach(() => h.close());
+
+const used = (step: number, loginId = 'kmb05871') => ({ serial: SHARED, step, loginId, at: h.clock.now().getTime() });
+
+describe('the desktop proves its registration (SPEC R-OFF-1, R-SRV-3)', () => {
+  it('SPEC R-OFF-1: an unknown desktop, a wrong secret or a revoked registration → DESKTOP_UNKNOWN on every public sync channel, nothing changed', async () => {
+    await h.store.db.insertInto('desktops').values({ id: FORGED_DESKTOP.id.replace(/0$/, '1'), company_id: (await userRecord(h, 'kmb05871'))!.company_id, secret_hash: 'a'.repeat(64), registered_at: 0, revoked_at: 1 }).execute();
+    const wrong: Desk[] = [
+      { desktopId: FORGED_DESKTOP.id, desktopSecret: desk.desktopSecret },
+      { desktopId: desk.desktopId, desktopSecret: FORGED_DESKTOP.secret },
+      { desktopId: FORGED_DESKTOP.id.replace(/0$/, '1'), desktopSecret: FORGED_DESKTOP.secret },
+    ];
+    const before = await dumpTables(h.store.db);
+    for (const d of wrong) {
+      const op = queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof: { serial: SHARED, step: 1 } });
+      const answers = [
+        await report(call, d, { used: [used(stepFrom(h, 2))], failures: { ippan001: 5 } }),
+        await call('sync:apply', { ...d, operation: op }),
+        await call('sync:replica', { ...d, holders: ['kmb05871'] }),
+        await call('sync:issue-block', { sessionId: master, ...d }),
+      ];
+      expect(answers).toEqual(answers.map(() => ({ ok: false, error: { code: 'DESKTOP_UNKNOWN' } })));
+    }
+    expect(await dumpTables(h.store.db)).toEqual(before);
+  });
+
+  it('sync:register-desktop registers the desktop for the session\'s company, audited; the server keeps only the secret\'s hash', async () => {
+    const row = await h.store.db.selectFrom('desktops').selectAll().where('id', '=', desk.desktopId).executeTakeFirstOrThrow();
+    expect(row.company_id).toBe((await userRecord(h, 'kmb05871'))!.company_id);
+    expect(JSON.stringify(row)).not.toContain(desk.desktopSecret);
+    expect((await auditRows(h)).filter((r) => r.action === 'desktop.register')).toMatchObject([{ actor_login_id: 'kmb05871', result: 'success' }]);
+  });
+
+  it('SPEC R-OFF-1, R-SRV-3: sync:issue-block gives the session\'s user\'s block; none for a desktop of another company', async () => {
+    const { block } = value(await call('sync:issue-block', { sessionId: master, ...desk })) as { block: OfflineBlock };
+    expect(block).toMatchObject({ loginId: 'kmb05871', desktopId: desk.desktopId, tokenSerial: SHARED });
+    nextStep(h);
+    const other = (await loginWithOtp(h, 'tasha001', '700000001')).sessionId;
+    expect(await call('sync:issue-block', { sessionId: other, ...desk })).toEqual({ ok: false, error: { code: 'DESKTOP_UNKNOWN' } });
+  });
+
+  it('SPEC R-OFF-1: sync:issue-block answers no block for a user whose token is lost', async () => {
+    nextStep(h);
+    const general = (await loginWithOtp(h, 'ippan001', '523405697')).sessionId;
+    await h.store.db.updateTable('tokens').set({ state: 'disabled', disabled_reason: 'lost' }).where('serial', '=', '523405697').execute();
+    expect(value(await call('sync:issue-block', { sessionId: general, ...desk }))).toEqual({ block: null });
+  });
+});
+
+describe('sync:report-steps (SPEC R-OFF-3, R-OFF-4)', () => {
+  it('SPEC R-OFF-4: failures counted offline join the server\'s count and lock at the same limit, audited; the lock voids the block', async () => {
+    nextStep(h);
+    const general = (await loginWithOtp(h, 'ippan001', '523405697')).sessionId;
+    for (let i = 0; i < 2; i++) await h.core.api.auth.login({ loginId: 'ippan001', password: 'wrong-password' });
+    expect((await userRecord(h, 'ippan001'))!.failed_attempts).toBe(2);
+    const answer = value(await report(call, desk, { failures: { ippan001: 3 }, holders: ['ippan001', 'kmb05871'] }));
+    expect((await userRecord(h, 'ippan001'))!.locked_at).not.toBeNull();
+    expect(answer.void).toEqual(['ippan001']);
+    const rows = (await auditRows(h)).filter((r) => r.target_login_id === 'ippan001' && ['offline.failures', 'user.lock'].includes(r.action));
+    expect(rows).toMatchObject([{ action: 'offline.failures', result: 'failure' }, { action: 'user.lock', reason: 'FAILURE_LIMIT' }]);
+    expect(await h.core.api.auth.session({ sessionId: general })).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED', reason: 'locked' } });
+  });
+
+  it('SPEC R-OFF-4: failures below the limit are counted without a lock; a login ID of another company is ignored', async () => {
+    value(await report(call, desk, { failures: { ippan001: 2, tasha001: 50 } }));
+    expect((await userRecord(h, 'ippan001'))).toMatchObject({ failed_attempts: 2, locked_at: null });
+    expect((await userRecord(h, 'tasha001'))).toMatchObject({ failed_attempts: 0, locked_at: null });
+  });
+
+  it('SPEC R-OFF-3, R-OFF-7: a step named twice in one report is recorded once; the retried report answers "already"', async () => {
+    const steps = [used(stepFrom(h, 2)), used(stepFrom(h, 3)), used(stepFrom(h, 2))];
+    expect(value(await report(call, desk, { used: steps })).reports.map((r) => r.outcome)).toEqual(['recorded', 'recorded', 'already']);
+    expect(value(await report(call, desk, { used: steps })).reports.map((r) => r.outcome)).toEqual(['already', 'already', 'already']);
+    expect((await auditRows(h)).filter((r) => r.action === 'offline.step')).toHaveLength(2);
+  });
+
+  it('SPEC R-OFF-3: floors for the company\'s serials (the highest step seen anywhere), never another company\'s', async () => {
+    const step = stepFrom(h, 4);
+    const answer = value(await report(call, desk, { used: [used(step)], serials: [SHARED, '523405697', '700000001', '999999999'] }));
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['recorded']);
+    expect(Object.keys(answer.floors).sort()).toEqual([SHARED, '523405697']);
+    expect(answer.floors[SHARED]).toBe(step);
+  });
+
+  it('SPEC R-OFF-1: void names the holders revoked, locked, removed, with a lost token or of another company', async () => {
+    await h.store.db.updateTable('users').set({ deleted_at: 1 }).where('login_id', '=', 'kigen001').execute();
+    await h.store.db.updateTable('tokens').set({ state: 'disabled', disabled_reason: 'lost' }).where('serial', '=', '523405697').execute();
+    const answer = value(await report(call, desk, { holders: ['kmb05871', 'test12345', 'ippan001', 'kigen001', 'shinki01', 'tasha001'] }));
+    expect(answer.void.sort()).toEqual(['ippan001', 'kigen001', 'shinki01', 'tasha001']);
+  });
+});
+
+describe('sync:replica (SPEC R-OFF-5)', () => {
+  it('SPEC R-OFF-5: the top page of each standing holder and, with a manager among them, the company\'s BRSK027 rows', async () => {
+    const replica = value(await call('sync:replica', { ...desk, holders: ['kmb05871', 'ippan001', 'tasha001'] })) as Replica;
+    expect(replica.syncedAt).toBe(h.clock.now().toISOString());
+    expect(Object.keys(replica.top).sort()).toEqual(['ippan001', 'kmb05871']);
+    expect(replica.top.kmb05871).toEqual(value(await h.core.api.top.get({ sessionId: master })));
+    const { users } = value(await h.core.api.users.list({ sessionId: master, sort: 'loginId-asc' }));
+    expect(replica.users).toEqual(users);
+  });
+
+  it('SPEC R-OFF-5, R-REV-1: a desktop held only by general users gets no user list', async () => {
+    const replica = value(await call('sync:replica', { ...desk, holders: ['ippan001'] })) as Replica;
+    expect(replica.users).toBeNull();
+    await h.store.db.updateTable('users').set({ locked_at: 1 }).where('login_id', '=', 'kmb05871').execute();
+    expect((value(await call('sync:replica', { ...desk, holders: ['kmb05871'] })) as Replica)).toMatchObject({ users: null, top: {} });
+  });
+});

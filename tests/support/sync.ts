@@ -1,0 +1,59 @@
+import type { OutboxOperation } from '../../shared/contract/syncModels';
+import { userRowVersion } from '../../shared/contract/syncModels';
+import type { UserRow } from '../../shared/contract/models';
+import type { Result } from '../../shared/errors';
+import { uuidv7 } from '../../main/offline/uuidv7';
+import { stepAt } from '../../main/otp/totp';
+import { value } from './admin';
+import type { Harness } from './harness';
+
+/** A sync call: the core's dispatch, or the server over HTTPS (its body unwrapped). */
+export type SyncCall = (channelName: string, request: unknown) => Promise<Result<unknown>>;
+
+export type Desk = { readonly desktopId: string; readonly desktopSecret: string };
+
+export const SHARED = '523405696';
+
+export const coreCall = (h: Harness): SyncCall => (name, request) => h.core.dispatch(name, request);
+
+export async function registerDesk(call: SyncCall, sessionId: string): Promise<Desk> {
+  return value(await call('sync:register-desktop', { sessionId })) as Desk;
+}
+
+/** A step of the token `offset` steps from the clock's, as a desktop would have accepted it offline. */
+export const stepFrom = (h: Harness, offset: number) => stepAt(h.clock.now(), 60) + offset;
+
+type StepsAnswer = { reports: { outcome: string }[]; floors: Record<string, number>; void: string[] };
+
+export async function report(call: SyncCall, desk: Desk, body: Partial<{ used: unknown[]; failures: Record<string, number>; serials: string[]; holders: string[] }>): Promise<Result<StepsAnswer>> {
+  return (await call('sync:report-steps', { ...desk, used: [], failures: {}, serials: [], holders: [], ...body })) as Result<StepsAnswer>;
+}
+
+/** Reports `step` as used offline by `loginId` on `desk`; the proof of an offline step-up made with it. */
+export async function spentOffline(h: Harness, call: SyncCall, desk: Desk, loginId: string, step: number, serial = SHARED) {
+  const answer = value(await report(call, desk, { used: [{ serial, step, loginId, at: h.clock.now().getTime() }] }));
+  if (answer.reports[0]?.outcome !== 'recorded') throw new Error(`step ${step} not recorded: ${JSON.stringify(answer)}`);
+  return { serial, step };
+}
+
+/** The BRSK027 row versions the desktop's replica would show now (userRowVersion, as the desktop computes them). */
+export async function versions(call: SyncCall, sessionId: string, ...loginIds: string[]): Promise<Record<string, string>> {
+  const { users } = value(await call('users:list', { sessionId, sort: 'loginId-asc' })) as { users: UserRow[] };
+  return Object.fromEntries(users.filter((u) => loginIds.includes(u.loginId)).map((u) => [u.loginId, userRowVersion(u)]));
+}
+
+export function queued(h: Harness, op: Pick<OutboxOperation, 'channel' | 'request' | 'proof'> & Partial<OutboxOperation>): OutboxOperation {
+  return { key: uuidv7(h.clock.now()), operator: 'kmb05871', baseVersions: {}, queuedAt: h.clock.now().getTime(), ...op };
+}
+
+export type Outcome = { accepted: true; appliedAt: string } | { accepted: false; reason: string; loginIds?: string[] };
+
+export async function apply(call: SyncCall, desk: Desk, operation: OutboxOperation): Promise<Outcome> {
+  return value(await call('sync:apply', { ...desk, operation })) as Outcome;
+}
+
+/** The audit rows an operation's key wrote on the server. */
+export async function rowsOfKey(h: Harness, key: string) {
+  const rows = await h.store.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+  return rows.filter((r) => r.detail?.includes(key)).map((r) => ({ ...r, detail: JSON.parse(r.detail!) as Record<string, unknown> }));
+}
