@@ -1,7 +1,9 @@
+import { defaultRules, type RulesConfig } from '../config/rules';
 import type { Core } from '../core/createCore';
 import type { Dispatch } from '../ipc/dispatch';
 import { createRemote, type RemoteOptions } from '../remote/remoteDispatch';
 import { trackSessions } from '../remote/sessions';
+import { startSync, type OfflineWork } from '../sync/start';
 import { withDesktopChannels } from './desktopDispatch';
 import type { ConnectionState, ProcessMode, Probe } from './handlers';
 import { readSettings } from './settingsFile';
@@ -19,11 +21,23 @@ export type DesktopOptions = {
   readonly restart: () => void;
   /** Deadlines and retries of the remote dispatch (tests shorten them). */
   readonly remote?: Partial<Omit<RemoteOptions, 'url' | 'fingerprint'>>;
+  /**
+   * Connected: the keychain seal key of the offline files (main/startup/sealKey.ts in the shell; tests pass a
+   * key). One that throws leaves the desktop online only: its offline work is refused, never started empty.
+   */
+  readonly sealKey?: () => Buffer;
+  /** How often a connected desktop asks whether its server is there (default 5 s). */
+  readonly probeIntervalMs?: number;
+  /** Connected: the offline sessions' timeouts and the offline checks' rules; the clock for both. */
+  readonly rules?: RulesConfig;
+  readonly clock?: () => Date;
 };
 
 export type Desktop = {
   readonly mode: ProcessMode;
   readonly dispatch: Dispatch;
+  /** Connected only: the link and the offline work (tests probe and wait on it). */
+  readonly offline?: OfflineWork;
   /** Ends every session of this desktop: with the window, the screen lock, sleep. */
   endAll(reason: 'logout' | 'suspended'): Promise<void>;
   close(): Promise<void>;
@@ -41,8 +55,8 @@ const probeWith =
   };
 
 /**
- * Chooses this process's mode from connection.json (SPEC R-SRV-1): connected runs the remote dispatch and
- * opens no store and no seal key; standalone opens the embedded store as before; a first run (no file, no
+ * Chooses this process's mode from connection.json (SPEC R-SRV-1): connected runs the remote dispatch with
+ * its offline work (main/sync; the keychain key seals those files, no store is opened); standalone opens the embedded store as before; a first run (no file, no
  * store) opens the store only when it is first needed, i.e. once 「この端末だけで使う」 was chosen.
  */
 export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
@@ -52,8 +66,21 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
   if (settings?.mode === 'connected') {
     const remote = createRemote({ ...options.remote, url: settings.url, fingerprint: settings.fingerprint });
     const tracked = trackSessions(remote.dispatch);
-    const state: ConnectionState = { dir: options.dir, mode, settings, inner: tracked.dispatch, probe };
-    return { mode, dispatch: withDesktopChannels(state, options.restart), endAll: () => tracked.endAll(), close: () => remote.close() };
+    const clock = options.clock ?? (() => new Date());
+    const work = startSync({ dir: options.dir, remote, tracked, sealKey: options.sealKey, rules: options.rules ?? defaultRules, clock, probeIntervalMs: options.probeIntervalMs });
+    const state: ConnectionState = { dir: options.dir, mode, settings, inner: work.dispatch, probe, offline: work };
+    return {
+      mode,
+      dispatch: withDesktopChannels(state, options.restart),
+      offline: work,
+      endAll: async (reason) => {
+        await Promise.all([tracked.endAll(), work.endAll(reason)]);
+      },
+      async close() {
+        work.close();
+        await remote.close();
+      },
+    };
   }
   let local: Promise<LocalData> | undefined;
   const opened = () => (local ??= options.openLocal());

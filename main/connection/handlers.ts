@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { desktopContract } from '../../shared/contract/connection';
-import type { ConnectionSettings } from '../../shared/contract/connection';
+import type { ConnectionSettings, OfflineStatus } from '../../shared/contract/connection';
+import type { FailedOps } from '../sync/failedOps';
 import { mayUse, type UserType } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
@@ -23,6 +24,8 @@ export type ConnectionState = {
   /** The dispatch of the running mode, to check who asks (auth:session). */
   readonly inner: Dispatch;
   readonly probe: Probe;
+  /** Connected: the link and the offline work (main/sync), for connection:status and offline:*. */
+  readonly offline?: { status(): OfflineStatus; readonly ops: FailedOps };
 };
 
 /**
@@ -47,7 +50,8 @@ async function tested(state: ConnectionState, url: string, fingerprint: string):
 
 export function status(state: ConnectionState) {
   const { settings, mode } = state;
-  return ok(settings?.mode === 'connected' ? { mode, url: settings.url, fingerprint: settings.fingerprint } : { mode });
+  if (settings?.mode !== 'connected') return ok({ mode });
+  return ok({ mode, url: settings.url, fingerprint: settings.fingerprint, ...(state.offline ? { offline: state.offline.status() } : {}) });
 }
 
 export async function test(state: ConnectionState, input: Input<'test'>): Promise<Result<object>> {

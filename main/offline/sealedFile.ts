@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { z } from 'zod';
 import { seal, unseal, type SealKey } from '../crypto/seal';
 
@@ -17,13 +17,19 @@ export function readSealed<T>(f: SealedFile<T>): T {
 }
 
 export function writeSealed<T>(f: SealedFile<T>, value: T): void {
-  const tmp = `${f.path}.tmp`;
-  const fd = openSync(tmp, 'w', 0o600);
+  writeAtomic(f.path, seal(f.key, Buffer.from(JSON.stringify(value), 'utf8'), f.label));
+}
+
+/** Written beside (owner only), flushed, then renamed over: the old file or the new one, never half of one. */
+export function writeAtomic(path: string, bytes: Uint8Array): void {
+  const tmp = `${path}.tmp`;
+  rmSync(tmp, { force: true });
+  const fd = openSync(tmp, 'wx', 0o600);
   try {
-    writeSync(fd, seal(f.key, Buffer.from(JSON.stringify(value), 'utf8'), f.label));
+    writeSync(fd, bytes);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, f.path);
+  renameSync(tmp, path);
 }

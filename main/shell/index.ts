@@ -93,7 +93,9 @@ async function start(support: SupportLog, dataDir: string): Promise<void> {
   if (!devServer) serveRenderer(join(import.meta.dirname, '../renderer'));
   // The demo folder always holds a store: a demo desktop is standalone unless its folder says otherwise.
   const storeExists = Boolean(demoDir) || existsSync(join(dataDir, STORE_FILE));
-  const desktop = await startDesktop({ dir: dataDir, storeExists, openLocal: openLocal(dataDir, support), restart });
+  // Connected, the keychain key seals the offline files only (a connected desktop holds no store and no seed).
+  const sealKey = () => loadSealKey(dataDir, safeStorage, process.platform, undefined);
+  const desktop = await startDesktop({ dir: dataDir, storeExists, openLocal: openLocal(dataDir, support), restart, sealKey });
   registerIpc(ipcMain, desktop.dispatch, ownUrl, support.log.ipcRefused);
   lockOnSystemEvents(desktop);
   const window = createWindow(desktop);

@@ -16,6 +16,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['account', 'audit', 'auth', 'backup', 'imports', 'offline', 'revocation', 'setup', 'tokens', 'top', 'users'],
   ['ipc'],
   ['core', 'remote', 'startup'],
+  ['sync'],
   ['connection'],
   ['shell', 'server', 'cli', 'demo'],
 ];

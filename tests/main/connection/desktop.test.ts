@@ -73,7 +73,11 @@ describe('main/connection: standalone or connected (SPEC R-SRV-1, R-SRV-2)', () 
     server.hits.clear();
     expect(await desktop.dispatch('setup:status', {})).toEqual({ ok: true, value: { needsSetup: false, canResume: false } });
     expect(server.hits.get('/api/v1/setup:status')).toBe(1);
-    expect(await desktop.dispatch('connection:status', {})).toEqual({ ok: true, value: { mode: 'connected', url: server.url, fingerprint: certificate.fingerprint } });
+    // SPEC R-OFF-5..8: connected, the status carries the link (this desktop has no seal key: nothing waits offline).
+    expect(await desktop.dispatch('connection:status', {})).toMatchObject({
+      ok: true,
+      value: { mode: 'connected', url: server.url, fingerprint: certificate.fingerprint, offline: { waiting: 0, failed: 0, syncedAt: null, sync: null } },
+    });
     expect(server.hits.has('/api/v1/connection:status')).toBe(false);
     expect(opened).toBe(0);
   });

@@ -28,7 +28,7 @@ const code = (step: number) => codeAtStep(SEED, step, PARAMS);
 const dir = mkdtempSync(join(tmpdir(), 'offline-block-'));
 
 let block: OfflineBlock;
-const revocation: Queued = { channel: 'tokens:revoke', operator: 'test12345', proof: { desktopId: 'desk-1', serial: '523405696', step: 1 }, baseVersions: {}, request: { loginIds: ['kmb05871'] } };
+const revocation: Queued = { channel: 'tokens:revoke', operator: 'test12345', proof: { serial: '523405696', step: 1 }, baseVersions: {}, request: { loginIds: ['kmb05871'] } };
 
 async function issue(loginId: string, lastStep = 0): Promise<OfflineBlock> {
   const user = {

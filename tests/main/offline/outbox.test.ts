@@ -10,7 +10,7 @@ import { scan } from '../../support/secrets';
 
 const NOW = new Date('2026-12-01T01:00:00Z');
 const later = (ms: number) => new Date(NOW.getTime() + ms);
-const proof = { desktopId: 'desk-1', serial: '523405696', step: 29_000_000 };
+const proof = { serial: '523405696', step: 29_000_000 };
 const revoke = (loginIds: string[]): Queued => ({
   channel: 'tokens:revoke',
   operator: 'kmb05871',
