@@ -7,11 +7,11 @@ export const useQueues = (): boolean => useSession((s) => s.info?.offline === tr
 
 /**
  * The completion message's second half after an operation queued offline (R-OFF-6): it applies at the next
- * connection, with the number waiting (the stores ask for it as soon as the write is queued: useLink.afterWrite).
+ * connection, with the number waiting when it was queued (asked for at once: useLink.afterWrite), not a later count.
  */
 export function useQueuedText(): (done: string) => string {
   const t = useT();
   const queues = useQueues();
-  const waiting = useLink((s) => s.status?.waiting ?? null);
+  const waiting = useLink((s) => s.queuedCount);
   return (done) => (queues ? `${done} ${t.offline.queued(waiting)}` : done);
 }

@@ -38,6 +38,8 @@ type LinkState = {
   /** Takes a connection:status answer (useConnection's, whoever asked). */
   apply: (answer: ConnectionStatus) => void;
   refresh: () => Promise<void>;
+  /** The count waiting just after the last write queued offline: what its completion message says, as of then. */
+  queuedCount: number | null;
   /** After a write: in an offline session it was queued, and the count waiting is asked for at once. */
   afterWrite: () => Promise<void>;
   /** Polls while the desktop is connected; the returned function stops it (the indicator's unmount). */
@@ -49,6 +51,7 @@ const isConnected = () => useConnection.getState().status?.mode === 'connected';
 export const useLink = create<LinkState>((set, get) => ({
   status: null,
   announced: null,
+  queuedCount: null,
   apply(answer) {
     const status = answer.offline ?? null;
     const phrase = status && phraseOf(status);
@@ -61,7 +64,9 @@ export const useLink = create<LinkState>((set, get) => ({
     if (result.ok) useConnection.setState({ status: result.value });
   },
   async afterWrite() {
-    if (useSession.getState().info?.offline) await get().refresh();
+    if (!useSession.getState().info?.offline) return;
+    await get().refresh();
+    set({ queuedCount: get().status?.waiting ?? null });
   },
   watch() {
     let stopped = false;

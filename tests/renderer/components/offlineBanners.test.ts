@@ -22,7 +22,7 @@ let shown: Rendered | undefined;
 beforeEach(() => {
   useLanguage.setState({ lang: 'ja' });
   useConnection.setState({ status: null });
-  useLink.setState({ status: null, announced: null });
+  useLink.setState({ status: null, announced: null, queuedCount: null });
   useSession.setState({ info: null });
 });
 afterEach(() => shown?.unmount());

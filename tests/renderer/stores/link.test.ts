@@ -10,7 +10,7 @@ const connected = (offline: OfflineStatus): ConnectionStatus => ({ mode: 'connec
 
 beforeEach(() => {
   useConnection.setState({ status: null });
-  useLink.setState({ status: null, announced: null });
+  useLink.setState({ status: null, announced: null, queuedCount: null });
 });
 
 describe('the link indicator says each change once (SPEC R-OFF-5..7)', () => {

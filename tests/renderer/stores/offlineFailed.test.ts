@@ -27,7 +27,7 @@ beforeEach(async () => {
   const api = buildApi(async (channel, request) => structuredClone(await d.call(channel, structuredClone(request))));
   Object.defineProperty(window, 'api', { value: api, configurable: true });
   useConnection.setState({ status: null });
-  useLink.setState({ status: null, announced: null });
+  useLink.setState({ status: null, announced: null, queuedCount: null });
   useSession.setState({ info: null, pending: null, farewell: null });
 });
 afterEach(async () => {
@@ -56,12 +56,16 @@ describe('同期できなかった操作 store over a real connected desktop and
     expect(await useUserAdmin.getState().update({ loginId: 'ippan001', name: '一般 花子(経理)' }, await stepUp(h))).toBeNull();
     // R-OFF-6: queued, and the count waiting is known at once (not at the next poll).
     expect(useLink.getState().status).toMatchObject({ link: 'offline', waiting: 1 });
+    expect(useLink.getState().queuedCount).toBe(1);
 
     nextStep(h);
     const master = await loginWithOtp(h, 'kmb05871');
     nextStep(h);
     expect(await h.core.api.users.remove({ sessionId: master.sessionId, loginId: 'ippan001', ...(await stepUp(h)) })).toMatchObject({ ok: true });
     await d.restore();
+    // The completion message keeps the count of when it was queued; the indicator moves on.
+    await useLink.getState().refresh();
+    expect(useLink.getState()).toMatchObject({ queuedCount: 1, status: { waiting: 0, failed: 1 } });
 
     await useOfflineFailed.getState().load();
     const [op] = useOfflineFailed.getState().operations;

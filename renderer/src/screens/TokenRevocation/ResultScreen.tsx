@@ -18,7 +18,7 @@ export function ResultScreen() {
   const lang = useLanguage((s) => s.lang);
   const result = useRevocation((s) => s.result);
   const go = useNavigation((s) => s.go);
-  const waiting = useLink((s) => s.status?.waiting ?? null);
+  const waiting = useLink((s) => s.queuedCount);
   if (!result) return null;
   const opensAt = result.revoked.find((u) => u.reRegistrationAt)?.reRegistrationAt;
   return (
