@@ -1,6 +1,6 @@
 import { AdminResult } from '../../components/AdminResult';
 import { Alert } from '../../components/Alert';
-import { useQueuedText } from '../../components/QueuedNote';
+import { useQueuedText } from '../../components/useQueuedText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useT } from '../../i18n';
 import { useNavigation } from '../../stores/navigation';

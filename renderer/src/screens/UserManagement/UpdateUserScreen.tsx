@@ -1,6 +1,6 @@
 import { AdminResult } from '../../components/AdminResult';
 import { Alert } from '../../components/Alert';
-import { useQueuedText } from '../../components/QueuedNote';
+import { useQueuedText } from '../../components/useQueuedText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useCompanyUsers } from '../../components/useCompanyUsers';
 import { useErrorText, useT } from '../../i18n';
