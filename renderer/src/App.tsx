@@ -10,6 +10,7 @@ import { FirstRunScreen } from './screens/Connection/FirstRunScreen';
 import { UnreachableScreen } from './screens/Connection/UnreachableScreen';
 import { BackupScreen } from './screens/Backup/BackupScreen';
 import { LoginScreen } from './screens/Login/LoginScreen';
+import { OfflineFailedScreen } from './screens/OfflineFailed/OfflineFailedScreen';
 import { OtpStep } from './screens/Login/OtpStep';
 import { LostReportScreen } from './screens/LostToken/LostReportScreen';
 import { LostTokenScreen } from './screens/LostToken/LostTokenScreen';
@@ -50,6 +51,7 @@ const SESSION_SCREENS: Partial<Record<View, () => ReactNode>> = {
   connection: () => <ConnectionScreen />,
   backup: () => <BackupScreen />,
   tokenResync: () => <TokenResyncScreen />,
+  offlineFailed: () => <OfflineFailedScreen />,
 };
 
 /**

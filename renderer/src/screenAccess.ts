@@ -22,6 +22,7 @@ const SCREEN_ACCESS: Partial<Record<View, Access>> = {
   masterAuthPassword: ACCESS.users.changeMasterAuthPassword,
   backup: ACCESS.backup.create,
   tokenResync: ACCESS.tokens.resync,
+  offlineFailed: ACCESS.offline.failed,
   // 接続設定 is the desktop's own (main/connection), outside the core's contract: masters and admins.
   connection: 'manager',
 };

@@ -2,9 +2,10 @@ import { useT } from '../i18n';
 import { useNavigation } from '../stores/navigation';
 import { useSession } from '../stores/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { LinkIndicator } from './LinkIndicator';
 import '../styles/header.css';
 
-/** The bank's banner: product, the logged-in company and user with パスワード変更 and ログアウト, and the language switch. */
+/** The bank's banner: product, the logged-in company and user with パスワード変更 and ログアウト, a connected desktop's link, and the language switch. */
 export function AppHeader() {
   const t = useT();
   const info = useSession((s) => s.info);
@@ -12,10 +13,13 @@ export function AppHeader() {
   const go = useNavigation((s) => s.go);
   return (
     <header className="app-header">
-      <p className="brand">
-        <span className="brand-bank">{t.app.bank}</span>
-        <span className="brand-product">{t.app.product}</span>
-      </p>
+      <div className="brand-block">
+        <p className="brand">
+          <span className="brand-bank">{t.app.bank}</span>
+          <span className="brand-product">{t.app.product}</span>
+        </p>
+        <LinkIndicator />
+      </div>
       <div className="header-tools">
         {info && (
           <p className="who">

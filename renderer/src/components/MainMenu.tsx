@@ -1,5 +1,6 @@
 import { useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useT } from '../i18n';
+import { useLink } from '../stores/link';
 import { useNavigation, type View } from '../stores/navigation';
 import { useSession } from '../stores/session';
 import { mayOpen } from '../screenAccess';
@@ -25,6 +26,7 @@ const SETTINGS_VIEWS: ReadonlySet<View> = new Set<View>([
   'connection',
   'backup',
   'tokenResync',
+  'offlineFailed',
 ]);
 
 /**
@@ -42,6 +44,9 @@ export function MainMenu() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const manages = userType !== undefined && mayOpen('userMenu', userType);
+  // 同期できなかった操作 exists on a connected desktop only: the link's status says there is one.
+  const failed = useLink((s) => s.status?.failed);
+  const seesFailed = failed !== undefined && userType !== undefined && mayOpen('offlineFailed', userType);
   const choose = (action: () => void) => {
     setSettingsOpen(false);
     action();
@@ -97,6 +102,14 @@ export function MainMenu() {
               <li>
                 <button type="button" className="submenu-button" onClick={() => choose(() => go('connection'))}>
                   {t.connection.title}
+                </button>
+              </li>
+            )}
+            {seesFailed && (
+              <li>
+                <button type="button" className="submenu-button" onClick={() => choose(() => go('offlineFailed'))}>
+                  {t.offline.failedTitle}
+                  {failed > 0 && <span className="menu-count">{t.offline.failedCount(failed)}</span>}
                 </button>
               </li>
             )}

@@ -1,5 +1,6 @@
 import type { UserRow } from '../../../shared/contract';
 import { useT } from '../i18n';
+import { ReplicaBanner } from './ReplicaBanner';
 import { UserTable } from './UserTable';
 
 type Props = {
@@ -20,6 +21,7 @@ export function UserPicker({ id, users, selected, onSelect, isSelectable, error 
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t.pick.heading}</h2>
+      <ReplicaBanner />
       <p id={errorId} className="field-error" aria-live="polite">
         {error}
       </p>

@@ -26,6 +26,14 @@ export function formatDateTime(iso: string, lang: Lang): string {
     : `${englishDate(w)} ${w.hour}:${w.minute} JST`;
 }
 
+/** Within the year, as the offline banner says it (R-OFF-5): `12月1日 10時33分` / `Dec 1 10:33 JST`. */
+export function formatMonthDayTime(iso: string, lang: Lang): string {
+  const w = wallClock(iso);
+  return lang === 'ja'
+    ? `${Number(w.month)}月${Number(w.day)}日 ${w.hour}時${w.minute}分`
+    : `${MONTHS[Number(w.month) - 1]} ${Number(w.day)} ${w.hour}:${w.minute} JST`;
+}
+
 /** `2021年06月01日` / `Jun 1, 2021`. */
 export function formatDate(iso: string, lang: Lang): string {
   const w = wallClock(iso);

@@ -1,5 +1,6 @@
 import { enAudit } from './enAudit';
 import { enConnection } from './enConnection';
+import { enOffline } from './enOffline';
 import { enBackup } from './enBackup';
 import { enSetup } from './enSetup';
 import { enUsers } from './enUsers';
@@ -192,5 +193,6 @@ export const en: Dictionary = {
   ...enUsers,
   ...enAudit,
   ...enConnection,
+  ...enOffline,
   ...enBackup,
 };

@@ -1,6 +1,7 @@
 import type { OtpState, UserSort, UserType } from '../../../shared/contract';
 import { jaAudit } from './jaAudit';
 import { jaConnection } from './jaConnection';
+import { jaOffline } from './jaOffline';
 import { jaBackup } from './jaBackup';
 import { jaSetup } from './jaSetup';
 import { jaUsers } from './jaUsers';
@@ -190,6 +191,7 @@ export const ja = {
   ...jaUsers,
   ...jaAudit,
   ...jaConnection,
+  ...jaOffline,
   ...jaBackup,
 };
 

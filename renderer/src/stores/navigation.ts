@@ -26,7 +26,8 @@ export type View =
   | 'audit'
   | 'connection'
   | 'backup'
-  | 'tokenResync';
+  | 'tokenResync'
+  | 'offlineFailed';
 
 type NavigationState = {
   view: View;

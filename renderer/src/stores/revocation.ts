@@ -1,11 +1,13 @@
 import { create } from 'zustand';
 import type { UserRow, UserSort } from '../../../shared/contract';
 import type { AppError } from '../../../shared/errors';
+import { useLink } from './link';
 import { useNavigation } from './navigation';
 import { useSession } from './session';
 import { withSession } from './sessionCall';
 
-export type RevocationResult = { revoked: UserRow[]; selfRevoked: boolean };
+/** queued: made in an offline session, so it applies at the next connection (R-OFF-6). */
+export type RevocationResult = { revoked: UserRow[]; selfRevoked: boolean; queued: boolean };
 
 type RevocationState = {
   users: UserRow[];
@@ -55,7 +57,9 @@ export const useRevocation = create<RevocationState>((set, get) => ({
     if (loginIds.length === 0) return { code: 'VALIDATION', field: 'loginIds' };
     const result = await withSession((api, sessionId) => api.tokens.revoke({ sessionId, loginIds, authPassword, otp }));
     if (!result.ok) return result.error;
-    set({ ...initial, result: result.value });
+    const queued = useSession.getState().info?.offline === true;
+    await useLink.getState().afterWrite();
+    set({ ...initial, result: { ...result.value, queued } });
     // SPEC R-REV-4: the main process has already ended the operator's session if they revoked themself.
     if (result.value.selfRevoked) useSession.getState().forgetAfterSelfRevocation();
     useNavigation.getState().go('revokeResult');

@@ -36,8 +36,11 @@ export const useSetup = create<SetupState>((set, get) => ({
   finished: false,
   async start() {
     // A desktop's first start chooses standalone or connected before anything else (SPEC R-SRV-1).
-    if ((await useConnection.getState().load())?.mode === 'unset') return go('firstRun');
+    const connection = await useConnection.getState().load();
+    if (connection?.mode === 'unset') return go('firstRun');
     const result = await call((api) => api.setup.status({}));
+    // A desktop that has synced with its server can log users in offline (SPEC R-OFF-1): BLGI001 decides.
+    if (!result.ok && result.error.code === 'SERVER_UNREACHABLE' && connection?.offline?.syncedAt) return go('login');
     // A connected desktop whose server is away says so, and offers to try again (never waits without end).
     if (!result.ok && SERVER_FAULTS.has(result.error.code)) {
       useConnection.setState({ fault: result.error });

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CallRequestOf, UserRow } from '../../../shared/contract';
 import type { AppError, Result } from '../../../shared/errors';
 import { normaliseWidth } from '../../../shared/input/normalise';
+import { useLink } from './link';
 import { useNavigation } from './navigation';
 import { useSession } from './session';
 import { withSession } from './sessionCall';
@@ -43,6 +44,7 @@ export const useUserAdmin = create<UserAdminState>((set) => {
   async function run<T>(request: Promise<Result<T>>, outcome: (value: T) => AdminOutcome): Promise<AppError | null> {
     const result = await request;
     if (!result.ok) return result.error;
+    await useLink.getState().afterWrite();
     set({ outcome: outcome(result.value) });
     await useUserList.getState().load();
     return null;

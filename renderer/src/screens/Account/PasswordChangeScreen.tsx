@@ -3,6 +3,7 @@ import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
 import { FormActions } from '../../components/FormActions';
 import { newPasswordChecks } from '../../components/passwordChecks';
+import { OfflineRefusalNote } from '../../components/OfflineRefusalNote';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useSubmission, type Invalid } from '../../components/useSubmission';
 import { useT } from '../../i18n';
@@ -82,6 +83,7 @@ export function PasswordChangeScreen() {
   return (
     <>
       <ScreenHeader title={a.title} />
+      <OfflineRefusalNote />
       {forced ? (
         <div className="banner banner-warning" role="note">
           <p>{a.forced}</p>

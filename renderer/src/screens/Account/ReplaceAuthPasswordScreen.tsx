@@ -6,6 +6,7 @@ import { FormField } from '../../components/FormField';
 import { OtpField } from '../../components/OtpField';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { newPasswordChecks } from '../../components/passwordChecks';
+import { OfflineRefusalNote } from '../../components/OfflineRefusalNote';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useSubmission } from '../../components/useSubmission';
 import { formatDateTime } from '../../format/jst';
@@ -50,6 +51,7 @@ export function ReplaceAuthPasswordScreen() {
   return (
     <>
       <ScreenHeader title={r.title} />
+      <OfflineRefusalNote />
       {reset && <p className="lead">{r.intro(reset.by, formatDateTime(reset.at, lang))}</p>}
       <Form onSubmit={() => void submit()} className="panel" summary={form.summary}>
         <Alert message={form.formError} />

@@ -1,3 +1,4 @@
+import { OfflineRefusalNote } from '../../components/OfflineRefusalNote';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { StepIndicator } from '../../components/StepIndicator';
 import { useT } from '../../i18n';
@@ -17,6 +18,7 @@ export function TokenImportScreen() {
   return (
     <>
       <ScreenHeader section={ti.section} title={ti.title} />
+      <OfflineRefusalNote />
       <StepIndicator steps={ti.steps} current={STEP[phase]} />
       <p className="lead">{ti.intro}</p>
       <TokenImport

@@ -5,6 +5,7 @@ import { Form } from '../../components/Form';
 import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { OtpField, otpSpent } from '../../components/OtpField';
+import { OfflineRefusalNote } from '../../components/OfflineRefusalNote';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useSubmission } from '../../components/useSubmission';
 import { useT } from '../../i18n';
@@ -41,6 +42,7 @@ export function TokenRegistrationScreen() {
   return (
     <>
       <ScreenHeader title={t.register.title} screenId="BLGI020" />
+      <OfflineRefusalNote />
       <p className="notice-needed">{t.register.needed}</p>
       <p className="lead">{t.register.intro}</p>
       <section className="panel">

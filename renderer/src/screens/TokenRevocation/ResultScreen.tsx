@@ -3,6 +3,7 @@ import { StepIndicator } from '../../components/StepIndicator';
 import { UserTable } from '../../components/UserTable';
 import { formatDateTime } from '../../format/jst';
 import { useT } from '../../i18n';
+import { useLink } from '../../stores/link';
 import { useLanguage } from '../../stores/language';
 import { useNavigation } from '../../stores/navigation';
 import { useRevocation } from '../../stores/revocation';
@@ -17,6 +18,7 @@ export function ResultScreen() {
   const lang = useLanguage((s) => s.lang);
   const result = useRevocation((s) => s.result);
   const go = useNavigation((s) => s.go);
+  const waiting = useLink((s) => s.queuedCount);
   if (!result) return null;
   const opensAt = result.revoked.find((u) => u.reRegistrationAt)?.reRegistrationAt;
   return (
@@ -24,6 +26,7 @@ export function ResultScreen() {
       <ScreenHeader section={t.revoke.section} title={t.result.title} screenId="BRSK028" />
       <StepIndicator steps={t.revoke.steps} current={1} />
       <p className="lead">{t.result.done}</p>
+      {result.queued && <p className="banner banner-warning queued-note">{t.offline.queued(waiting)}</p>}
       {result.selfRevoked && <p className="banner banner-warning">{t.result.selfRevoked}</p>}
       <section className="panel" aria-labelledby="targets-heading">
         <h2 id="targets-heading">{t.result.targets}</h2>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { UserSort } from '../../../../shared/contract';
+import { ReplicaBanner } from '../../components/ReplicaBanner';
 import { useT } from '../../i18n';
 import { useRevocation } from '../../stores/revocation';
 import { UserList } from './UserList';
@@ -13,6 +14,7 @@ export function UserListPanel({ error }: { error?: string }) {
   return (
     <section className="panel" aria-labelledby="user-list-heading">
       <h2 id="user-list-heading">{t.revoke.list}</h2>
+      <ReplicaBanner />
       <div className="sort-bar">
         <label htmlFor="sort-order">{t.revoke.sort}</label>
         <select id="sort-order" value={sort} onChange={(e) => setSort(e.target.value as UserSort)}>

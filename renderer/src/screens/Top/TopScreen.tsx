@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Alert } from '../../components/Alert';
+import { ReplicaBanner } from '../../components/ReplicaBanner';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useErrorText, useT } from '../../i18n';
 import { useTopPage } from '../../stores/topPage';
@@ -32,6 +33,7 @@ export function TopScreen() {
         <>
           {page.authPasswordReset && <AuthResetBanner by={page.authPasswordReset.by} at={page.authPasswordReset.at} />}
           {page.token?.expiresSoon && <ExpiryBanner serial={page.token.serial} expiresAt={page.token.expiresAt} />}
+          <ReplicaBanner />
           <div className="top-grid">
             <Notices page={page} />
             <div className="top-side">

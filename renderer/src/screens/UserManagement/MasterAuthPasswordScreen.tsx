@@ -1,4 +1,5 @@
 import { Alert } from '../../components/Alert';
+import { OfflineRefusalNote } from '../../components/OfflineRefusalNote';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useCompanyUsers } from '../../components/useCompanyUsers';
 import { useErrorText, useT } from '../../i18n';
@@ -20,6 +21,7 @@ export function MasterAuthPasswordScreen() {
   return (
     <>
       <ScreenHeader section={t.admin.section} title={m.title} />
+      <OfflineRefusalNote />
       <div className="consequences">
         {m.intro.map((line) => (
           <p key={line}>{line}</p>

@@ -1,5 +1,6 @@
 import { AdminResult } from '../../components/AdminResult';
 import { Alert } from '../../components/Alert';
+import { useQueuedText } from '../../components/useQueuedText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useT } from '../../i18n';
 import { useNavigation } from '../../stores/navigation';
@@ -10,13 +11,14 @@ import { RegisterUserForm } from './RegisterUserForm';
 export function RegisterUserScreen() {
   const t = useT();
   const outcome = useUserAdmin((s) => s.outcome);
+  const queued = useQueuedText();
   const go = useNavigation((s) => s.go);
   const registered = outcome?.kind === 'registered' ? outcome.row : null;
   const r = t.registerUser;
   return (
     <>
       <ScreenHeader section={t.admin.section} title={r.title} />
-      <Alert tone="info" message={registered ? r.done : undefined} />
+      <Alert tone="info" message={registered ? queued(r.done) : undefined} />
       {registered ? (
         <AdminResult
           caption={r.done}

@@ -1,4 +1,5 @@
 import { Alert } from '../../components/Alert';
+import { useQueuedText } from '../../components/useQueuedText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useCompanyUsers } from '../../components/useCompanyUsers';
 import { useErrorText, useT } from '../../i18n';
@@ -9,6 +10,7 @@ import { RemoveUserForm } from './RemoveUserForm';
 export function RemoveUserScreen() {
   const t = useT();
   const describe = useErrorText();
+  const queued = useQueuedText();
   const { users, loaded, error } = useCompanyUsers();
   const outcome = useUserAdmin((s) => s.outcome);
   const removed = outcome?.kind === 'removed' ? outcome.row : null;
@@ -17,7 +19,7 @@ export function RemoveUserScreen() {
     <>
       <ScreenHeader section={t.admin.section} title={r.title} />
       <p className="lead">{r.intro}</p>
-      <Alert tone="info" message={removed ? r.done(removed.loginId, removed.name) : undefined} />
+      <Alert tone="info" message={removed ? queued(r.done(removed.loginId, removed.name)) : undefined} />
       <Alert message={describe(error)} />
       {loaded ? (
         <RemoveUserForm users={users} />

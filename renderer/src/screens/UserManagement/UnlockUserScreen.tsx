@@ -1,4 +1,5 @@
 import { Alert } from '../../components/Alert';
+import { useQueuedText } from '../../components/useQueuedText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useCompanyUsers } from '../../components/useCompanyUsers';
 import { useErrorText, useT } from '../../i18n';
@@ -10,6 +11,7 @@ import { UnlockUserForm } from './UnlockUserForm';
 export function UnlockUserScreen() {
   const t = useT();
   const describe = useErrorText();
+  const queued = useQueuedText();
   const go = useNavigation((s) => s.go);
   const { users, loaded, error } = useCompanyUsers();
   const outcome = useUserAdmin((s) => s.outcome);
@@ -20,7 +22,7 @@ export function UnlockUserScreen() {
     <>
       <ScreenHeader section={t.admin.section} title={u.title} />
       <p className="lead">{u.intro}</p>
-      <Alert tone="info" message={unlocked ? u.done(unlocked.loginId, unlocked.name) : undefined} />
+      <Alert tone="info" message={unlocked ? queued(u.done(unlocked.loginId, unlocked.name)) : undefined} />
       <Alert message={describe(error)} />
       {!loaded ? (
         <p className="loading" role="status">

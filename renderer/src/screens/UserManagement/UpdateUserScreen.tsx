@@ -1,5 +1,6 @@
 import { AdminResult } from '../../components/AdminResult';
 import { Alert } from '../../components/Alert';
+import { useQueuedText } from '../../components/useQueuedText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useCompanyUsers } from '../../components/useCompanyUsers';
 import { useErrorText, useT } from '../../i18n';
@@ -10,6 +11,7 @@ import { UpdateUserForm } from './UpdateUserForm';
 export function UpdateUserScreen() {
   const t = useT();
   const describe = useErrorText();
+  const queued = useQueuedText();
   const { users, loaded, error } = useCompanyUsers();
   const outcome = useUserAdmin((s) => s.outcome);
   const updated = outcome?.kind === 'updated' ? outcome.row : null;
@@ -17,7 +19,7 @@ export function UpdateUserScreen() {
   return (
     <>
       <ScreenHeader section={t.admin.section} title={u.title} />
-      <Alert tone="info" message={updated ? u.done : undefined} />
+      <Alert tone="info" message={updated ? queued(u.done) : undefined} />
       <Alert message={describe(error)} />
       {updated ? (
         <AdminResult caption={u.done} rows={[updated]} />
