@@ -5,7 +5,7 @@ import type { Result } from '../../shared/errors';
 import { uuidv7 } from '../../main/offline/uuidv7';
 import { stepAt } from '../../main/otp/totp';
 import { value } from './admin';
-import type { Harness } from './harness';
+import { createHarness, loginWithOtp, type Harness } from './harness';
 
 /** A sync call: the core's dispatch, or the server over HTTPS (its body unwrapped). */
 export type SyncCall = (channelName: string, request: unknown) => Promise<Result<unknown>>;
@@ -56,4 +56,12 @@ export async function apply(call: SyncCall, desk: Desk, operation: OutboxOperati
 export async function rowsOfKey(h: Harness, key: string) {
   const rows = await h.store.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
   return rows.filter((r) => r.detail?.includes(key)).map((r) => ({ ...r, detail: JSON.parse(r.detail!) as Record<string, unknown> }));
+}
+
+/** A company on the core with the master logged in and one desktop registered: what the sync channels' tests start from. */
+export async function deskWorld(): Promise<{ h: Harness; call: SyncCall; desk: Desk; master: string }> {
+  const h = await createHarness();
+  const call = coreCall(h);
+  const master = (await loginWithOtp(h, 'kmb05871')).sessionId;
+  return { h, call, desk: await registerDesk(call, master), master };
 }

@@ -1,20 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { value } from '../../support/admin';
-import { auditRows, createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
+import { auditRows, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
 import { assignments, userRecord } from '../../support/db';
-import { apply, coreCall, queued, registerDesk, rowsOfKey, SHARED, spentOffline, stepFrom, versions, type Desk, type SyncCall } from '../../support/sync';
+import { apply, deskWorld, queued, registerDesk, rowsOfKey, SHARED, spentOffline, stepFrom, versions, type Desk, type SyncCall } from '../../support/sync';
 
 let h: Harness;
 let call: SyncCall;
 let desk: Desk;
 let master: string;
 
-beforeEach(async () => {
-  h = await createHarness();
-  call = coreCall(h);
-  master = (await loginWithOtp(h, 'kmb05871')).sessionId;
-  desk = await registerDesk(call, master);
-});
+beforeEach(async () => ({ h, call, desk, master } = await deskWorld()));
 afterEach(() => h.close());
 
 /** A queued operation of kmb05871 on `desk`, proved by a step reported from it. */

@@ -2,21 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OfflineBlock, Replica } from '../../../shared/contract/syncModels';
 import { value } from '../../support/admin';
 import { dumpTables, userRecord } from '../../support/db';
-import { auditRows, createHarness, loginWithOtp, nextStep, type Harness } from '../../support/harness';
+import { auditRows, loginWithOtp, nextStep, type Harness } from '../../support/harness';
 import { FORGED_DESKTOP } from '../../support/templates';
-import { coreCall, queued, registerDesk, report, SHARED, stepFrom, type Desk, type SyncCall } from '../../support/sync';
+import { deskWorld, queued, report, SHARED, stepFrom, type Desk, type SyncCall } from '../../support/sync';
 
 let h: Harness;
 let call: SyncCall;
 let desk: Desk;
 let master: string;
 
-beforeEach(async () => {
-  h = await createHarness();
-  call = coreCall(h);
-  master = (await loginWithOtp(h, 'kmb05871')).sessionId;
-  desk = await registerDesk(call, master);
-});
+beforeEach(async () => ({ h, call, desk, master } = await deskWorld()));
 afterEach(() => h.close());
 
 const used = (step: number, loginId = 'kmb05871') => ({ serial: SHARED, step, loginId, at: h.clock.now().getTime() });

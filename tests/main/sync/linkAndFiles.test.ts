@@ -1,39 +1,30 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultRules, type RulesConfig } from '../../../main/config/rules';
-import { serverCore } from '../../../main/server/serverCore';
-import { connectedDesktop, type ConnectedDesktop } from '../../support/connectedDesktop';
+import type { ConnectedDesktop } from '../../support/connectedDesktop';
 import { userRecord } from '../../support/db';
-import { createHarness, nextStep, PASSWORDS, TEST_KDF, type Harness } from '../../support/harness';
-import { startServer, type ServerHarness } from '../../support/server';
+import { nextStep, PASSWORDS, type Harness } from '../../support/harness';
+import { offlineWorld, type OfflineWorld } from '../../support/offlineWorld';
 
-const RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 300, stepHashIterations: 10 } };
 const SHARED = '523405696';
 const NEAR = '523405697';
 
+let w: OfflineWorld;
 let h: Harness;
-let s: ServerHarness;
-const desktops: ConnectedDesktop[] = [];
 
 beforeEach(async () => {
-  h = await createHarness({ rules: RULES });
-  const core = serverCore({ store: h.store, sealKey: h.sealKey, setupPolicy: 'closed', kdf: TEST_KDF, clock: h.clock.now, rules: RULES, logBug: (_c, e) => h.bugs.push(e) });
-  s = await startServer({ harness: h, core });
+  w = await offlineWorld();
+  ({ h } = w);
 });
 afterEach(async () => {
-  await Promise.all(desktops.splice(0).map((d) => d.close()));
-  await s.close();
-  await h.close();
+  await w.close();
   expect(h.bugs).toEqual([]);
 });
 
 const desktop = async (normalMs?: number) => {
-  const d = await connectedDesktop(s, { normalMs });
-  desktops.push(d);
-  return d;
+  return w.desktop({ normalMs });
 };
-const replace = (d: ConnectedDesktop, next: ConnectedDesktop) => desktops.splice(desktops.indexOf(d), 1, next);
+const replace = (d: ConnectedDesktop, next: ConnectedDesktop) => w.desktops.splice(w.desktops.indexOf(d), 1, next);
 const stepUp = async () => {
   nextStep(h);
   return { authPassword: PASSWORDS.auth, otp: await h.codeOf(SHARED) };

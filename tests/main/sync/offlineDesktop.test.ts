@@ -1,43 +1,32 @@
 import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultRules, type RulesConfig } from '../../../main/config/rules';
 import { openBlock } from '../../../main/offline/sealedBlock';
 import { withSeed } from '../../../main/otp/consume';
-import { serverCore } from '../../../main/server/serverCore';
 import { findTokenBySerial } from '../../../main/store/repos/tokens';
-import { connectedDesktop, type ConnectedDesktop } from '../../support/connectedDesktop';
+import type { ConnectedDesktop } from '../../support/connectedDesktop';
 import { userRecord } from '../../support/db';
-import { createHarness, nextStep, PASSWORDS, TEST_KDF, type Harness } from '../../support/harness';
+import { nextStep, PASSWORDS, type Harness } from '../../support/harness';
 import { scan } from '../../support/secrets';
-import { startServer, type ServerHarness } from '../../support/server';
+import { offlineWorld, OFFLINE_TEST_RULES, type OfflineWorld } from '../../support/offlineWorld';
 
-/** Blocks of 5 h with cheap step hashes: the cost of a real one is measured in bench/offline.bench.ts. */
-const RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 300, stepHashIterations: 10 } };
+const RULES = OFFLINE_TEST_RULES;
 const SHARED = '523405696';
 const NEAR = '523405697';
 
+let w: OfflineWorld;
 let h: Harness;
-let s: ServerHarness;
-const desktops: ConnectedDesktop[] = [];
 
 beforeEach(async () => {
-  h = await createHarness({ rules: RULES });
-  const core = serverCore({ store: h.store, sealKey: h.sealKey, setupPolicy: 'closed', kdf: TEST_KDF, clock: h.clock.now, rules: RULES, logBug: (_c, e) => h.bugs.push(e) });
-  s = await startServer({ harness: h, core });
+  w = await offlineWorld();
+  ({ h } = w);
 });
 afterEach(async () => {
-  await Promise.all(desktops.splice(0).map((d) => d.close()));
-  await s.close();
-  await h.close();
+  await w.close();
   expect(h.bugs).toEqual([]);
 });
 
-const desktop = async () => {
-  const d = await connectedDesktop(s);
-  desktops.push(d);
-  return d;
-};
+const desktop = () => w.desktop();
 const stepUp = async (serial = SHARED) => {
   nextStep(h);
   return { authPassword: PASSWORDS.auth, otp: await h.codeOf(serial) };
@@ -111,7 +100,7 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
     expect(await d.call('auth:login', { loginId: 'ippan001', password: PASSWORDS.login })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     // The lock survives a restart of the desktop: the ledger is on disk, sealed.
     const again = await d.restart();
-    desktops.splice(desktops.indexOf(d), 1, again);
+    w.desktops.splice(w.desktops.indexOf(d), 1, again);
     await again.cut();
     expect(await again.call('auth:login', { loginId: 'ippan001', password: PASSWORDS.login })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(await otpFor(again, 'kmb05871', code)).toMatchObject({ ok: false, error: { code: 'OTP_REUSED' } });
@@ -216,7 +205,7 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
     expect(openBlock(d2.key, d2.offline.desktopId()!, bytes)).toBeNull();
     copyFileSync(join(folder, name!), join(d2.dir, 'offline', 'blocks', name!));
     const d2b = await d2.restart();
-    desktops.splice(desktops.indexOf(d2), 1, d2b);
+    w.desktops.splice(w.desktops.indexOf(d2), 1, d2b);
     await d2b.cut();
     expect(await d2b.call('auth:login', { loginId: 'kmb05871', password: PASSWORDS.login })).toMatchObject({ ok: false, error: { code: 'OFFLINE_NO_BLOCK' } });
   });
