@@ -1,8 +1,12 @@
 import { defaultRules, type RulesConfig } from '../../main/config/rules';
 import { serverCore } from '../../main/server/serverCore';
 import { connectedDesktop, type ConnectedDesktop } from './connectedDesktop';
-import { createHarness, TEST_KDF, type Harness } from './harness';
+import { createHarness, nextStep, PASSWORDS, TEST_KDF, type Harness } from './harness';
 import { startServer, type ServerHarness } from './server';
+
+/** The demo's token shared by kmb05871 and test12345, and ippan001's. */
+export const SHARED = '523405696';
+export const NEAR = '523405697';
 
 /** Blocks of 5 h with cheap step hashes: the cost of a real one is measured in bench/offline.bench.ts. */
 export const OFFLINE_TEST_RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 300, stepHashIterations: 10 } };
@@ -13,6 +17,10 @@ export type OfflineWorld = {
   /** Every desktop opened through `desktop`, closed with the world. */
   readonly desktops: ConnectedDesktop[];
   desktop(o?: Parameters<typeof connectedDesktop>[1]): Promise<ConnectedDesktop>;
+  /** A login at the next step on that desktop (online or offline, as its link is). */
+  loginAt(d: ConnectedDesktop, loginId: string, serial?: string): ReturnType<ConnectedDesktop['login']>;
+  /** The step-up fields of kmb05871 at the next step. */
+  stepUp(serial?: string): Promise<{ authPassword: string; otp: string }>;
   close(): Promise<void>;
 };
 
@@ -30,6 +38,14 @@ export async function offlineWorld(): Promise<OfflineWorld> {
       const d = await connectedDesktop(s, o);
       desktops.push(d);
       return d;
+    },
+    loginAt(d, loginId, serial = SHARED) {
+      nextStep(h);
+      return d.login(loginId, serial);
+    },
+    async stepUp(serial = SHARED) {
+      nextStep(h);
+      return { authPassword: PASSWORDS.auth, otp: await h.codeOf(serial) };
     },
     async close() {
       await Promise.all(desktops.splice(0).map((d) => d.close()));

@@ -8,11 +8,9 @@ import type { ConnectedDesktop } from '../../support/connectedDesktop';
 import { userRecord } from '../../support/db';
 import { nextStep, PASSWORDS, type Harness } from '../../support/harness';
 import { scan } from '../../support/secrets';
-import { offlineWorld, OFFLINE_TEST_RULES, type OfflineWorld } from '../../support/offlineWorld';
+import { NEAR, offlineWorld, OFFLINE_TEST_RULES, SHARED, type OfflineWorld } from '../../support/offlineWorld';
 
 const RULES = OFFLINE_TEST_RULES;
-const SHARED = '523405696';
-const NEAR = '523405697';
 
 let w: OfflineWorld;
 let h: Harness;
@@ -27,14 +25,6 @@ afterEach(async () => {
 });
 
 const desktop = () => w.desktop();
-const stepUp = async (serial = SHARED) => {
-  nextStep(h);
-  return { authPassword: PASSWORDS.auth, otp: await h.codeOf(serial) };
-};
-const loginAt = async (d: ConnectedDesktop, loginId: string, serial = SHARED) => {
-  nextStep(h);
-  return d.login(loginId, serial);
-};
 const status = async (d: ConnectedDesktop) => ((await d.call('connection:status', {})).value as { offline: Record<string, unknown> }).offline;
 const otpFor = async (d: ConnectedDesktop, loginId: string, otp: string) => {
   const step = await d.call('auth:login', { loginId, password: PASSWORDS.login });
@@ -45,14 +35,14 @@ const otpFor = async (d: ConnectedDesktop, loginId: string, otp: string) => {
 describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a real fault proxy to the real server', () => {
   it('SPEC R-OFF-1/2/5: offline login only after an online login here; the session says offline and reads the replica', async () => {
     const d = await desktop();
-    const online = await loginAt(d, 'kmb05871');
+    const online = await w.loginAt(d, 'kmb05871');
     expect(online.offline).toBeUndefined();
     expect(await status(d)).toMatchObject({ link: 'online', waiting: 0, failed: 0, syncedAt: expect.any(String) as string });
     await d.cut();
     expect(await status(d)).toMatchObject({ link: 'offline' });
     // An online session meets the cut as before: its work is the server's.
     expect(await d.call('top:get', { sessionId: online.sessionId })).toMatchObject({ ok: false, error: { code: 'SERVER_UNREACHABLE' } });
-    const offline = await loginAt(d, 'kmb05871');
+    const offline = await w.loginAt(d, 'kmb05871');
     expect(offline.offline).toBe(true);
     expect(await d.call('auth:session', { sessionId: offline.sessionId })).toMatchObject({ ok: true, value: { loginId: 'kmb05871', userType: 'master', offline: true } });
     const list = await d.call('users:list', { sessionId: offline.sessionId, sort: 'loginId-asc' });
@@ -68,9 +58,9 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
 
   it('SPEC R-OFF-6: offline, what needs the server is refused with OFFLINE_UNAVAILABLE', async () => {
     const d = await desktop();
-    await loginAt(d, 'kmb05871');
+    await w.loginAt(d, 'kmb05871');
     await d.cut();
-    const { sessionId } = await loginAt(d, 'kmb05871');
+    const { sessionId } = await w.loginAt(d, 'kmb05871');
     const refused = [
       ['tokens:resync', { sessionId, serial: NEAR, firstOtp: '123456', secondOtp: '234567', authPassword: PASSWORDS.auth }],
       ['account:change-login-password', { sessionId, current: PASSWORDS.login, next: 'Next#2026pw' }],
@@ -86,9 +76,9 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
 
   it('SPEC R-OFF-3/4: a code used offline is refused again here, for anyone sharing the token; failures lock offline', async () => {
     const d = await desktop();
-    await loginAt(d, 'kmb05871');
-    await loginAt(d, 'test12345');
-    await loginAt(d, 'ippan001', NEAR);
+    await w.loginAt(d, 'kmb05871');
+    await w.loginAt(d, 'test12345');
+    await w.loginAt(d, 'ippan001', NEAR);
     await d.cut();
     nextStep(h);
     const code = await h.codeOf(SHARED);
@@ -111,11 +101,11 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
 
   it('SPEC R-OFF-6/7: a queued revocation takes effect here at once, and lands at the next sync', async () => {
     const d = await desktop();
-    await loginAt(d, 'kmb05871');
-    await loginAt(d, 'ippan001', NEAR);
+    await w.loginAt(d, 'kmb05871');
+    await w.loginAt(d, 'ippan001', NEAR);
     await d.cut();
-    const { sessionId } = await loginAt(d, 'kmb05871');
-    const revoked = await d.call('tokens:revoke', { sessionId, loginIds: ['ippan001'], ...(await stepUp()) });
+    const { sessionId } = await w.loginAt(d, 'kmb05871');
+    const revoked = await d.call('tokens:revoke', { sessionId, loginIds: ['ippan001'], ...(await w.stepUp()) });
     expect(revoked).toMatchObject({ ok: true, value: { revoked: [{ loginId: 'ippan001', otpState: 'revoked' }], selfRevoked: false } });
     expect(await status(d)).toMatchObject({ link: 'offline', waiting: 1 });
     expect(await d.call('auth:login', { loginId: 'ippan001', password: PASSWORDS.login })).toMatchObject({ ok: false, error: { code: 'OFFLINE_NO_BLOCK' } });
@@ -123,7 +113,7 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
     expect((list.value as { users: { loginId: string; otpState: string }[] }).users.find((u) => u.loginId === 'ippan001')?.otpState).toBe('revoked');
     await d.restore();
     expect(await status(d)).toMatchObject({ link: 'online', waiting: 0, failed: 0 });
-    const online = await loginAt(d, 'kmb05871');
+    const online = await w.loginAt(d, 'kmb05871');
     const server = await d.call('users:list', { sessionId: online.sessionId, sort: 'loginId-asc' });
     expect((server.value as { users: { loginId: string; otpState: string }[] }).users.find((u) => u.loginId === 'ippan001')?.otpState).toBe('revoked');
   });
@@ -131,7 +121,7 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
   it('SPEC R-OFF-3/7: a code used offline on desktop 1 is refused online on desktop 2 once desktop 1 synced, and the reverse', async () => {
     const d1 = await desktop();
     const d2 = await desktop();
-    await loginAt(d1, 'kmb05871');
+    await w.loginAt(d1, 'kmb05871');
     await d1.cut();
     nextStep(h);
     const offlineCode = await h.codeOf(SHARED);
@@ -151,17 +141,17 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
   it('SPEC R-OFF-8: revocation offline wins over a change online; an offline change of a user removed online is refused and listed', async () => {
     const d1 = await desktop();
     const d2 = await desktop();
-    await loginAt(d1, 'kmb05871');
+    await w.loginAt(d1, 'kmb05871');
     await d1.cut();
-    const off = await loginAt(d1, 'kmb05871');
-    expect(await d1.call('tokens:revoke', { sessionId: off.sessionId, loginIds: ['ippan001'], ...(await stepUp()) })).toMatchObject({ ok: true });
-    expect(await d1.call('users:update', { sessionId: off.sessionId, loginId: 'shinki01', name: '新規 改名', ...(await stepUp()) })).toMatchObject({
+    const off = await w.loginAt(d1, 'kmb05871');
+    expect(await d1.call('tokens:revoke', { sessionId: off.sessionId, loginIds: ['ippan001'], ...(await w.stepUp()) })).toMatchObject({ ok: true });
+    expect(await d1.call('users:update', { sessionId: off.sessionId, loginId: 'shinki01', name: '新規 改名', ...(await w.stepUp()) })).toMatchObject({
       ok: true,
       value: { loginId: 'shinki01', name: '新規 改名' },
     });
-    const on = await loginAt(d2, 'test12345');
-    expect(await d2.call('users:update', { sessionId: on.sessionId, loginId: 'ippan001', name: '一般 改名', ...(await stepUp()) })).toMatchObject({ ok: true });
-    expect(await d2.call('users:remove', { sessionId: on.sessionId, loginId: 'shinki01', ...(await stepUp()) })).toMatchObject({ ok: true });
+    const on = await w.loginAt(d2, 'test12345');
+    expect(await d2.call('users:update', { sessionId: on.sessionId, loginId: 'ippan001', name: '一般 改名', ...(await w.stepUp()) })).toMatchObject({ ok: true });
+    expect(await d2.call('users:remove', { sessionId: on.sessionId, loginId: 'shinki01', ...(await w.stepUp()) })).toMatchObject({ ok: true });
     await d1.restore();
     expect(await status(d1)).toMatchObject({ link: 'online', waiting: 0, failed: 1 });
     const server = await d2.call('users:list', { sessionId: on.sessionId, sort: 'loginId-asc' });
@@ -173,18 +163,18 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
     });
     // Redone now (online, the user still gone): the server refuses it again and it stays listed; discarded, it goes.
     const key = (failed.value as { operations: { key: string }[] }).operations[0]!.key;
-    const online = await loginAt(d1, 'kmb05871');
-    expect(await d1.call('offline:redo', { sessionId: online.sessionId, key, ...(await stepUp()) })).toMatchObject({ ok: false, error: { code: 'USER_NOT_FOUND' } });
+    const online = await w.loginAt(d1, 'kmb05871');
+    expect(await d1.call('offline:redo', { sessionId: online.sessionId, key, ...(await w.stepUp()) })).toMatchObject({ ok: false, error: { code: 'USER_NOT_FOUND' } });
     expect(await d1.call('offline:discard', { sessionId: online.sessionId, key })).toEqual({ ok: true, value: {} });
     expect(await d1.call('offline:failed', { sessionId: online.sessionId })).toEqual({ ok: true, value: { operations: [] } });
-    expect(await d1.call('offline:failed', { sessionId: (await loginAt(d1, 'ippan001', NEAR).catch(() => ({ sessionId: 'x'.repeat(43) }))).sessionId })).toMatchObject({ ok: false });
+    expect(await d1.call('offline:failed', { sessionId: (await w.loginAt(d1, 'ippan001', NEAR).catch(() => ({ sessionId: 'x'.repeat(43) }))).sessionId })).toMatchObject({ ok: false });
   });
 
   it('SPEC R-OFF-2: the block file holds no seed and no password; copied to another desktop it does not open', async () => {
     const d1 = await desktop();
     const d2 = await desktop();
-    await loginAt(d1, 'kmb05871');
-    await loginAt(d2, 'ippan001', NEAR);
+    await w.loginAt(d1, 'kmb05871');
+    await w.loginAt(d2, 'ippan001', NEAR);
     expect(readdirSync(join(d1.dir, 'offline'))).toEqual(expect.arrayContaining(['registration', 'ledger', 'replica', 'blocks']));
     const folder = join(d1.dir, 'offline', 'blocks');
     const [name] = readdirSync(folder);
