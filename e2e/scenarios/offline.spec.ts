@@ -6,7 +6,7 @@ import { openDesktop, TestDesktop } from '../fixtures/connected';
 import { freshCode, logout, openRevocation, revokeUsers, submitOtp, submitPassword } from '../fixtures/flows';
 import { startCompanyServer, startTempPostgres, type CompanyServer, type TempPostgres } from '../fixtures/postgresCompany';
 import type { App } from '../fixtures/app';
-import type { Page } from '@playwright/test';
+import type { Browser, Page, TestInfo } from '@playwright/test';
 
 /** Cheap step hashes: the cost of a real block is measured in bench/, never in a browser test. */
 const RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 300, stepHashIterations: 10 } };
@@ -33,6 +33,13 @@ const desktops: TestDesktop[] = [];
 test.afterEach(async () => {
   await Promise.all(desktops.splice(0).map((d) => d.close()));
 });
+
+/** A connected desktop that can go offline, behind a real fault proxy, in a page of its own. */
+async function offlineDesktop(browser: Browser, company: CompanyServer, rendererUrl: string, testInfo: TestInfo) {
+  const desktop = await TestDesktop.offlineCapable(company, RULES);
+  desktops.push(desktop);
+  return { desktop, app: await openDesktop(browser, company.harness, rendererUrl, testInfo, desktop) };
+}
 
 const indicator = (page: Page) => page.locator('.link-state');
 /** The indicator's polite live region: what a screen reader hears. */
@@ -76,9 +83,7 @@ async function serverStates(company: CompanyServer): Promise<Record<string, stri
 test.describe('offline work on a connected desktop, through a real fault proxy to the company server on PostgreSQL 15 (issue 14)', () => {
   test('SPEC R-OFF-1/5/6/7: the admin logs in offline when the server went away, revokes a user; at reconnect it lands and the count goes to 0', async ({ browser, company, rendererUrl }, testInfo) => {
     test.slow(); // a dozen screens with axe in two languages, a cut and a sync
-    const desktop = await TestDesktop.offlineCapable(company, RULES);
-    desktops.push(desktop);
-    const app = await openDesktop(browser, company.harness, rendererUrl, testInfo, desktop);
+    const { desktop, app } = await offlineDesktop(browser, company, rendererUrl, testInfo);
     const { page } = app;
     try {
       await loginOfflineAfterOnline(app, desktop);
@@ -109,9 +114,7 @@ test.describe('offline work on a connected desktop, through a real fault proxy t
 
   test('SPEC R-OFF-8: a change made offline to a user removed online is refused at sync; 同期できなかった操作 shows why, redo asks the step-up, discard asks first', async ({ browser, company, rendererUrl }, testInfo) => {
     test.slow();
-    const desktop = await TestDesktop.offlineCapable(company, RULES);
-    desktops.push(desktop);
-    const app = await openDesktop(browser, company.harness, rendererUrl, testInfo, desktop);
+    const { desktop, app } = await offlineDesktop(browser, company, rendererUrl, testInfo);
     const { page } = app;
     try {
       await loginOfflineAfterOnline(app, desktop);
@@ -167,9 +170,7 @@ test.describe('offline work on a connected desktop, through a real fault proxy t
 
   test('SPEC R-OFF-1/6: offline, パスワード変更 and ハードトークン取込 say they need the server and a submit is refused at the form; a user never seen here is told why', async ({ browser, company, rendererUrl }, testInfo) => {
     test.slow();
-    const desktop = await TestDesktop.offlineCapable(company, RULES);
-    desktops.push(desktop);
-    const app = await openDesktop(browser, company.harness, rendererUrl, testInfo, desktop);
+    const { desktop, app } = await offlineDesktop(browser, company, rendererUrl, testInfo);
     const { page } = app;
     const unavailable = 'この操作はオフラインでは行えません。サーバーに接続できるときに、改めてログインしてからおこなってください。';
     try {
