@@ -1,5 +1,5 @@
 import { ok, type Result } from '../../shared/errors';
-import { recordReportedSteps, type ReportedStep, type StepOutcome } from '../store/repos/acceptedSteps';
+import { pruneAcceptedSteps, recordReportedSteps, type ReportedStep, type StepOutcome } from '../store/repos/acceptedSteps';
 import { appendAudit, type AuditEntry } from '../store/repos/audit';
 import { activeTokenOf } from '../store/repos/assignments';
 import { findTokenBySerial } from '../store/repos/tokens';
@@ -61,6 +61,7 @@ export function reportOfflineSteps(db: Db, desktop: Desktop, used: readonly Repo
         continue;
       }
       // Recorded whatever else holds, so the step is spent everywhere; a void block's step proves nothing.
+      await pruneAcceptedSteps(tx, token.id, now);
       const stored = await recordReportedSteps(tx, token.id, desktop.id, indices.map((i) => used[i]!), now);
       for (const [k, i] of indices.entries()) {
         const { loginId } = used[i]!;

@@ -43,3 +43,18 @@ export async function recordReportedSteps(db: Db, tokenId: number, desktopId: st
     return held.get(s.step) ? 'already' : 'replay';
   });
 }
+
+/**
+ * How long a token's accepted steps are kept (SPEC R-OFF-3): far beyond a block's 8 hours, so a desktop that
+ * stayed offline for weeks still has its reported steps checked against what was used meanwhile; older ones
+ * only the token's last_step remembers.
+ */
+export const ACCEPTED_STEP_RETENTION_MS = 30 * 24 * 3_600_000;
+
+/**
+ * Drops a token's steps older than the retention. Run by the sync that reports steps, never by a login: the range
+ * it reads would make concurrent logins conflict under SERIALIZABLE (and a login has no use for old rows).
+ */
+export async function pruneAcceptedSteps(db: Db, tokenId: number, now: Date): Promise<void> {
+  await db.deleteFrom('accepted_steps').where('token_id', '=', tokenId).where('recorded_at', '<', now.getTime() - ACCEPTED_STEP_RETENTION_MS).execute();
+}

@@ -11,15 +11,6 @@ export function findTokenById(db: Db, id: number): Promise<TokenRecord | undefin
 }
 
 /**
- * How long a token's accepted steps are kept (SPEC R-OFF-3): far beyond a block's 8 hours, so a desktop that
- * stayed offline for weeks still has its reported steps checked against what was used meanwhile. Older rows go
- * at a later online acceptance of the token (one step in PRUNE_EVERY), so the table stays bounded
- * (tokens.last_step keeps the floor either way).
- */
-export const ACCEPTED_STEP_RETENTION_MS = 30 * 24 * 3_600_000;
-export const PRUNE_EVERY = 16;
-
-/**
  * DESIGN-NOTES 1: accepting a code is this one conditional write. Zero rows changed means the step was
  * already used (by any user sharing the token) or the token is no longer active: refuse.
  */
@@ -35,9 +26,6 @@ export async function acceptStep(db: Db, tokenId: number, step: number, drift: n
   // Kept so that a step later reported from an offline desktop is recognised as used (SPEC R-OFF-3).
   const at = now.getTime();
   await db.insertInto('accepted_steps').values({ token_id: tokenId, step, source: 'online', desktop_id: null, login_id: null, used_at: at, recorded_at: at }).execute();
-  // Pruned at one acceptance in PRUNE_EVERY only: the range it reads would make concurrent logins on a shared
-  // token conflict under SERIALIZABLE each time, for rows that can wait.
-  if (step % PRUNE_EVERY === 0) await db.deleteFrom('accepted_steps').where('token_id', '=', tokenId).where('recorded_at', '<', at - ACCEPTED_STEP_RETENTION_MS).execute();
   return true;
 }
 
