@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, expect } from 'vitest';
 import { defaultRules, type RulesConfig } from '../../main/config/rules';
 import { serverCore } from '../../main/server/serverCore';
 import { connectedDesktop, type ConnectedDesktop } from './connectedDesktop';
@@ -25,7 +26,7 @@ export type OfflineWorld = {
 };
 
 /** The company server on the run's store and connected desktops before it: what the offline tests start from. */
-export async function offlineWorld(): Promise<OfflineWorld> {
+async function offlineWorld(): Promise<OfflineWorld> {
   const h = await createHarness({ rules: OFFLINE_TEST_RULES });
   const core = serverCore({ store: h.store, sealKey: h.sealKey, setupPolicy: 'closed', kdf: TEST_KDF, clock: h.clock.now, rules: OFFLINE_TEST_RULES, logBug: (_c, e) => h.bugs.push(e) });
   const s = await startServer({ harness: h, core });
@@ -53,4 +54,17 @@ export async function offlineWorld(): Promise<OfflineWorld> {
       await h.close();
     },
   };
+}
+
+/** A fresh offline world for each test of the file, handed to `take`, closed after the test with no bug logged. */
+export function eachOfflineWorld(take: (w: OfflineWorld) => void): void {
+  let w: OfflineWorld;
+  beforeEach(async () => {
+    w = await offlineWorld();
+    take(w);
+  });
+  afterEach(async () => {
+    await w.close();
+    expect(w.h.bugs).toEqual([]);
+  });
 }

@@ -5,6 +5,7 @@ import type { Result } from '../../shared/errors';
 import { uuidv7 } from '../../main/offline/uuidv7';
 import { stepAt } from '../../main/otp/totp';
 import { value } from './admin';
+import { afterEach, beforeEach } from 'vitest';
 import { createHarness, loginWithOtp, type Harness } from './harness';
 
 /** A sync call: the core's dispatch, or the server over HTTPS (its body unwrapped). */
@@ -58,10 +59,22 @@ export async function rowsOfKey(h: Harness, key: string) {
   return rows.filter((r) => r.detail?.includes(key)).map((r) => ({ ...r, detail: JSON.parse(r.detail!) as Record<string, unknown> }));
 }
 
+export type DeskWorld = { h: Harness; call: SyncCall; desk: Desk; master: string };
+
 /** A company on the core with the master logged in and one desktop registered: what the sync channels' tests start from. */
-export async function deskWorld(): Promise<{ h: Harness; call: SyncCall; desk: Desk; master: string }> {
+async function deskWorld(): Promise<DeskWorld> {
   const h = await createHarness();
   const call = coreCall(h);
   const master = (await loginWithOtp(h, 'kmb05871')).sessionId;
   return { h, call, desk: await registerDesk(call, master), master };
+}
+
+/** A fresh desk world for each test of the file, handed to `take`, closed after the test. */
+export function eachDeskWorld(take: (world: DeskWorld) => void): void {
+  let world: DeskWorld;
+  beforeEach(async () => {
+    world = await deskWorld();
+    take(world);
+  });
+  afterEach(() => world.h.close());
 }

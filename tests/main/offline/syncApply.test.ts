@@ -1,16 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { value } from '../../support/admin';
 import { auditRows, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
 import { assignments, userRecord } from '../../support/db';
-import { apply, deskWorld, queued, registerDesk, rowsOfKey, SHARED, spentOffline, stepFrom, versions, type Desk, type SyncCall } from '../../support/sync';
+import { apply, eachDeskWorld, queued, registerDesk, rowsOfKey, SHARED, spentOffline, stepFrom, versions, type Desk, type SyncCall } from '../../support/sync';
 
 let h: Harness;
 let call: SyncCall;
 let desk: Desk;
 let master: string;
 
-beforeEach(async () => ({ h, call, desk, master } = await deskWorld()));
-afterEach(() => h.close());
+eachDeskWorld((world) => ({ h, call, desk, master } = world));
 
 /** A queued operation of kmb05871 on `desk`, proved by a step reported from it. */
 async function offlineOp(channel: 'tokens:revoke' | 'users:unlock' | 'users:register' | 'users:update' | 'users:remove', request: Record<string, unknown>, offset: number, baseVersions: Record<string, string> = {}) {

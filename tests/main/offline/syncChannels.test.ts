@@ -1,18 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OfflineBlock, Replica } from '../../../shared/contract/syncModels';
 import { value } from '../../support/admin';
 import { dumpTables, userRecord } from '../../support/db';
 import { auditRows, loginWithOtp, nextStep, type Harness } from '../../support/harness';
 import { FORGED_DESKTOP } from '../../support/templates';
-import { deskWorld, queued, report, SHARED, stepFrom, type Desk, type SyncCall } from '../../support/sync';
+import { eachDeskWorld, queued, report, SHARED, stepFrom, type Desk, type SyncCall } from '../../support/sync';
 
 let h: Harness;
 let call: SyncCall;
 let desk: Desk;
 let master: string;
 
-beforeEach(async () => ({ h, call, desk, master } = await deskWorld()));
-afterEach(() => h.close());
+eachDeskWorld((world) => ({ h, call, desk, master } = world));
 
 const used = (step: number, loginId = 'kmb05871') => ({ serial: SHARED, step, loginId, at: h.clock.now().getTime() });
 

@@ -1,23 +1,15 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectedDesktop } from '../../support/connectedDesktop';
 import { userRecord } from '../../support/db';
 import { PASSWORDS, type Harness } from '../../support/harness';
-import { NEAR, offlineWorld, type OfflineWorld } from '../../support/offlineWorld';
-
+import { NEAR, eachOfflineWorld, type OfflineWorld } from '../../support/offlineWorld';
 
 let w: OfflineWorld;
 let h: Harness;
 
-beforeEach(async () => {
-  w = await offlineWorld();
-  ({ h } = w);
-});
-afterEach(async () => {
-  await w.close();
-  expect(h.bugs).toEqual([]);
-});
+eachOfflineWorld((world) => ({ h } = w = world));
 
 const desktop = (normalMs?: number) => w.desktop({ normalMs });
 const replace = (d: ConnectedDesktop, next: ConnectedDesktop) => w.desktops.splice(w.desktops.indexOf(d), 1, next);

@@ -1,6 +1,6 @@
 import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openBlock } from '../../../main/offline/sealedBlock';
 import { withSeed } from '../../../main/otp/consume';
 import { findTokenBySerial } from '../../../main/store/repos/tokens';
@@ -8,21 +8,14 @@ import type { ConnectedDesktop } from '../../support/connectedDesktop';
 import { userRecord } from '../../support/db';
 import { nextStep, PASSWORDS, type Harness } from '../../support/harness';
 import { scan } from '../../support/secrets';
-import { NEAR, offlineWorld, OFFLINE_TEST_RULES, SHARED, type OfflineWorld } from '../../support/offlineWorld';
+import { NEAR, eachOfflineWorld, OFFLINE_TEST_RULES, SHARED, type OfflineWorld } from '../../support/offlineWorld';
 
 const RULES = OFFLINE_TEST_RULES;
 
 let w: OfflineWorld;
 let h: Harness;
 
-beforeEach(async () => {
-  w = await offlineWorld();
-  ({ h } = w);
-});
-afterEach(async () => {
-  await w.close();
-  expect(h.bugs).toEqual([]);
-});
+eachOfflineWorld((world) => ({ h } = w = world));
 
 const desktop = () => w.desktop();
 const status = async (d: ConnectedDesktop) => ((await d.call('connection:status', {})).value as { offline: Record<string, unknown> }).offline;

@@ -1,40 +1,29 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildApi } from '../../../shared/contract/api';
 import type { SessionInfo } from '../../../shared/contract';
-import { defaultRules, type RulesConfig } from '../../../main/config/rules';
-import { serverCore } from '../../../main/server/serverCore';
 import { useConnection } from '../../../renderer/src/stores/connection';
 import { useLink } from '../../../renderer/src/stores/link';
 import { useOfflineFailed } from '../../../renderer/src/stores/offlineFailed';
 import { useSession } from '../../../renderer/src/stores/session';
 import { useUserAdmin } from '../../../renderer/src/stores/userAdmin';
-import { connectedDesktop, type ConnectedDesktop } from '../../support/connectedDesktop';
-import { createHarness, loginWithOtp, nextStep, PASSWORDS, stepUp, TEST_KDF, type Harness } from '../../support/harness';
-import { startServer, type ServerHarness } from '../../support/server';
+import type { ConnectedDesktop } from '../../support/connectedDesktop';
+import { loginWithOtp, nextStep, PASSWORDS, stepUp, type Harness } from '../../support/harness';
+import { eachOfflineWorld, type OfflineWorld } from '../../support/offlineWorld';
 
-const RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 300, stepHashIterations: 10 } };
+let w: OfflineWorld;
 let h: Harness;
-let s: ServerHarness;
 let d: ConnectedDesktop;
 
+eachOfflineWorld((world) => ({ h } = w = world));
 beforeEach(async () => {
-  h = await createHarness({ rules: RULES });
-  const core = serverCore({ store: h.store, sealKey: h.sealKey, setupPolicy: 'closed', kdf: TEST_KDF, clock: h.clock.now, rules: RULES, logBug: (_c, e) => h.bugs.push(e) });
-  s = await startServer({ harness: h, core });
-  d = await connectedDesktop(s);
+  d = await w.desktop();
   // The renderer's window.api over the real desktop core, as the preload gives it (structured clones both ways).
   const api = buildApi(async (channel, request) => structuredClone(await d.call(channel, structuredClone(request))));
   Object.defineProperty(window, 'api', { value: api, configurable: true });
   useConnection.setState({ status: null });
   useLink.setState({ status: null, announced: null, queuedCount: null });
   useSession.setState({ info: null, pending: null, farewell: null });
-});
-afterEach(async () => {
-  await d.close();
-  await s.close();
-  await h.close();
-  expect(h.bugs).toEqual([]);
 });
 
 /** Online once (the block is issued), then the server goes away and the admin logs in again, offline. */
@@ -47,6 +36,19 @@ async function offlineAdmin(): Promise<SessionInfo> {
   const info = await d.call('auth:session', { sessionId });
   useSession.setState({ info: info.value as SessionInfo });
   return info.value as SessionInfo;
+}
+
+/** A change queued offline by test12345 while the master changes the same user online; the link is back after it. */
+async function conflictedChange(): Promise<{ sessionId: string }> {
+  await offlineAdmin();
+  nextStep(h);
+  expect(await useUserAdmin.getState().update({ loginId: 'ippan001', name: '一般 花子(経理)' }, await stepUp(h))).toBeNull();
+  nextStep(h);
+  const master = await loginWithOtp(h, 'kmb05871');
+  nextStep(h);
+  expect(await h.core.api.users.update({ sessionId: master.sessionId, loginId: 'ippan001', name: '一般 花子(総務)', ...(await stepUp(h)) })).toMatchObject({ ok: true });
+  await d.restore();
+  return master;
 }
 
 describe('同期できなかった操作 store over a real connected desktop and server (SPEC R-OFF-6..8)', () => {
@@ -84,14 +86,7 @@ describe('同期できなかった操作 store over a real connected desktop and
   });
 
   it('a redo made in the offline session is queued again: the row leaves the list, the outcome says queued', async () => {
-    await offlineAdmin();
-    nextStep(h);
-    expect(await useUserAdmin.getState().update({ loginId: 'ippan001', name: '一般 花子(経理)' }, await stepUp(h))).toBeNull();
-    nextStep(h);
-    const master = await loginWithOtp(h, 'kmb05871');
-    nextStep(h);
-    expect(await h.core.api.users.update({ sessionId: master.sessionId, loginId: 'ippan001', name: '一般 花子(総務)', ...(await stepUp(h)) })).toMatchObject({ ok: true });
-    await d.restore();
+    await conflictedChange();
     await useOfflineFailed.getState().load();
     const [op] = useOfflineFailed.getState().operations;
     expect(op).toMatchObject({ channel: 'users:update', reason: 'OFFLINE_CONFLICT' });
@@ -103,14 +98,7 @@ describe('同期できなかった操作 store over a real connected desktop and
   });
 
   it('a redo in an online session is applied at once on the server: the conflict is resolved by making it again', async () => {
-    await offlineAdmin();
-    nextStep(h);
-    expect(await useUserAdmin.getState().update({ loginId: 'ippan001', name: '一般 花子(経理)' }, await stepUp(h))).toBeNull();
-    nextStep(h);
-    const master = await loginWithOtp(h, 'kmb05871');
-    nextStep(h);
-    expect(await h.core.api.users.update({ sessionId: master.sessionId, loginId: 'ippan001', name: '一般 花子(総務)', ...(await stepUp(h)) })).toMatchObject({ ok: true });
-    await d.restore();
+    const master = await conflictedChange();
     // The admin logs in again, online now, and makes the refused change again.
     nextStep(h);
     const online = await d.login('test12345');
