@@ -1,28 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { expect, test as base } from '../fixtures/app';
+import { expect } from '../fixtures/app';
 import { openDesktop, TestDesktop } from '../fixtures/connected';
 import { input, loginWithOtp, openRevocation, revokeUsers } from '../fixtures/flows';
-import { startCompanyServer, startTempPostgres, type CompanyServer, type TempPostgres } from '../fixtures/postgresCompany';
+import { companyTest } from '../fixtures/postgresCompany';
 
-/** A real PostgreSQL 15 per worker (initdb in a temporary folder), a new database and company server per test. */
-const test = base.extend<{ company: CompanyServer }, { postgres: TempPostgres }>({
-  postgres: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const postgres = await startTempPostgres({ prefix: 'client-e2e-postgres-' });
-      await use(postgres);
-      await postgres.stop();
-    },
-    { scope: 'worker' },
-  ],
-  company: async ({ postgres }, use) => {
-    const company = await startCompanyServer(postgres);
-    await use(company);
-    await company.close();
-  },
-});
+const test = companyTest();
 
 const desktops: TestDesktop[] = [];
 test.afterEach(async () => {

@@ -1,33 +1,17 @@
 import { defaultRules, type RulesConfig } from '../../main/config/rules';
 import { loginWithOtp as apiLogin, nextStep, PASSWORDS, stepUp } from '../../tests/support/harness';
-import { expect, test as base } from '../fixtures/app';
+import { expect } from '../fixtures/app';
 import { expectInfo, fillNewPassword, fillStepUp, openUserTask, pickUser, required } from '../fixtures/admin';
 import { openDesktop, TestDesktop } from '../fixtures/connected';
 import { freshCode, logout, openRevocation, revokeUsers, submitOtp, submitPassword } from '../fixtures/flows';
-import { startCompanyServer, startTempPostgres, type CompanyServer, type TempPostgres } from '../fixtures/postgresCompany';
+import { companyTest, type CompanyServer } from '../fixtures/postgresCompany';
 import type { App } from '../fixtures/app';
 import type { Browser, Page, TestInfo } from '@playwright/test';
 
 /** Cheap step hashes: the cost of a real block is measured in bench/, never in a browser test. */
 const RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 300, stepHashIterations: 10 } };
 
-/** A real PostgreSQL 15 per worker, a new database and company server per test (as connected.spec.ts). */
-const test = base.extend<{ company: CompanyServer }, { postgres: TempPostgres }>({
-  postgres: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const postgres = await startTempPostgres({ prefix: 'client-e2e-postgres-' });
-      await use(postgres);
-      await postgres.stop();
-    },
-    { scope: 'worker' },
-  ],
-  company: async ({ postgres }, use) => {
-    const company = await startCompanyServer(postgres, RULES);
-    await use(company);
-    await company.close();
-  },
-});
+const test = companyTest(RULES);
 
 const desktops: TestDesktop[] = [];
 test.afterEach(async () => {
