@@ -22,11 +22,19 @@ export type Ledger = z.infer<typeof ledgerSchema>;
 
 export const emptyLedger = (): Ledger => ({ used: [], failures: {}, reportedFailures: {}, floors: {} });
 
-export const withStep = (ledger: Ledger, serial: string, step: number, loginId: string, now: Date): Ledger => ({
+/**
+ * The lock's count starts again (R-OFF-4) when the server has the user unlocked: a new block comes only after an
+ * online login (password and OTP proven there), and an accepted queued unlock is the server's unlock.
+ */
+export const withoutFailures = (ledger: Ledger, loginId: string): Ledger => ({
   ...ledger,
-  used: [...ledger.used, { serial, step, loginId, at: now.getTime() }],
   failures: { ...ledger.failures, [loginId]: 0 },
   reportedFailures: { ...ledger.reportedFailures, [loginId]: 0 },
+});
+
+export const withStep = (ledger: Ledger, serial: string, step: number, loginId: string, now: Date): Ledger => ({
+  ...withoutFailures(ledger, loginId),
+  used: [...ledger.used, { serial, step, loginId, at: now.getTime() }],
 });
 
 export const withFailure = (ledger: Ledger, loginId: string): Ledger => ({

@@ -11,8 +11,12 @@ import { seal, unseal, type SealKey } from '../crypto/seal';
  */
 export type SealedFile<T> = { readonly path: string; readonly key: SealKey; readonly label: string; readonly schema: z.ZodType<T>; readonly empty: () => T };
 
-export function readSealed<T>(f: SealedFile<T>): T {
-  if (!existsSync(f.path)) return f.empty();
+/** `required`: a missing file throws too (it was written at registration, so missing means removed). */
+export function readSealed<T>(f: SealedFile<T>, required = false): T {
+  if (!existsSync(f.path)) {
+    if (required) throw new Error(`${f.label}: the file is missing`);
+    return f.empty();
+  }
   return f.schema.parse(JSON.parse(unseal(f.key, readFileSync(f.path), f.label).toString('utf8')));
 }
 

@@ -2,7 +2,7 @@ import type { OfflineStatus } from '../../shared/contract/connection';
 import type { SessionInfo } from '../../shared/contract/models';
 import { offlineBlockSchema } from '../../shared/contract/syncModels';
 import type { Remote } from '../remote/remoteDispatch';
-import { unreported } from '../offline/ledger';
+import { unreported, withoutFailures } from '../offline/ledger';
 import { refusedEntries, waiting } from '../offline/outbox';
 import type { Registration } from './files';
 import type { OfflineDesk } from './offlineDesk';
@@ -109,6 +109,8 @@ export class SyncEngine {
       this.again = false;
       const end = await runSync({ remote: this.o.remote.dispatch, desk: this.o.desk, files, registration, progress: (done, total) => (this.progress = { done, total }) });
       if (end === 'cut') return this.markOffline();
+      // The server is there: logins go to it; what waits is sent again at the next probe.
+      if (end === 'refused') break;
     } while (this.again || waiting(files.outbox).length > 0);
     this.link = 'online';
   }
@@ -134,7 +136,10 @@ export class SyncEngine {
     if (!answer.ok) return;
     const parsed = offlineBlockSchema.nullable().safeParse((answer.value as { block: unknown }).block);
     if (!parsed.success) return;
-    if (parsed.data && parsed.data.desktopId === registration.desktopId && parsed.data.loginId === info.loginId) files.setBlock(parsed.data);
+    if (parsed.data && parsed.data.desktopId === registration.desktopId && parsed.data.loginId === info.loginId) {
+      files.setBlock(parsed.data);
+      await this.o.desk.exclusive(async () => files.setLedger(withoutFailures(files.ledger, info.loginId)));
+    }
     else if (parsed.data === null) files.dropBlock(info.loginId);
     await this.sync();
   }

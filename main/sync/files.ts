@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { replicaSchema, type OfflineBlock, type Replica } from '../../shared/contract/syncModels';
 import type { SealKey } from '../crypto/seal';
 import { emptyLedger, ledgerFile, type Ledger } from '../offline/ledger';
-import { emptyOutbox, outboxFile, type Outbox } from '../offline/outbox';
+import { emptyOutbox, outboxFile, refusedEntries, waiting, withOutcome, type Outbox } from '../offline/outbox';
 import { openBlock, sealBlock } from '../offline/sealedBlock';
 import { readSealed, writeAtomic, writeSealed, type SealedFile } from '../offline/sealedFile';
 
@@ -24,9 +24,11 @@ const blockName = (loginId: string) => `${Buffer.from(loginId, 'utf8').toString(
  * A connected desktop's offline state at rest (SPEC R-OFF-1..8), under <data>/offline/: the registration, one
  * sealed block per login ID, the ledger, the outbox and the replica, each sealed with the keychain key and
  * replaced atomically (main/offline/sealedFile.ts). Held in memory once opened; every change is written before
- * it is used. A ledger, outbox, replica or registration that does not open throws at `openOfflineFiles`: the
+ * it is used. A ledger, outbox, replica or registration that does not open throws at `OfflineFiles.open`: the
  * caller then refuses offline work rather than start empty (an empty ledger would let a used code in again).
- * A block that does not open (copied from another desktop) is no block.
+ * The ledger and the outbox are written at registration, so once registered a missing one throws too (a
+ * removed ledger would forget the codes used here, a removed outbox the revocations waiting). A block that
+ * does not open (copied from another desktop) is no block.
  */
 export class OfflineFiles {
   registration: Registration | null;
@@ -66,8 +68,8 @@ export class OfflineFiles {
 
   private load(desktopId: string): void {
     const f = this.files(desktopId);
-    this.ledger = readSealed(f.ledger);
-    this.outbox = readSealed(f.outbox);
+    this.ledger = readSealed(f.ledger, true);
+    this.outbox = readSealed(f.outbox, true);
     this.replica = readSealed(f.replica).replica;
     for (const name of readdirSync(join(this.dir, BLOCKS)).filter((n) => n.endsWith('.block'))) {
       const block = openBlock(this.key, desktopId, readFileSync(join(this.dir, BLOCKS, name)));
@@ -80,9 +82,36 @@ export class OfflineFiles {
     return this.registration.desktopId;
   }
 
+  /**
+   * A new registration starts with an empty ledger and an outbox holding only the refused operations of a
+   * forgotten one, both written before it so a crash leaves none of it.
+   */
   setRegistration(registration: Registration): void {
+    const f = this.files(registration.desktopId);
+    const outbox = { entries: refusedEntries(this.outbox) };
+    writeSealed(f.ledger, emptyLedger());
+    writeSealed(f.outbox, outbox);
+    // The replica is sealed to the old registration: it would not open under the new one.
+    rmSync(f.replica.path, { force: true });
     writeSealed(this.registrationFile(), registration);
     this.registration = registration;
+    this.ledger = emptyLedger();
+    this.outbox = outbox;
+    this.replica = null;
+  }
+
+  /**
+   * The server no longer knows this registration: it and every block go, and each waiting operation is kept as
+   * refused with DESKTOP_UNKNOWN, to redo or discard; the next online login registers anew (setRegistration).
+   */
+  forgetRegistration(now: Date): void {
+    const desktopId = this.desktopId();
+    const outbox = waiting(this.outbox).reduce((o, e) => withOutcome(o, e.key, { accepted: false, reason: 'DESKTOP_UNKNOWN' }, now), this.outbox);
+    writeSealed(this.files(desktopId).outbox, outbox);
+    this.outbox = outbox;
+    for (const loginId of [...this.blocks.keys()]) this.dropBlock(loginId);
+    rmSync(this.registrationFile().path, { force: true });
+    this.registration = null;
   }
 
   setLedger(ledger: Ledger): void {

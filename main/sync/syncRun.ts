@@ -2,18 +2,36 @@ import { outcomeSchema, replicaSchema } from '../../shared/contract/syncModels';
 import type { Result } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
 import { unreported, withReport } from '../offline/ledger';
-import { operationOf, waiting, withOutcome } from '../offline/outbox';
+import { operationOf, targetsOf, waiting, withOutcome, type OutboxEntry } from '../offline/outbox';
 import type { OfflineFiles, Registration } from './files';
 import type { OfflineDesk } from './offlineDesk';
 
 /**
- * How a sync ended: 'done'; 'cut' (the server could not be reached, or answered that it could not serve now):
- * everything answered so far is written, the rest is tried again with the same keys at the next sync.
+ * How a sync ended: 'done'; 'cut' (the server could not be reached): everything answered so far is written,
+ * the rest is tried again with the same keys at the next sync; 'refused' (the server is there but refused the
+ * sync itself, e.g. INTERNAL): the same, but the link is online and logins go to the server.
  */
-export type SyncEnd = 'done' | 'cut';
+export type SyncEnd = 'done' | 'cut' | 'refused';
 
+/** Faults of the link itself: this desktop is offline. */
+const CUT = new Set(['SERVER_UNREACHABLE', 'PIN_MISMATCH', 'CERT_EXPIRED']);
 /** Refusals that say nothing about the operation itself: the sync stops and tries again later. */
-const TRANSIENT = new Set(['SERVER_UNREACHABLE', 'PIN_MISMATCH', 'CERT_EXPIRED', 'INTERNAL', 'DESKTOP_UNKNOWN']);
+const TRANSIENT = new Set([...CUT, 'INTERNAL', 'DESKTOP_UNKNOWN']);
+
+/**
+ * A refused sync request. DESKTOP_UNKNOWN: the server no longer knows this registration (revoked, or the
+ * company's data restored), so none of its blocks stands: they go with their offline sessions, and what
+ * waits is listed as refused (R-OFF-7: nothing dropped silently); the next online login registers anew.
+ */
+async function refusedBy(d: SyncDeps, code: string): Promise<SyncEnd> {
+  if (CUT.has(code)) return 'cut';
+  if (code === 'DESKTOP_UNKNOWN') {
+    const holders = [...d.files.blocks.keys()];
+    await d.desk.endSessionsOf(holders, 'revoked');
+    d.files.forgetRegistration(d.desk.clock());
+  }
+  return 'refused';
+}
 
 export type SyncDeps = {
   readonly remote: Dispatch;
@@ -45,22 +63,39 @@ async function reportSteps(d: SyncDeps): Promise<Result<unknown>> {
   return answer;
 }
 
+/** Whether the step proving an operation is still to be reported: the server would refuse it as never reported. */
+const proofUnreported = (d: SyncDeps, entry: OutboxEntry) =>
+  unreported(d.files.ledger).used.some((u) => u.serial === entry.proof.serial && u.step === entry.proof.step);
+
+/**
+ * Accepted, a queued revocation or removal is the server's: its users' blocks go at once (R-OFF-1), not at the
+ * next report, since the outbox no longer holds them back (R-OFF-6).
+ */
+async function settled(d: SyncDeps, entry: OutboxEntry): Promise<void> {
+  if (entry.channel !== 'tokens:revoke' && entry.channel !== 'users:remove') return;
+  const gone = targetsOf(entry);
+  await d.desk.endSessionsOf(gone, 'revoked');
+  for (const loginId of gone) d.files.dropBlock(loginId);
+}
+
 /**
  * (b) R-OFF-7/8: the outbox in order, one operation per request, each outcome written before the next is sent.
  * Accepted leaves the outbox; refused stays with its reason (同期できなかった操作). A cut before the answer leaves
- * the operation waiting: the server keeps its key, so sending it again cannot apply it twice.
+ * the operation waiting: the server keeps its key, so sending it again cannot apply it twice. An operation
+ * queued after (a) carries a step (a) did not report: 'again' sends (a) first, so it is not refused as a replay.
  */
-async function applyOutbox(d: SyncDeps): Promise<SyncEnd> {
-  const total = waiting(d.files.outbox).length;
-  let done = 0;
-  d.progress(done, total);
+async function applyOutbox(d: SyncDeps, progress: { done: number; total: number }): Promise<SyncEnd | 'again'> {
+  d.progress(progress.done, progress.total);
   for (let next = waiting(d.files.outbox)[0]; next; next = waiting(d.files.outbox)[0]) {
+    if (proofUnreported(d, next)) return 'again';
     const answer = await d.remote('sync:apply', { ...credentials(d.registration), operation: operationOf(next) });
-    if (!answer.ok && TRANSIENT.has(answer.error.code)) return 'cut';
+    if (!answer.ok && TRANSIENT.has(answer.error.code)) return refusedBy(d, answer.error.code);
     // Any other refusal of the request is the operation's own (nothing is dropped silently, R-OFF-7).
     const outcome = answer.ok ? outcomeSchema.parse(answer.value) : { accepted: false as const, reason: answer.error.code };
     d.files.setOutbox(withOutcome(d.files.outbox, next.key, outcome, d.desk.clock()));
-    d.progress(++done, Math.max(total, done));
+    if (outcome.accepted) await settled(d, next);
+    progress.total = Math.max(progress.total, ++progress.done);
+    d.progress(progress.done, progress.total);
   }
   return 'done';
 }
@@ -74,8 +109,13 @@ async function refreshReplica(d: SyncDeps): Promise<Result<unknown>> {
 
 /** One sync at reconnect (SPEC R-OFF-7), in its order; resumable after a cut at any point. */
 export async function runSync(d: SyncDeps): Promise<SyncEnd> {
-  const steps = await reportSteps(d);
-  if (!steps.ok) return 'cut';
-  if ((await applyOutbox(d)) === 'cut') return 'cut';
-  return (await refreshReplica(d)).ok ? 'done' : 'cut';
+  const progress = { done: 0, total: waiting(d.files.outbox).length };
+  for (let applied: SyncEnd | 'again' = 'again'; applied !== 'done'; ) {
+    const steps = await reportSteps(d);
+    if (!steps.ok) return refusedBy(d, steps.error.code);
+    applied = await applyOutbox(d, progress);
+    if (applied !== 'again' && applied !== 'done') return applied;
+  }
+  const replica = await refreshReplica(d);
+  return replica.ok ? 'done' : refusedBy(d, replica.error.code);
 }
