@@ -48,10 +48,16 @@ export const ERROR_CODES = [
   'OFFLINE_NO_BLOCK',
   /** Offline, a channel that needs the server's one authority (R-OFF-6): token registration, import, setup, R-REV-6... */
   'OFFLINE_UNAVAILABLE',
-  /** Refusals of a queued operation at sync (R-OFF-8); see shared/contract/syncModels.ts OFFLINE_REFUSALS. */
+  /*
+   * Refusals of a queued operation at sync (R-OFF-8), shown in 同期できなかった操作 (besides the channel's own codes).
+   * The user changed on the server since the base version:
+   */
   'OFFLINE_CONFLICT',
+  /** The user was revoked or removed meanwhile: a change of them is refused (revocation wins). */
   'OFFLINE_TARGET_GONE',
+  /** The operator was revoked, locked or removed meanwhile, or lost their token. */
   'OFFLINE_OPERATOR_INVALID',
+  /** The step that proved the operation was also accepted elsewhere (a detected replay), or never reported. */
   'OFFLINE_REPLAY',
   /** A sync channel whose desktop ID and secret prove no registration (or one of another company). */
   'DESKTOP_UNKNOWN',

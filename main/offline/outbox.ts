@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outboxOperationSchema, QUEUEABLE_CHANNELS, type OutboxOperation, type QueueableChannel } from '../../shared/contract/syncModels';
+import { outboxOperationSchema, QUEUEABLE_CHANNELS, targetsOf, type OutboxOperation, type QueueableChannel } from '../../shared/contract/syncModels';
 import type { SealKey } from '../crypto/seal';
 import type { SealedFile } from './sealedFile';
 import { uuidv7 } from './uuidv7';
@@ -56,16 +56,9 @@ export function withOutcome(outbox: Outbox, key: string, outcome: Outcome, now: 
 
 export const withoutEntry = (outbox: Outbox, key: string): Outbox => ({ entries: outbox.entries.filter((e) => e.key !== key) });
 
-/** The login IDs an operation is aimed at: the revoked ones, or the one registered, changed, unlocked or removed. */
-export function targetsOf(entry: Pick<OutboxEntry, 'request'>): string[] {
-  const { loginIds, loginId } = entry.request;
-  if (Array.isArray(loginIds)) return loginIds.filter((id): id is string => typeof id === 'string');
-  return typeof loginId === 'string' ? [loginId] : [];
-}
-
 /** R-OFF-6: a queued revocation takes effect on this desktop at once: these users cannot log in offline here. */
 export function revokedHere(outbox: Outbox): Set<string> {
-  return new Set(outbox.entries.filter((e) => e.channel === 'tokens:revoke' && !e.refused).flatMap(targetsOf));
+  return new Set(outbox.entries.filter((e) => e.channel === 'tokens:revoke' && !e.refused).flatMap((e) => targetsOf(e.request)));
 }
 
 export const outboxFile = (path: string, key: SealKey, desktopId: string): SealedFile<Outbox> => ({

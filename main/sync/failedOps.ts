@@ -1,8 +1,9 @@
 import { mayUse, type UserType } from '../../shared/contract';
 import { ACCESS } from '../../shared/contract/access';
 import type { FailedOperation } from '../../shared/contract/connection';
+import { targetsOf } from '../../shared/contract/syncModels';
 import { fail, ok, type Result } from '../../shared/errors';
-import { refusedEntries, targetsOf, withoutEntry, type OutboxEntry } from '../offline/outbox';
+import { refusedEntries, withoutEntry, type OutboxEntry } from '../offline/outbox';
 import type { Connected } from './connected';
 import type { SyncEngine } from './engine';
 import type { OfflineDesk } from './offlineDesk';
@@ -19,7 +20,7 @@ type Who = { readonly loginId: string; readonly userType: UserType; readonly off
 const rowOf = (e: OutboxEntry): FailedOperation => ({
   key: e.key,
   channel: e.channel,
-  targets: targetsOf(e),
+  targets: targetsOf(e.request),
   operator: e.operator,
   queuedAt: new Date(e.queuedAt).toISOString(),
   refusedAt: new Date(e.refused!.at).toISOString(),

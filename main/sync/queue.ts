@@ -1,7 +1,7 @@
 import { allChannels, mayUse, type UserRow, type UserType } from '../../shared/contract';
-import { userRowVersion, type OfflineBlock, type QueueableChannel, type Replica } from '../../shared/contract/syncModels';
+import { targetsOf, userRowVersion, type OfflineBlock, type QueueableChannel, type Replica } from '../../shared/contract/syncModels';
 import { fail, ok, type Result } from '../../shared/errors';
-import { enqueue, targetsOf } from '../offline/outbox';
+import { enqueue } from '../offline/outbox';
 import type { OfflineDesk } from './offlineDesk';
 import { applyEdit, newRow, type Edit } from './replicaEdits';
 
@@ -23,7 +23,7 @@ function rowsOf(users: readonly UserRow[], loginIds: readonly string[]): Result<
  * the replica before any code is spent: an unknown user, or a login ID the replica shows taken, is refused here.
  */
 function plan(channel: QueueableChannel, request: Record<string, unknown>, users: readonly UserRow[], operator: string): Result<Planned> {
-  const loginIds = targetsOf({ request });
+  const loginIds = targetsOf(request);
   if (channel === 'users:register') {
     if (users.some((u) => u.loginId === request.loginId)) return fail('LOGIN_ID_TAKEN', { field: 'loginId' });
     const row = newRow(String(request.loginId), String(request.name), request.userType as UserType);
@@ -77,11 +77,11 @@ export async function queueOffline(desk: OfflineDesk, input: QueueInput): Promis
   if (!planned.ok) return planned;
   const proof = await desk.stepUp(block, request.authPassword, request.otp);
   if (!proof.ok) return proof;
-  const operation = { channel, operator: block.loginId, proof: proof.value, baseVersions: baseVersionsOf(replica.users, targetsOf({ request })), request };
+  const operation = { channel, operator: block.loginId, proof: proof.value, baseVersions: baseVersionsOf(replica.users, targetsOf(request)), request };
   const { outbox, key } = enqueue(files.outbox, operation, desk.clock());
   files.setOutbox(outbox);
   // The replica as it is now: a sync may have replaced it during the step-up.
   files.setReplica(applyEdit(files.replica ?? replica, planned.value.edit));
-  if (channel === 'tokens:revoke') await desk.endSessionsOf(targetsOf({ request }), 'revoked');
+  if (channel === 'tokens:revoke') await desk.endSessionsOf(targetsOf(request), 'revoked');
   return ok({ answer: planned.value.answer, key });
 }

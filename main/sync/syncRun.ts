@@ -1,8 +1,8 @@
-import { outcomeSchema, replicaSchema } from '../../shared/contract/syncModels';
+import { outcomeSchema, replicaSchema, targetsOf } from '../../shared/contract/syncModels';
 import type { Result } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
 import { unreported, withReport } from '../offline/ledger';
-import { operationOf, targetsOf, waiting, withOutcome, type OutboxEntry } from '../offline/outbox';
+import { operationOf, waiting, withOutcome, type OutboxEntry } from '../offline/outbox';
 import type { OfflineFiles, Registration } from './files';
 import type { OfflineDesk } from './offlineDesk';
 
@@ -73,7 +73,7 @@ const proofUnreported = (d: SyncDeps, entry: OutboxEntry) =>
  */
 async function settled(d: SyncDeps, entry: OutboxEntry): Promise<void> {
   if (entry.channel !== 'tokens:revoke' && entry.channel !== 'users:remove') return;
-  const gone = targetsOf(entry);
+  const gone = targetsOf(entry.request);
   await d.desk.endSessionsOf(gone, 'revoked');
   for (const loginId of gone) d.files.dropBlock(loginId);
 }

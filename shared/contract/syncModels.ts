@@ -79,19 +79,14 @@ export const outboxOperationSchema = z.object({
 export type OutboxOperation = z.infer<typeof outboxOperationSchema>;
 
 /**
- * Why the server refused a queued operation (R-OFF-8), shown in 同期できなかった操作. Besides these, any error code
- * of the channel itself (LOGIN_ID_TAKEN, USER_NOT_FOUND, NOT_REVOCABLE, MASTER_RULE, ...).
+ * The login IDs a queued request names, each once: the revoked ones, or the one registered, changed, unlocked
+ * or removed. Read from the request as queued (also one too malformed to parse), so at most 100.
  */
-export const OFFLINE_REFUSALS = [
-  /** The user changed on the server since the base version. */
-  'OFFLINE_CONFLICT',
-  /** The user was revoked or removed meanwhile: a change of them is refused (revocation wins). */
-  'OFFLINE_TARGET_GONE',
-  /** The operator was revoked, locked or removed meanwhile, or lost their token. */
-  'OFFLINE_OPERATOR_INVALID',
-  /** The step that proved the operation was also accepted elsewhere (a detected replay), or never reported. */
-  'OFFLINE_REPLAY',
-] as const;
+export function targetsOf(request: Record<string, unknown>): string[] {
+  const { loginIds, loginId } = request;
+  if (Array.isArray(loginIds)) return [...new Set(loginIds.filter((id): id is string => typeof id === 'string'))].slice(0, 100);
+  return typeof loginId === 'string' ? [loginId] : [];
+}
 
 export const outcomeSchema = z.discriminatedUnion('accepted', [
   z.object({ accepted: z.literal(true), appliedAt: z.iso.datetime() }),

@@ -1,4 +1,4 @@
-import type { OperationOutcome, OutboxOperation } from '../../../shared/contract/syncModels';
+import { targetsOf, type OperationOutcome, type OutboxOperation } from '../../../shared/contract/syncModels';
 import { fail, ok, type AppError, type Result } from '../../../shared/errors';
 import type { Deps } from '../../context/deps';
 import { appendAudit, type AuditTag } from '../../store/repos/audit';
@@ -8,7 +8,7 @@ import { nameableIn } from '../../store/repos/users';
 import { transact } from '../../store/transaction';
 import { operatorOf, proofRefusal, versionRefusal } from './checks';
 import { provenDesktop, type DesktopProof } from './desktop';
-import { ACTIONS, planFor, targetsOf, type Plan } from './plans';
+import { ACTIONS, planFor, type Plan } from './plans';
 import type { Applied } from './revokeQueued';
 
 /** A stored outcome, answered again to a retry; a key is its desktop's own, never answered to another. */
@@ -19,6 +19,9 @@ function answerOf(desktop: DesktopRegistration, stored: StoredOperation): Result
   return ok({ accepted: false, reason: stored.reason ?? 'INTERNAL', ...(loginIds ? { loginIds } : {}) });
 }
 
+/** What every audit row of a queued operation carries: the key, the desktop and the offline time (R-OFF-7). */
+const tagOf = (desktop: DesktopRegistration, op: OutboxOperation): AuditTag => ({ offline: true, key: op.key, desktopId: desktop.id, queuedAt: new Date(op.queuedAt).toISOString() });
+
 type Attempt = { kind: 'applied'; applied: Applied } | { kind: 'stored' } | { kind: 'refused'; error: AppError };
 
 /**
@@ -28,7 +31,7 @@ type Attempt = { kind: 'applied'; applied: Applied } | { kind: 'stored' } | { ki
  * commits (SQLite), and then the claim finds the key stored and nothing is done.
  */
 async function attempt(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, plan: Plan, now: Date): Promise<Attempt> {
-  const tag: AuditTag = { offline: true, key: op.key, desktopId: desktop.id, queuedAt: new Date(op.queuedAt).toISOString() };
+  const tag = tagOf(desktop, op);
   // Set by the transaction's last run only: a run PostgreSQL aborted and ran again leaves nothing behind.
   const done: { applied?: Applied } = {};
   const result = await transact(deps.db, async (tx) => {
@@ -70,7 +73,7 @@ function claimRow(desktop: DesktopRegistration, op: OutboxOperation, now: Date, 
 
 /** A refusal is kept with its reason and audited, one row per user aimed at, in one transaction; false if the key was stored meanwhile. */
 async function storeRefusal(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, error: AppError, now: Date): Promise<boolean> {
-  const tag: AuditTag = { offline: true, key: op.key, desktopId: desktop.id, queuedAt: new Date(op.queuedAt).toISOString() };
+  const tag = tagOf(desktop, op);
   const row = claimRow(desktop, op, now, { outcome: 'refused', reason: error.code, login_ids: error.loginIds ? JSON.stringify(error.loginIds) : null });
   const stored = await transact(deps.db, async (tx) => {
     if (!(await claimOperation(tx, row))) return ok(false);

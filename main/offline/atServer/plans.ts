@@ -40,12 +40,6 @@ function parsed<C extends Channel>(channel: C, request: Record<string, unknown>)
 
 const refused = (error: AppError): Result<never> => ({ ok: false, error });
 
-/** The users a queued request names, for the audit rows of its refusal (also of one too malformed to parse). */
-export function targetsOf(request: Record<string, unknown>): string[] {
-  if (Array.isArray(request.loginIds)) return [...new Set(request.loginIds.filter((id): id is string => typeof id === 'string'))].slice(0, 100);
-  return typeof request.loginId === 'string' ? [request.loginId] : [];
-}
-
 /**
  * Parses a queued request with its channel's own schema and runs the channel's own rules that come before the
  * step-up (password policy, nothing to change, never oneself); the work is the online service's own (no rule

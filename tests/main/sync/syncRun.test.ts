@@ -39,8 +39,7 @@ describe('the sync at reconnect (main/sync/syncRun.ts)', () => {
     await sync;
     await d.offline.idle();
     expect(d.offline.status()).toMatchObject({ link: 'online', waiting: 0, failed: 0 });
-    nextStep(h);
-    expect((await h.core.api.users.list({ sessionId: (await loginWithOtp(h, 'test12345')).sessionId, sort: 'loginId-asc' })).value?.users.find((u) => u.loginId === 'shinki01')?.name).toBe('同期中の名前');
+    expect((await userRecord(h, 'shinki01'))?.name).toBe('同期中の名前');
     expect((await auditRows(h)).filter((r) => r.reason === 'OFFLINE_REPLAY')).toEqual([]);
   });
 
