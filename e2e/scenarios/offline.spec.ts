@@ -9,7 +9,7 @@ import type { App } from '../fixtures/app';
 import type { Browser, Page, TestInfo } from '@playwright/test';
 
 /** Cheap step hashes: the cost of a real block is measured in bench/, never in a browser test. */
-const RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 300, stepHashIterations: 10 } };
+const RULES: RulesConfig = { ...defaultRules, offline: { ...defaultRules.offline, blockSteps: 300, stepHashIterations: 10 } };
 
 const test = companyTest(RULES);
 

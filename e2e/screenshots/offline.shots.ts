@@ -10,7 +10,7 @@ import { TestDesktop } from '../fixtures/connected';
 import { freshCode, openRevocation, revokeUsers, submitOtp, submitPassword } from '../fixtures/flows';
 import { capture } from './capture';
 
-const RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 300, stepHashIterations: 10 } };
+const RULES: RulesConfig = { ...defaultRules, offline: { ...defaultRules.offline, blockSteps: 300, stepHashIterations: 10 } };
 
 test.describe('offline work (issue 14)', () => {
   test('the indicator, replica banners, a queued revocation and 同期できなかった操作', async ({ page, rendererUrl }, testInfo) => {

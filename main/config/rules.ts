@@ -1,3 +1,4 @@
+import { MAX_APPLY_BATCH } from '../../shared/contract/syncChannels';
 import { JAPAN_TIME_ZONE } from '../../shared/time/japan';
 
 /**
@@ -46,6 +47,8 @@ export type RulesConfig = {
     readonly blockSteps: number;
     /** PBKDF2-SHA256 iterations per step's hash: issuing hashes every step, so this bounds the issue time. */
     readonly stepHashIterations: number;
+    /** Operations per `sync:apply` at reconnect (at most MAX_APPLY_BATCH): a cut loses one batch's answer at most. */
+    readonly applyBatch: number;
   };
 };
 
@@ -57,5 +60,5 @@ export const defaultRules: RulesConfig = {
   tokenExpiryWarningDays: 60,
   session: { idleTimeoutMs: 15 * 60_000, absoluteTimeoutMs: 12 * 3_600_000, challengeTtlMs: 5 * 60_000 },
   loginHistoryLength: 10,
-  offline: { blockSteps: 480, stepHashIterations: 1_000 },
+  offline: { blockSteps: 480, stepHashIterations: 1_000, applyBatch: MAX_APPLY_BATCH },
 };

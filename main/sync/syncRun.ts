@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { MAX_APPLY_BYTES } from '../../shared/contract/syncChannels';
 import { outcomeSchema, replicaSchema, targetsOf } from '../../shared/contract/syncModels';
 import type { Result } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
@@ -15,11 +17,10 @@ export type SyncEnd = 'done' | 'cut' | 'refused';
 
 /** Faults of the link itself: this desktop is offline. */
 const CUT = new Set(['SERVER_UNREACHABLE', 'PIN_MISMATCH', 'CERT_EXPIRED']);
-/** Refusals that say nothing about the operation itself: the sync stops and tries again later. */
-const TRANSIENT = new Set([...CUT, 'INTERNAL', 'DESKTOP_UNKNOWN']);
 
 /**
- * A refused sync request. DESKTOP_UNKNOWN: the server no longer knows this registration (revoked, or the
+ * A refused sync request: it says nothing of any one operation (each has its outcome in an answer), so the sync
+ * stops and what waits is sent again later with the same keys. DESKTOP_UNKNOWN: the server no longer knows this registration (revoked, or the
  * company's data restored), so none of its blocks stands: they go with their offline sessions, and what
  * waits is listed as refused (R-OFF-7: nothing dropped silently); the next online login registers anew.
  */
@@ -79,25 +80,44 @@ async function settled(d: SyncDeps, entry: OutboxEntry): Promise<void> {
 }
 
 /**
- * (b) R-OFF-7/8: the outbox in order, one operation per request, each outcome written before the next is sent.
+ * The next batch: waiting entries in order, as many as `rules.offline.applyBatch` and MAX_APPLY_BYTES allow (one at least),
+ * up to the first whose proof step (a) did not carry: 'again' when that is the first.
+ */
+function nextBatch(d: SyncDeps): OutboxEntry[] | 'again' {
+  const batch: OutboxEntry[] = [];
+  let bytes = 0;
+  for (const entry of waiting(d.files.outbox)) {
+    if (batch.length >= d.desk.rules.offline.applyBatch || proofUnreported(d, entry)) break;
+    bytes += JSON.stringify(operationOf(entry)).length;
+    if (batch.length > 0 && bytes > MAX_APPLY_BYTES) break;
+    batch.push(entry);
+  }
+  return batch.length === 0 && waiting(d.files.outbox).length > 0 ? 'again' : batch;
+}
+
+const answerSchema = z.object({ outcomes: z.array(outcomeSchema) });
+
+/**
+ * (b) R-OFF-7/8: the outbox in order, in batches, each batch's outcomes written before the next is sent.
  * Accepted leaves the outbox; refused stays with its reason (同期できなかった操作). A cut before the answer leaves
- * the operation waiting: the server keeps its key, so sending it again cannot apply it twice. An operation
- * queued after (a) carries a step (a) did not report: 'again' sends (a) first, so it is not refused as a replay.
+ * the batch waiting: the server keeps each key, so sending it again cannot apply anything twice. An operation
+ * queued during (b) carries a step (a) did not report: 'again' sends (a) first, so it is not refused as a replay.
  */
 async function applyOutbox(d: SyncDeps, progress: { done: number; total: number }): Promise<SyncEnd | 'again'> {
   d.progress(progress.done, progress.total);
-  for (let next = waiting(d.files.outbox)[0]; next; next = waiting(d.files.outbox)[0]) {
-    if (proofUnreported(d, next)) return 'again';
-    const answer = await d.remote('sync:apply', { ...credentials(d.registration), operation: operationOf(next) });
-    if (!answer.ok && TRANSIENT.has(answer.error.code)) return refusedBy(d, answer.error.code);
-    // Any other refusal of the request is the operation's own (nothing is dropped silently, R-OFF-7).
-    const outcome = answer.ok ? outcomeSchema.parse(answer.value) : { accepted: false as const, reason: answer.error.code };
-    d.files.setOutbox(withOutcome(d.files.outbox, next.key, outcome, d.desk.clock()));
-    if (outcome.accepted) await settled(d, next);
-    progress.total = Math.max(progress.total, ++progress.done);
+  for (;;) {
+    const batch = nextBatch(d);
+    if (batch === 'again' || batch.length === 0) return batch === 'again' ? 'again' : 'done';
+    const answer = await d.remote('sync:apply', { ...credentials(d.registration), operations: batch.map(operationOf) });
+    if (!answer.ok) return refusedBy(d, answer.error.code);
+    const { outcomes } = answerSchema.parse(answer.value);
+    if (outcomes.length !== batch.length) return refusedBy(d, 'INTERNAL');
+    d.files.setOutbox(batch.reduce((outbox, entry, i) => withOutcome(outbox, entry.key, outcomes[i]!, d.desk.clock()), d.files.outbox));
+    for (const [i, entry] of batch.entries()) if (outcomes[i]!.accepted) await settled(d, entry);
+    progress.done += batch.length;
+    progress.total = Math.max(progress.total, progress.done);
     d.progress(progress.done, progress.total);
   }
-  return 'done';
 }
 
 /** (c) R-OFF-5: the replica for the standing holders, and with it the time of the last sync. */

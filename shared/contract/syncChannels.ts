@@ -14,6 +14,9 @@ import { loginIdField, opaqueIdField } from '../input/fields';
 /** A connected desktop proves its registration with the server (R-OFF-1): its ID and the secret in its keychain. */
 const desktop = { desktopId: z.uuid(), desktopSecret: opaqueIdField };
 const MAX_REPORTED = 10_000;
+/** Operations per `sync:apply`; the desktop also keeps a batch's JSON within MAX_APPLY_BYTES (the server's default body limit leaves room). */
+export const MAX_APPLY_BATCH = 50;
+export const MAX_APPLY_BYTES = 48 * 1024;
 
 /**
  * Channels between a connected desktop's main process and the company server (SPEC R-OFF-1..8): served by the
@@ -54,8 +57,16 @@ export const syncContract = {
       }),
       z.object({ reports: z.array(stepReportSchema), floors: z.record(z.string(), z.number().int()), void: z.array(z.string()) }),
     ),
-    /** One queued operation, applied at most once per key (R-OFF-7, R-OFF-8): accepted, or refused with its reason. */
-    apply: channel('sync:apply', ACCESS.sync.apply, z.strictObject({ ...desktop, operation: outboxOperationSchema }), outcomeSchema),
+    /**
+     * Queued operations in the outbox's order, each applied at most once per key (R-OFF-7, R-OFF-8): one outcome
+     * each, in the same order, accepted or refused with its reason. The desktop keeps a batch within MAX_APPLY_BYTES.
+     */
+    apply: channel(
+      'sync:apply',
+      ACCESS.sync.apply,
+      z.strictObject({ ...desktop, operations: z.array(outboxOperationSchema).min(1).max(MAX_APPLY_BATCH) }),
+      z.object({ outcomes: z.array(outcomeSchema) }),
+    ),
     /** The offline replica (R-OFF-5) for the standing holders among `holders`. */
     replica: channel(
       'sync:replica',

@@ -34,7 +34,7 @@ export type ConnectedDesktop = {
  * A connected desktop core (main/connection/desktop.ts, no Electron) whose only road to the real server runs
  * through a loopback fault proxy (issue 14: real cuts, never a mocked fetch), sharing the server's clock.
  */
-export async function connectedDesktop(s: ServerHarness, o: { dir?: string; key?: Buffer; proxy?: FaultProxy; normalMs?: number; owns?: boolean } = {}): Promise<ConnectedDesktop> {
+export async function connectedDesktop(s: ServerHarness, o: { dir?: string; key?: Buffer; proxy?: FaultProxy; normalMs?: number; owns?: boolean; rules?: RulesConfig } = {}): Promise<ConnectedDesktop> {
   const proxy = o.proxy ?? (await startFaultProxy({ host: '127.0.0.1', port: s.port }));
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'connected-desktop-'));
   const key = o.key ?? randomBytes(32);
@@ -48,7 +48,7 @@ export async function connectedDesktop(s: ServerHarness, o: { dir?: string; key?
     sealKey: () => key,
     // Tests probe by hand (probeNow): the timer never decides what a test sees.
     probeIntervalMs: 3_600_000,
-    rules: DESKTOP_RULES,
+    rules: o.rules ?? DESKTOP_RULES,
     clock: s.h.clock.now,
     remote: { retryDelayMs: 0, readRetries: 0, timeouts: { normalMs: o.normalMs ?? 3_000, longMs: 10_000 } },
   });
@@ -84,7 +84,7 @@ export async function connectedDesktop(s: ServerHarness, o: { dir?: string; key?
     },
     async restart() {
       await desktop.close();
-      return connectedDesktop(s, { dir, key, proxy, normalMs: o.normalMs, owns });
+      return connectedDesktop(s, { ...o, dir, key, proxy, owns });
     },
     async close() {
       await desktop.close();

@@ -10,8 +10,8 @@ import { userRecord } from './db';
 import { nextStep, PASSWORDS, TEST_KDF, type Harness } from './harness';
 import { startServer, type ServerHarness } from './server';
 
-/** Blocks long enough for one step-up per operation (one step each), with cheap step hashes. */
-export const FAULT_RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 480, stepHashIterations: 10 } };
+/** Blocks long enough for one step-up per operation (one step each), cheap step hashes, small batches so cuts land among them. */
+export const FAULT_RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 480, stepHashIterations: 10, applyBatch: 3 } };
 
 /** Mulberry32: a small seeded generator, so a failing run can be replayed from its printed seed. */
 export function seeded(seed: number): () => number {
@@ -23,11 +23,6 @@ export function seeded(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-}
-
-/** Waits on a condition (never on a time): one turn of the event loop between looks. */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 
 export type FaultFigures = {
@@ -47,7 +42,7 @@ type Run = { h: Harness; s: ServerHarness; d: ConnectedDesktop };
 async function open(h: Harness): Promise<Run> {
   const core = serverCore({ store: h.store, sealKey: h.sealKey, setupPolicy: 'closed', kdf: TEST_KDF, clock: h.clock.now, rules: FAULT_RULES, logBug: (_c, e) => h.bugs.push(e) });
   const s = await startServer({ harness: h, core });
-  return { h, s, d: await connectedDesktop(s, { normalMs: 2_000 }) };
+  return { h, s, d: await connectedDesktop(s, { normalMs: 2_000, rules: FAULT_RULES }) };
 }
 
 /** Every tenth login ID is taken on the server while the desktop is offline: those registrations are refused. */
@@ -74,15 +69,25 @@ async function queue({ h, d }: Run, operations: number): Promise<string[]> {
   return readSealed(outboxFile(join(d.dir, 'offline', 'outbox'), d.key, d.offline.desktopId()!)).entries.map((e) => e.key);
 }
 
-/** One cycle: the link comes back, the sync starts, and at a random point the link is cut again. */
-async function cycle({ d }: Run, rng: () => number, total: number): Promise<boolean> {
-  const answered = () => total - d.offline.status().waiting;
-  const target = rng() < 0.2 ? answered() : answered() + 1 + Math.floor(rng() * 4);
+/** How many operations the server has stored an outcome for: it moves inside a batch, before its answer. */
+async function storedOutcomes(h: Harness): Promise<number> {
+  const row = await h.store.db.selectFrom('offline_operations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * One cycle: the link comes back, the sync starts, and at a random point the link is cut again: counted in
+ * operations the server has applied, so the cut lands inside a batch (the server has applied part of it and its
+ * answer is lost) as well as between requests.
+ */
+async function cycle({ h, d }: Run, rng: () => number): Promise<boolean> {
+  const target = (await storedOutcomes(h)) + (rng() < 0.2 ? 0 : 1 + Math.floor(rng() * 4));
   d.proxy.mode('pass');
   const sync = d.offline.probeNow();
   let finished = false;
   void sync.finally(() => (finished = true));
-  await until(() => finished || answered() >= target);
+  // Waits on the condition (never on a time), one turn of the event loop between looks.
+  while (!finished && (await storedOutcomes(h)) < target) await new Promise((resolve) => setTimeout(resolve, 1));
   // A few more turns of the loop so the cut also lands inside the next request, not only between two.
   for (let turns = Math.floor(rng() * 6); turns > 0; turns--) await new Promise((resolve) => setImmediate(resolve));
   const interrupted = !finished;
@@ -108,7 +113,7 @@ export async function faultRun(h: Harness, cycles: number, operations: number, s
     expect(keys).toHaveLength(operations);
     const rng = seeded(seed);
     let interrupted = 0;
-    for (let c = 0; c < cycles; c++) if (await cycle(run, rng, operations)) interrupted++;
+    for (let c = 0; c < cycles; c++) if (await cycle(run, rng)) interrupted++;
     await d.restore();
     expect(d.offline.status()).toMatchObject({ link: 'online', waiting: 0, sync: null });
 

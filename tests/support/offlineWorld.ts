@@ -10,7 +10,7 @@ export const SHARED = '523405696';
 export const NEAR = '523405697';
 
 /** Blocks of 5 h with cheap step hashes: the cost of a real one is measured in bench/offline.bench.ts. */
-export const OFFLINE_TEST_RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 300, stepHashIterations: 10 } };
+export const OFFLINE_TEST_RULES: RulesConfig = { ...defaultRules, offline: { ...defaultRules.offline, blockSteps: 300, stepHashIterations: 10 } };
 
 export type OfflineWorld = {
   readonly h: Harness;

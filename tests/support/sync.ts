@@ -50,7 +50,8 @@ export function queued(h: Harness, op: Pick<OutboxOperation, 'channel' | 'reques
 export type Outcome = { accepted: true; appliedAt: string } | { accepted: false; reason: string; loginIds?: string[] };
 
 export async function apply(call: SyncCall, desk: Desk, operation: OutboxOperation): Promise<Outcome> {
-  return value(await call('sync:apply', { ...desk, operation })) as Outcome;
+  const { outcomes } = value(await call('sync:apply', { ...desk, operations: [operation] })) as { outcomes: Outcome[] };
+  return outcomes[0]!;
 }
 
 /** The audit rows an operation's key wrote on the server. */

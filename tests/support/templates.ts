@@ -59,7 +59,7 @@ function syncTemplates({ sessionId, target, desktop = FORGED_DESKTOP }: Template
     'sync:register-desktop': { sessionId },
     'sync:issue-block': { sessionId, ...proof },
     'sync:report-steps': { ...proof, used: [{ serial: '523405696', step: 1, loginId: 'kmb05871', at: 0 }], failures: { [target]: 1 }, serials: ['523405696'], holders: [target] },
-    'sync:apply': { ...proof, operation },
+    'sync:apply': { ...proof, operations: [operation] },
     'sync:replica': { ...proof, holders: [target] },
   };
 }

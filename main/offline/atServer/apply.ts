@@ -11,12 +11,12 @@ import { provenDesktop, type DesktopProof } from './desktop';
 import { ACTIONS, planFor, type Plan } from './plans';
 import type { Applied } from './revokeQueued';
 
-/** A stored outcome, answered again to a retry; a key is its desktop's own, never answered to another. */
-function answerOf(desktop: DesktopRegistration, stored: StoredOperation): Result<OperationOutcome> {
-  if (stored.desktop_id !== desktop.id) return fail('VALIDATION', { field: 'operation.key' });
-  if (stored.outcome === 'accepted') return ok({ accepted: true, appliedAt: new Date(stored.applied_at).toISOString() });
+/** A stored outcome, answered again to a retry; a key is its desktop's own: another's is refused, never told. */
+function answerOf(desktop: DesktopRegistration, stored: StoredOperation): OperationOutcome {
+  if (stored.desktop_id !== desktop.id) return { accepted: false, reason: 'VALIDATION' };
+  if (stored.outcome === 'accepted') return { accepted: true, appliedAt: new Date(stored.applied_at).toISOString() };
   const loginIds = stored.login_ids === null ? undefined : (JSON.parse(stored.login_ids) as string[]);
-  return ok({ accepted: false, reason: stored.reason ?? 'INTERNAL', ...(loginIds ? { loginIds } : {}) });
+  return { accepted: false, reason: stored.reason ?? 'INTERNAL', ...(loginIds ? { loginIds } : {}) };
 }
 
 /** What every audit row of a queued operation carries: the key, the desktop and the offline time (R-OFF-7). */
@@ -88,24 +88,34 @@ async function storeRefusal(deps: Deps, desktop: DesktopRegistration, op: Outbox
 }
 
 /**
- * `sync:apply` (SPEC R-OFF-7, R-OFF-8): one queued operation, applied at most once per idempotency key, or refused
+ * One queued operation of a batch (SPEC R-OFF-7, R-OFF-8), applied at most once per idempotency key, or refused
  * with its reason; a retried key answers its stored outcome and does nothing again. Every outcome is audited on
  * the server with the offline time, the key and the desktop; `at` is the time applied.
  */
-export async function applyQueued(deps: Deps, input: DesktopProof & { readonly operation: OutboxOperation }, now: Date): Promise<Result<OperationOutcome>> {
-  const op = input.operation;
-  // Both at once: a retried key is answered without waiting twice.
-  const [desktop, stored] = await Promise.all([provenDesktop(deps.db, input), findOperation(deps.db, op.key)]);
-  if (!desktop.ok) return desktop;
-  if (stored) return answerOf(desktop.value, stored);
-  const plan = await planFor(deps, desktop.value.companyId, op, now);
-  const tried: Attempt = plan.ok ? await attempt(deps, desktop.value, op, plan.value, now) : { kind: 'refused', error: plan.error };
+async function applyOne(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, now: Date): Promise<OperationOutcome> {
+  const stored = await findOperation(deps.db, op.key);
+  if (stored) return answerOf(desktop, stored);
+  const plan = await planFor(deps, desktop.companyId, op, now);
+  const tried: Attempt = plan.ok ? await attempt(deps, desktop, op, plan.value, now) : { kind: 'refused', error: plan.error };
   if (tried.kind === 'applied') {
     await tried.applied.after();
-    return ok({ accepted: true, appliedAt: now.toISOString() });
+    return { accepted: true, appliedAt: now.toISOString() };
   }
-  if (tried.kind === 'refused' && (await storeRefusal(deps, desktop.value, op, tried.error, now))) {
-    return ok({ accepted: false, reason: tried.error.code, ...(tried.error.loginIds ? { loginIds: tried.error.loginIds } : {}) });
+  if (tried.kind === 'refused' && (await storeRefusal(deps, desktop, op, tried.error, now))) {
+    return { accepted: false, reason: tried.error.code, ...(tried.error.loginIds ? { loginIds: tried.error.loginIds } : {}) };
   }
-  return answerOf(desktop.value, (await findOperation(deps.db, op.key))!);
+  return answerOf(desktop, (await findOperation(deps.db, op.key))!);
+}
+
+/**
+ * `sync:apply`: a batch of the outbox, in its order, each operation in its own transaction (one refused never
+ * holds back the next), answered with one outcome per operation. A batch saves the desktop a round trip per
+ * operation (R-OFF-7 at reconnect, over a slow link as much as a fast one); the desktop proves itself once.
+ */
+export async function applyQueued(deps: Deps, input: DesktopProof & { readonly operations: readonly OutboxOperation[] }, now: Date): Promise<Result<{ outcomes: OperationOutcome[] }>> {
+  const desktop = await provenDesktop(deps.db, input);
+  if (!desktop.ok) return desktop;
+  const outcomes: OperationOutcome[] = [];
+  for (const op of input.operations) outcomes.push(await applyOne(deps, desktop.value, op, now));
+  return ok({ outcomes });
 }

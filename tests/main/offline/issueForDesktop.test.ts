@@ -13,7 +13,7 @@ import { userRecord } from '../../support/db';
 import { scan } from '../../support/secrets';
 
 const NONE: ReadonlySet<string> = new Set();
-const RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 60, stepHashIterations: 10 } };
+const RULES: RulesConfig = { ...defaultRules, offline: { ...defaultRules.offline, blockSteps: 60, stepHashIterations: 10 } };
 const SHARED = '523405696';
 let h: Harness;
 let desk: DesktopRegistration & { secret: string };

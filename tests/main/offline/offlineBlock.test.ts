@@ -17,7 +17,7 @@ import { TEST_KDF } from '../../support/harness';
 import { scan } from '../../support/secrets';
 
 const NONE: ReadonlySet<string> = new Set();
-const RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 480, stepHashIterations: 10 } };
+const RULES: RulesConfig = { ...defaultRules, offline: { ...defaultRules.offline, blockSteps: 480, stepHashIterations: 10 } };
 const PARAMS: TokenParams = { algorithm: 'SHA1', digits: 6, period: 60 };
 const NOW = new Date('2026-12-01T01:00:00Z');
 const SEED = randomBytes(20);

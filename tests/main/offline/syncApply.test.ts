@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { value } from '../../support/admin';
 import { auditRows, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
 import { assignments, userRecord } from '../../support/db';
-import { apply, eachDeskWorld, queued, registerDesk, rowsOfKey, SHARED, spentOffline, stepFrom, versions, type Desk, type SyncCall } from '../../support/sync';
+import { MAX_APPLY_BATCH } from '../../../shared/contract/syncChannels';
+import { apply, eachDeskWorld, queued, registerDesk, rowsOfKey, SHARED, spentOffline, stepFrom, versions, type Desk, type Outcome, type SyncCall } from '../../support/sync';
 
 let h: Harness;
 let call: SyncCall;
@@ -68,6 +69,38 @@ describe('sync:apply: queued operations applied at most once (SPEC R-OFF-7)', ()
     expect(refused).toEqual({ accepted: false, reason: 'FORBIDDEN' });
     expect(await apply(call, desk, op)).toEqual(refused);
     expect(await rowsOfKey(h, op.key)).toMatchObject([{ action: 'user.remove', result: 'failure', reason: 'FORBIDDEN', target_login_id: 'kmb05871' }]);
+  });
+});
+
+describe('sync:apply: a batch (SPEC R-OFF-7)', () => {
+  it('SPEC R-OFF-7: a batch is applied in its order, one outcome each; a refused one holds back none, and the retried batch changes nothing', async () => {
+    const ops = [
+      await offlineOp('users:update', { loginId: 'shinki01', name: '一番目' }, 3, await versions(call, master, 'shinki01')),
+      await offlineOp('users:remove', { loginId: 'kmb05871' }, 4),
+      await offlineOp('users:update', { loginId: 'shinki01', name: '三番目' }, 5),
+    ];
+    // The third's base version is the row after the first: the order is the outbox's.
+    ops[2] = { ...ops[2]!, baseVersions: { shinki01: '' } };
+    const answer = value(await call('sync:apply', { ...desk, operations: ops })) as { outcomes: Outcome[] };
+    expect(answer.outcomes).toEqual([
+      { accepted: true, appliedAt: h.clock.now().toISOString() },
+      { accepted: false, reason: 'FORBIDDEN' },
+      { accepted: false, reason: 'OFFLINE_CONFLICT' },
+    ]);
+    expect((await userRecord(h, 'shinki01'))!.name).toBe('一番目');
+    const before = await h.store.db.selectFrom('audit_log').select('id').execute();
+    h.clock.advance(60_000);
+    expect(value(await call('sync:apply', { ...desk, operations: ops }))).toEqual(answer);
+    expect(await h.store.db.selectFrom('audit_log').select('id').execute()).toEqual(before);
+    const stored = new Map((await h.store.db.selectFrom('offline_operations').select(['key', 'outcome']).execute()).map((r) => [r.key, r.outcome]));
+    expect(ops.map((op) => stored.get(op.key))).toEqual(['accepted', 'refused', 'refused']);
+  });
+
+  it('SPEC R-OFF-7: a batch past its bound, or empty, is refused whole and changes nothing', async () => {
+    const op = await offlineOp('users:update', { loginId: 'shinki01', name: '多すぎ' }, 3, await versions(call, master, 'shinki01'));
+    const tooMany = Array.from({ length: MAX_APPLY_BATCH + 1 }, () => op);
+    for (const operations of [tooMany, []]) expect(await call('sync:apply', { ...desk, operations })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await rowsOfKey(h, op.key)).toEqual([]);
   });
 });
 
@@ -182,7 +215,7 @@ describe('sync:apply: one company only (SPEC R-SRV-3)', () => {
     const op = await offlineOp('tokens:revoke', { loginIds: ['tasha001'] }, 3);
     expect(await apply(call, desk, op)).toEqual({ accepted: false, reason: 'USER_NOT_FOUND', loginIds: ['tasha001'] });
     const other = await registerDesk(call, master);
-    expect(await call('sync:apply', { ...other, operation: op })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await apply(call, other, op)).toEqual({ accepted: false, reason: 'VALIDATION' });
     const tasha = (await userRecord(h, 'tasha001'))!;
     expect((await assignments(h)).filter((a) => a.user_id === tasha.id).map((a) => a.state)).toEqual(['active']);
     expect((await auditRows(h)).filter((r) => r.target_login_id === 'tasha001' && r.result === 'success')).toEqual([]);

@@ -28,7 +28,7 @@ describe('the desktop proves its registration (SPEC R-OFF-1, R-SRV-3)', () => {
       const op = queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof: { serial: SHARED, step: 1 } });
       const answers = [
         await report(call, d, { used: [used(stepFrom(h, 2))], failures: { ippan001: 5 } }),
-        await call('sync:apply', { ...d, operation: op }),
+        await call('sync:apply', { ...d, operations: [op] }),
         await call('sync:replica', { ...d, holders: ['kmb05871'] }),
         await call('sync:issue-block', { sessionId: master, ...d }),
       ];

@@ -56,10 +56,10 @@ describe.skipIf(skip)('sync over HTTPS against the company server on PostgreSQL 
   it('SPEC R-OFF-7: one key sent by 8 requests at once over HTTPS: exactly one applies, all 8 answer its outcome', async () => {
     const proof = await spentOffline(s.h, call, desk, 'kmb05871', stepFrom(s.h, 3));
     const op = queued(s.h, { channel: 'users:update', request: { loginId: 'ippan001', name: '同時 更新' }, proof, baseVersions: await versions(call, master, 'ippan001') });
-    const answers = await Promise.all(Array.from({ length: 8 }, () => s.call('sync:apply', { ...desk, operation: op })));
+    const answers = await Promise.all(Array.from({ length: 8 }, () => s.call('sync:apply', { ...desk, operations: [op] })));
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
-    expect(answers[0]!.body).toMatchObject({ ok: true, value: { accepted: true } });
+    expect(answers[0]!.body).toMatchObject({ ok: true, value: { outcomes: [{ accepted: true }] } });
     expect(await rowsOfKey(s.h, op.key)).toHaveLength(1);
   });
 

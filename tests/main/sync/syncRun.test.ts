@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_APPLY_BATCH } from '../../../shared/contract/syncChannels';
 import type { ConnectedDesktop } from '../../support/connectedDesktop';
 import { auditRows, loginWithOtp, nextStep, PASSWORDS, stepUp, type Harness } from '../../support/harness';
 import { userRecord } from '../../support/db';
@@ -25,7 +26,8 @@ describe('the sync at reconnect (main/sync/syncRun.ts)', () => {
   it('SPEC R-OFF-3/7: an operation queued while the sync runs goes after its step is reported, never refused as a replay', async () => {
     const d = await w.desktop();
     const sessionId = await offlineMaster(d);
-    const AHEAD = 30;
+    // More than two batches, so the sync is still sending when one more is queued.
+    const AHEAD = 2 * MAX_APPLY_BATCH + 10;
     for (let i = 0; i < AHEAD; i++) expect(await d.call('users:update', { sessionId, loginId: 'shinki01', name: `名前${i}`, ...(await w.stepUp()) })).toMatchObject({ ok: true });
     d.proxy.mode('pass');
     const sync = d.offline.probeNow();
