@@ -26,7 +26,8 @@ export function blockCovers(block: OfflineBlock, now: Date): boolean {
 
 /**
  * R-OFF-2/4: the login or authentication password against the server's hash carried in the block. A user
- * whose revocation waits in this desktop's outbox has no block any more (R-OFF-6: it takes effect at once).
+ * whose revocation waits in this desktop's outbox is refused as if without a block (R-OFF-6: it takes effect
+ * at once; the block itself goes when the revocation lands).
  */
 export async function checkOfflinePassword(
   block: OfflineBlock,
