@@ -37,11 +37,11 @@ export const hashRegistration = (deps: Deps, companyId: number, input: Input): P
   });
 
 /** The registration itself, inside the caller's transaction after its step-up (online, or queued offline with `tag`). */
-export async function registerWithin(tx: Db, deps: Deps, operator: UserRecord, user: HashedUser, now: Date, tag?: AuditTag): Promise<Result<UserRow>> {
+export async function registerWithin(tx: Db, operator: UserRecord, user: HashedUser, now: Date, tag?: AuditTag): Promise<Result<Record<string, never>>> {
   if (await findUserByLoginId(tx, user.loginId)) return fail('LOGIN_ID_TAKEN', { field: 'loginId' });
   await insertUser(tx, user, now);
   await appendSuccess(tx, now, operator.login_id, 'user.register', user.loginId, { userType: user.type, ...tag });
-  return ok(await rowOf(tx, deps, operator.company_id, user.loginId, now));
+  return ok({});
 }
 
 /**
@@ -54,5 +54,7 @@ export async function registerUser(deps: Deps, session: Session, input: Input, n
   const policy = registrationRefusal(input);
   if (policy) return refuse(deps, session.loginId, operation.action, policy, now, operation.targets);
   const user = await hashRegistration(deps, session.companyId, input);
-  return withStepUp(deps, session, input, operation, now, (tx, operator) => registerWithin(tx, deps, operator, user, now));
+  const registered = await withStepUp(deps, session, input, operation, now, (tx, operator) => registerWithin(tx, operator, user, now));
+  // The row is read once committed: a queued registration (main/offline/atServer) has no use for it.
+  return registered.ok ? ok(await rowOf(deps.db, deps, session.companyId, user.loginId, now)) : registered;
 }

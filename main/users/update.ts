@@ -12,7 +12,7 @@ import type { Db } from '../store/transaction';
 import { rowOf } from './rowOf';
 
 type Input = RequestOf<'users', 'update'>;
-export type Updated = { readonly userId: number; readonly row: UserRow };
+export type Updated = { readonly userId: number };
 
 /** What refuses a change before any step-up: one that changes nothing. */
 export const updateRefusal = (input: Input): AppError | null =>
@@ -22,7 +22,7 @@ export const updateRefusal = (input: Input): AppError | null =>
  * The change itself, inside the caller's transaction after its step-up (online, or queued offline with `tag`).
  * The master's type never changes (one master per company, so never none and never two) → MASTER_RULE.
  */
-export async function updateWithin(tx: Db, deps: Deps, operator: UserRecord, input: Input, now: Date, tag?: AuditTag): Promise<Result<Updated>> {
+export async function updateWithin(tx: Db, operator: UserRecord, input: Input, now: Date, tag?: AuditTag): Promise<Result<Updated>> {
   const [target] = await findUsersByLoginIds(tx, operator.company_id, [input.loginId]);
   if (!target) return fail('USER_NOT_FOUND', { loginIds: [input.loginId] });
   if (target.user_type === 'master' && input.userType !== undefined) return fail('MASTER_RULE', { field: 'userType' });
@@ -32,7 +32,7 @@ export async function updateWithin(tx: Db, deps: Deps, operator: UserRecord, inp
     ...(input.userType === undefined ? {} : { userType: input.userType, was: target.user_type }),
     ...tag,
   });
-  return ok({ userId: target.id, row: await rowOf(tx, deps, operator.company_id, target.login_id, now) });
+  return ok({ userId: target.id });
 }
 
 /** After the commit: the user's live sessions take the new type at once, so a demoted admin loses the admin channels. */
@@ -45,8 +45,9 @@ export async function updateUserDetails(deps: Deps, session: Session, input: Inp
   const operation = { action: 'user.update' as const, targets: [input.loginId] };
   const refusal = updateRefusal(input);
   if (refusal) return { ok: false, error: refusal };
-  const result = await withStepUp(deps, session, input, operation, now, (tx, operator) => updateWithin(tx, deps, operator, input, now));
+  const result = await withStepUp(deps, session, input, operation, now, (tx, operator) => updateWithin(tx, operator, input, now));
   if (!result.ok) return result;
   await followUpdate(deps, input, result.value);
-  return ok(result.value.row);
+  // The row is read once committed: a queued change (main/offline/atServer) has no use for it.
+  return ok(await rowOf(deps.db, deps, session.companyId, input.loginId, now));
 }

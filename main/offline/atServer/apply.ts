@@ -3,7 +3,7 @@ import { fail, ok, type AppError, type Result } from '../../../shared/errors';
 import type { Deps } from '../../context/deps';
 import { appendAudit, type AuditTag } from '../../store/repos/audit';
 import type { DesktopRegistration } from '../../store/repos/desktops';
-import { claimOperation, findOperation, type StoredOperation } from '../../store/repos/offlineOperations';
+import { claimOperation, findOperation, findOperations, type StoredOperation } from '../../store/repos/offlineOperations';
 import { nameableIn } from '../../store/repos/users';
 import { transact } from '../../store/transaction';
 import { operatorOf, proofRefusal, versionRefusal } from './checks';
@@ -92,8 +92,7 @@ async function storeRefusal(deps: Deps, desktop: DesktopRegistration, op: Outbox
  * with its reason; a retried key answers its stored outcome and does nothing again. Every outcome is audited on
  * the server with the offline time, the key and the desktop; `at` is the time applied.
  */
-async function applyOne(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, now: Date): Promise<OperationOutcome> {
-  const stored = await findOperation(deps.db, op.key);
+async function applyOne(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, stored: StoredOperation | undefined, now: Date): Promise<OperationOutcome> {
   if (stored) return answerOf(desktop, stored);
   const plan = await planFor(deps, desktop.companyId, op, now);
   const tried: Attempt = plan.ok ? await attempt(deps, desktop, op, plan.value, now) : { kind: 'refused', error: plan.error };
@@ -113,9 +112,15 @@ async function applyOne(deps: Deps, desktop: DesktopRegistration, op: OutboxOper
  * operation (R-OFF-7 at reconnect, over a slow link as much as a fast one); the desktop proves itself once.
  */
 export async function applyQueued(deps: Deps, input: DesktopProof & { readonly operations: readonly OutboxOperation[] }, now: Date): Promise<Result<{ outcomes: OperationOutcome[] }>> {
-  const desktop = await provenDesktop(deps.db, input);
+  // Both at once: a retried batch is answered from what is stored, without a look-up per key.
+  const [desktop, stored] = await Promise.all([provenDesktop(deps.db, input), findOperations(deps.db, input.operations.map((op) => op.key))]);
   if (!desktop.ok) return desktop;
   const outcomes: OperationOutcome[] = [];
-  for (const op of input.operations) outcomes.push(await applyOne(deps, desktop.value, op, now));
+  // A key named twice in one batch: the second is answered by what the first stored (it is claimed then).
+  const seen = new Set<string>();
+  for (const op of input.operations) {
+    outcomes.push(await applyOne(deps, desktop.value, op, seen.has(op.key) ? await findOperation(deps.db, op.key) : stored.get(op.key), now));
+    seen.add(op.key);
+  }
   return ok({ outcomes });
 }

@@ -65,7 +65,7 @@ export async function planFor(deps: Deps, companyId: number, op: OutboxOperation
       const policy = registrationRefusal(input.value);
       if (policy) return refused(policy);
       const user = await hashRegistration(deps, companyId, input.value);
-      return ok({ access: contract.users.register.access, versioned: [], work: async (tx, operator, tag) => then(await registerWithin(tx, deps, operator, user, now, tag), () => nothingAfter) });
+      return ok({ access: contract.users.register.access, versioned: [], work: async (tx, operator, tag) => then(await registerWithin(tx, operator, user, now, tag), () => nothingAfter) });
     }
     case 'users:update': {
       const input = parsed(contract.users.update, op.request);
@@ -73,7 +73,7 @@ export async function planFor(deps: Deps, companyId: number, op: OutboxOperation
       const refusal = updateRefusal(input.value);
       if (refusal) return refused(refusal);
       const work: Plan['work'] = async (tx, operator, tag) =>
-        then(await updateWithin(tx, deps, operator, input.value, now, tag), (updated) => ({ after: () => followUpdate(deps, input.value, updated) }));
+        then(await updateWithin(tx, operator, input.value, now, tag), (updated) => ({ after: () => followUpdate(deps, input.value, updated) }));
       return ok({ access: contract.users.update.access, versioned: [input.value.loginId], work });
     }
     case 'users:remove': {

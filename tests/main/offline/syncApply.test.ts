@@ -96,6 +96,14 @@ describe('sync:apply: a batch (SPEC R-OFF-7)', () => {
     expect(ops.map((op) => stored.get(op.key))).toEqual(['accepted', 'refused', 'refused']);
   });
 
+  it('SPEC R-OFF-7: a key named twice in one batch is applied once and answered twice alike', async () => {
+    const op = await offlineOp('tokens:revoke', { loginIds: ['ippan001'] }, 3);
+    const { outcomes } = value(await call('sync:apply', { ...desk, operations: [op, op] })) as { outcomes: Outcome[] };
+    expect(outcomes[0]).toMatchObject({ accepted: true });
+    expect(outcomes[1]).toEqual(outcomes[0]);
+    expect(await rowsOfKey(h, op.key)).toHaveLength(1);
+  });
+
   it('SPEC R-OFF-7: a batch past its bound, or empty, is refused whole and changes nothing', async () => {
     const op = await offlineOp('users:update', { loginId: 'shinki01', name: '多すぎ' }, 3, await versions(call, master, 'shinki01'));
     const tooMany = Array.from({ length: MAX_APPLY_BATCH + 1 }, () => op);
