@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportOfflineSteps, type Desktop } from '../../../main/offline/reportSteps';
 import { stepAt } from '../../../main/otp/totp';
 import { value } from '../../support/admin';
+import { sql } from 'kysely';
 import { auditRows, createHarness, loginWithOtp, nextStep, PASSWORDS, type Harness } from '../../support/harness';
 import { tokenRow, userRecord } from '../../support/db';
 import { ACCEPTED_STEP_RETENTION_MS } from '../../../main/store/repos/acceptedSteps';
+import { openAt } from '../../support/stores';
 import { coreCall, issueBlock, issueBlockTo, registerDesk, type Desk, type SyncCall } from '../../support/sync';
 
 const SHARED = '523405696';
@@ -182,5 +184,20 @@ describe('only steps of the blocks issued to the desktop are recorded (SPEC R-OF
     expect(await blockRows(desk1)).toEqual([]);
     // Another desktop's blocks wait for that desktop's report.
     expect(await blockRows(desk2)).toHaveLength(2);
+  });
+});
+
+describe('the upgrade to migration 007 (SPEC R-OFF-3)', () => {
+  it('SPEC R-OFF-3: blocks issued before migration 007 are recorded from their audit rows, so their steps still count', async () => {
+    const all = async () => (await h.store.db.selectFrom('offline_blocks').select(['desktop_id', 'user_id', 'token_id', 'first_step', 'last_step', 'ends_at']).orderBy('desktop_id').orderBy('user_id').execute());
+    const issued = await all();
+    expect(issued).toHaveLength(4);
+    // The store as it was before 007, with the four blocks of beforeEach issued and audited.
+    await sql`drop table offline_blocks`.execute(h.store.db);
+    await sql`delete from schema_migrations where name = '007_offline_blocks'`.execute(h.store.db);
+    await (await openAt(h.location)).close();
+    expect(await all()).toEqual(issued);
+    const answer = value(await reportOfflineSteps(h.store.db, desk2, [used(nowStep(), 'test12345'), used(nowStep() + 10_000, 'test12345')], h.clock.now()));
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['recorded', 'notIssued']);
   });
 });
