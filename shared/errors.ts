@@ -53,6 +53,8 @@ export const ERROR_CODES = [
   'OFFLINE_TARGET_GONE',
   'OFFLINE_OPERATOR_INVALID',
   'OFFLINE_REPLAY',
+  /** A step reported from the block of a user revoked, locked or removed since (or without that token): spent, proves nothing (操作履歴). */
+  'OFFLINE_BLOCK_VOID',
   /** A step reported from a desktop that no block the server issued to it for that user and token covers (操作履歴). */
   'OFFLINE_NOT_ISSUED',
   /** A sync channel whose desktop ID and secret prove no registration (or one of another company). */
