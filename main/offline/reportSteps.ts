@@ -80,17 +80,17 @@ export function reportOfflineSteps(db: Db, desktop: Desktop, used: readonly Repo
       }
       const ranges = new Map<string, Promise<IssuedRange[]>>();
       const oldest = oldestReportableStep(token.period, now);
-      const issued = new Set<number>();
+      // Only the steps of this desktop's blocks go further; the others are answered 'notIssued' below.
+      const covered: number[] = [];
       for (const i of indices) {
         const { loginId, step } = used[i]!;
         if (!ranges.has(loginId)) ranges.set(loginId, issuedTo(tx, desktop, loginId, token.id, now));
-        if (step >= oldest && (await ranges.get(loginId)!).some((r) => r.first <= step && step <= r.last)) issued.add(i);
+        if (step >= oldest && (await ranges.get(loginId)!).some((r) => r.first <= step && step <= r.last)) covered.push(i);
       }
-      const recorded = indices.filter((i) => issued.has(i));
       await pruneAcceptedSteps(tx, token.id, now);
       // Recorded whatever else holds, so the step is spent everywhere; a void block's step proves nothing.
-      const stored = recorded.length > 0 ? await recordReportedSteps(tx, token.id, desktop.id, recorded.map((i) => used[i]!), now) : [];
-      const storedOf = new Map(recorded.map((i, k) => [i, stored[k]!]));
+      const stored = covered.length > 0 ? await recordReportedSteps(tx, token.id, desktop.id, covered.map((i) => used[i]!), now) : [];
+      const storedOf = new Map(covered.map((i, k) => [i, stored[k]!]));
       for (const i of indices) {
         const outcome = storedOf.get(i);
         if (outcome === undefined) {
