@@ -11,7 +11,9 @@ import { stepAt } from '../main/otp/totp';
 import { createServer } from '../main/server/createServer';
 import { makeSelfSigned } from '../main/server/selfSigned';
 import { serverCore } from '../main/server/serverCore';
+import { defaultRules } from '../main/config/rules';
 import { registerDesktop } from '../main/store/repos/desktops';
+import { recordIssuedBlock } from '../main/store/repos/offlineBlocks';
 import { addCompany, addTokens, PRODUCT_TOKEN } from '../main/store/repos/provision';
 import { openPostgresStore } from '../main/store/postgres/open';
 import type { Db } from '../main/store/transaction';
@@ -49,6 +51,20 @@ async function populate(db: Db, now: Date): Promise<number> {
   return companyId;
 }
 
+/**
+ * The blocks the desktop would have been issued for the operator (sync:issue-block records each as this does):
+ * consecutive blocks of the product's length covering the `count` steps from `first`, so every step reported is
+ * one of an issued block.
+ */
+async function recordBlocks(db: Db, desktopId: string, first: number, count: number, now: Date): Promise<void> {
+  const user = await db.selectFrom('users').select('id').where('login_id', '=', loginIdOf(0)).executeTakeFirstOrThrow();
+  const token = await db.selectFrom('tokens').select('id').where('serial', '=', '310000000').executeTakeFirstOrThrow();
+  const length = defaultRules.offline.blockSteps + 2 * defaultRules.otp.driftWindowSteps + 1;
+  for (let s = first; s < first + count; s += length) {
+    await recordIssuedBlock(db, { desktopId, userId: user.id, tokenId: token.id, firstStep: s, lastStep: Math.min(s + length, first + count) - 1, period: 60 }, now);
+  }
+}
+
 /** Operation n of the outbox: 1 in 4 a revocation, 1 in 4 an unlock (of a locked user), the rest changes; a few registrations. */
 function operationOf(n: number, step: number, versions: Map<string, string>, now: Date): OutboxOperation {
   const target = loginIdOf(n + 1);
@@ -79,11 +95,14 @@ async function main(): Promise<void> {
     const proof = { desktopId: desktop.id, desktopSecret: desktop.secret };
     const versions = new Map((await companyUserRows(store.db, core.deps, companyId, 'loginId-asc', now)).map((r) => [r.loginId, userRowVersion(r)]));
     const first = stepAt(now, 60) + 1;
+    await recordBlocks(store.db, desktop.id, first, OPS, now);
     const used = Array.from({ length: OPS }, (_, n) => ({ serial: '310000000', step: first + n, loginId: loginIdOf(0), at: now.getTime() }));
     const t0 = performance.now();
     const reported = await client.post('sync:report-steps', { ...proof, used, failures: {}, serials: ['310000000'], holders: [loginIdOf(0)] });
     const reportMs = performance.now() - t0;
     if (!reported.body.ok) throw new Error(`report refused: ${JSON.stringify(reported.body)}`);
+    const unrecorded = (reported.body.value as { reports: { outcome: string }[] }).reports.filter((r) => r.outcome !== 'recorded');
+    if (unrecorded.length > 0) throw new Error(`${unrecorded.length} reported steps not recorded: ${JSON.stringify(unrecorded[0])}`);
     const outbox = Array.from({ length: OPS }, (_, n) => operationOf(n, first + n, versions, now));
     const replay = async () => {
       const times: number[] = [];

@@ -59,6 +59,10 @@ export const ERROR_CODES = [
   'OFFLINE_OPERATOR_INVALID',
   /** The step that proved the operation was also accepted elsewhere (a detected replay), or never reported. */
   'OFFLINE_REPLAY',
+  /** A step reported from the block of a user revoked, locked or removed since (or without that token): spent, proves nothing (操作履歴). */
+  'OFFLINE_BLOCK_VOID',
+  /** A step reported from a desktop that no block the server issued to it for that user and token covers (操作履歴). */
+  'OFFLINE_NOT_ISSUED',
   /** A sync channel whose desktop ID and secret prove no registration (or one of another company). */
   'DESKTOP_UNKNOWN',
 ] as const;

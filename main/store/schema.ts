@@ -152,6 +152,20 @@ export type OfflineOperationTable = {
   applied_at: Millis;
 };
 
+/**
+ * A block the server issued (migration 007): to one desktop, for one user and token, the steps first..last; ends_at
+ * is when the last step ends. What a desktop may report: steps of its blocks, failures of their users.
+ */
+export type OfflineBlockTable = {
+  desktop_id: string;
+  user_id: number;
+  token_id: number;
+  first_step: number;
+  last_step: number;
+  ends_at: Millis;
+  issued_at: Millis;
+};
+
 export type Database = {
   companies: CompanyTable;
   users: UserTable;
@@ -168,6 +182,7 @@ export type Database = {
   desktops: DesktopTable;
   accepted_steps: AcceptedStepTable;
   offline_operations: OfflineOperationTable;
+  offline_blocks: OfflineBlockTable;
 };
 
 export type UserRecord = Selectable<UserTable>;

@@ -1,4 +1,4 @@
-import type { OutboxOperation } from '../../shared/contract/syncModels';
+import type { OfflineBlock, OutboxOperation } from '../../shared/contract/syncModels';
 import { userRowVersion } from '../../shared/contract/syncModels';
 import type { UserRow } from '../../shared/contract/models';
 import type { Result } from '../../shared/errors';
@@ -6,7 +6,7 @@ import { uuidv7 } from '../../main/offline/uuidv7';
 import { stepAt } from '../../main/otp/totp';
 import { value } from './admin';
 import { afterEach, beforeEach } from 'vitest';
-import { createHarness, loginWithOtp, type Harness } from './harness';
+import { createHarness, loginWithOtp, nextStep, type Harness } from './harness';
 
 /** A sync call: the core's dispatch, or the server over HTTPS (its body unwrapped). */
 export type SyncCall = (channelName: string, request: unknown) => Promise<Result<unknown>>;
@@ -19,6 +19,24 @@ export const coreCall = (h: Harness): SyncCall => (name, request) => h.core.disp
 
 export async function registerDesk(call: SyncCall, sessionId: string): Promise<Desk> {
   return value(await call('sync:register-desktop', { sessionId })) as Desk;
+}
+
+/** The session's user's block on `desk`, through the real channel (sync:issue-block), as a desktop fetches it at an online login. */
+export async function issueBlock(call: SyncCall, desk: Desk, sessionId: string): Promise<OfflineBlock> {
+  const { block } = value(await call('sync:issue-block', { sessionId, ...desk })) as { block: OfflineBlock | null };
+  if (!block) throw new Error(`no block issued on ${desk.desktopId}`);
+  return block;
+}
+
+/**
+ * `loginId` logs in online on the core at the next step (so the token has a fresh code) and is issued its block
+ * on each desk: only steps of a block issued to a desktop are recorded when it reports them (SPEC R-OFF-3).
+ */
+export async function issueBlockTo(h: Harness, call: SyncCall, loginId: string, serial: string, ...desks: Desk[]): Promise<string> {
+  nextStep(h);
+  const { sessionId } = await loginWithOtp(h, loginId, serial);
+  for (const desk of desks) await issueBlock(call, desk, sessionId);
+  return sessionId;
 }
 
 /** A step of the token `offset` steps from the clock's, as a desktop would have accepted it offline. */
@@ -62,12 +80,17 @@ export async function rowsOfKey(h: Harness, key: string) {
 
 export type DeskWorld = { h: Harness; call: SyncCall; desk: Desk; master: string };
 
-/** A company on the core with the master logged in and one desktop registered: what the sync channels' tests start from. */
+/**
+ * A company on the core with the master logged in, one desktop registered and the master's block issued to it
+ * (what a connected desktop does at its first online login): what the sync channels' tests start from.
+ */
 async function deskWorld(): Promise<DeskWorld> {
   const h = await createHarness();
   const call = coreCall(h);
   const master = (await loginWithOtp(h, 'kmb05871')).sessionId;
-  return { h, call, desk: await registerDesk(call, master), master };
+  const desk = await registerDesk(call, master);
+  await issueBlock(call, desk, master);
+  return { h, call, desk, master };
 }
 
 /** A fresh desk world for each test of the file, handed to `take`, closed after the test. */

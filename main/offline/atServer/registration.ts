@@ -4,7 +4,10 @@ import type { Deps } from '../../context/deps';
 import type { Session } from '../../session/sessions';
 import { appendSuccess } from '../../store/repos/audit';
 import { registerDesktop } from '../../store/repos/desktops';
+import { recordIssuedBlock } from '../../store/repos/offlineBlocks';
+import { findTokenBySerial } from '../../store/repos/tokens';
 import { transact } from '../../store/transaction';
+import { lastStepOf } from '../block';
 import { issueForDesktop } from '../issueForDesktop';
 import { provenDesktop, type DesktopProof } from './desktop';
 
@@ -20,7 +23,8 @@ export function registerDesktopFor(deps: Deps, session: Session, now: Date): Pro
 /**
  * `sync:issue-block` (SPEC R-OFF-1/2): after an online login, the session's user's block for this desktop, which
  * must be of the session's company (else DESKTOP_UNKNOWN, as a wrong secret); null without an active token.
- * Audited: password verifiers leave the server in it.
+ * Audited: password verifiers leave the server in it. Recorded with its audit row (offline_blocks, DESIGN-NOTES
+ * 3): only the steps of a block issued to this desktop for its user and token are recorded when reported.
  */
 export async function issueBlockFor(deps: Deps, session: Session, input: DesktopProof, now: Date): Promise<Result<{ block: OfflineBlock | null }>> {
   const desktop = await provenDesktop(deps.db, input);
@@ -29,6 +33,8 @@ export async function issueBlockFor(deps: Deps, session: Session, input: Desktop
   const block = await issueForDesktop(deps.db, deps.sealKey, deps.rules, desktop.value, session.userId, now);
   if (!block) return ok({ block: null });
   return transact(deps.db, async (tx) => {
+    const token = await findTokenBySerial(tx, block.tokenSerial);
+    if (token) await recordIssuedBlock(tx, { desktopId: desktop.value.id, userId: block.userId, tokenId: token.id, firstStep: block.firstStep, lastStep: lastStepOf(block), period: block.period }, now);
     await appendSuccess(tx, now, session.loginId, 'offline.block', session.loginId, { desktopId: desktop.value.id, firstStep: block.firstStep, steps: block.hashes.length });
     return ok({ block });
   });

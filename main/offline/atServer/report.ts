@@ -3,6 +3,7 @@ import { ok, type Result } from '../../../shared/errors';
 import type { Deps } from '../../context/deps';
 import type { DesktopRegistration } from '../../store/repos/desktops';
 import { appendAudit, type AuditEntry } from '../../store/repos/audit';
+import { wasIssuedBlock } from '../../store/repos/offlineBlocks';
 import { countFailure, findUserByLoginId } from '../../store/repos/users';
 import { transact, type Db } from '../../store/transaction';
 import type { ReportedStep } from '../../store/repos/acceptedSteps';
@@ -18,9 +19,12 @@ export type ReportInput = DesktopProof & {
 type ReportAnswer = { reports: StepReport[]; floors: Record<string, number>; void: string[] };
 
 /**
- * Failures counted offline (SPEC R-OFF-4) join the server's count of each user of the desktop's company, with
- * the lock at the same limit (R-OTP-3), audited as online: a row per user reported, and the lock's own row.
- * Answers the users this locked, whose sessions end after the commit. A login ID of no user there is ignored.
+ * Failures counted offline (SPEC R-OFF-4) join the server's count of each user of the desktop's company who was
+ * issued a block on this desktop (within the retention: a desktop can only check, so only count, the users whose
+ * blocks it holds), with the lock at the same limit (R-OTP-3), audited as online: a row per user reported, and
+ * the lock's own row. Answers the users this locked, whose sessions end after the commit. A login ID of no user
+ * there, or of a user never issued a block on this desktop, is ignored: nothing counted, nothing audited, so a
+ * registered desktop cannot lock any user it likes (the master included).
  */
 async function countOfflineFailures(deps: Deps, desktop: DesktopRegistration, failures: ReportInput['failures'], now: Date): Promise<number[]> {
   const t = now.getTime();
@@ -30,6 +34,7 @@ async function countOfflineFailures(deps: Deps, desktop: DesktopRegistration, fa
     for (const [loginId, count] of Object.entries(failures)) {
       const user = await findUserByLoginId(tx, loginId);
       if (!user || user.company_id !== desktop.companyId || user.deleted_at !== null) continue;
+      if (!(await wasIssuedBlock(tx, desktop.id, user.id, now))) continue;
       const after = await countFailure(tx, user.id, deps.rules.maxConsecutiveFailures, t, count);
       entries.push({ at: t, actor: null, action: 'offline.failures', target: loginId, result: 'failure', detail: { count, desktopId: desktop.id } });
       if (user.locked_at !== null || after.locked_at === null) continue;

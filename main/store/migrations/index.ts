@@ -5,6 +5,7 @@ import { userLifecycle } from './003_user_lifecycle';
 import { sharedSessions } from './004_shared_sessions';
 import { securityReview } from './005_security_review';
 import { offline } from './006_offline';
+import { offlineBlocks } from './007_offline_blocks';
 
 /** Versioned migrations, applied in key order at open. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004_shared_sessions': sharedSessions,
   '005_security_review': securityReview,
   '006_offline': offline,
+  '007_offline_blocks': offlineBlocks,
 };

@@ -115,6 +115,8 @@ const ja: ErrorDictionary = {
     OFFLINE_TARGET_GONE: () => 'この利用者はオフラインで操作した後に、サーバーで失効または削除されていたため、反映できませんでした。',
     OFFLINE_OPERATOR_INVALID: () => '操作した利用者が、その後サーバーで失効・ロック・削除されていたため、反映できませんでした。',
     OFFLINE_REPLAY: () => 'この操作の確認に使ったワンタイムパスワードは、別の場所ですでに使われていました（不正使用の可能性）。操作は反映されていません。管理者にご連絡ください。',
+    OFFLINE_BLOCK_VOID: () => 'オフラインで使われたワンタイムパスワードは使用済みとして記録しましたが、利用者がその後サーバーで失効・ロック・削除されていた（またはハードトークンが変わっていた）ため、それで確認した操作は反映されません。',
+    OFFLINE_NOT_ISSUED: () => '端末から報告されたワンタイムパスワードは、サーバーがその端末でこの利用者に発行したオフライン用の範囲にないため、記録していません（不正使用の可能性）。それで確認した操作は反映されません。',
     DESKTOP_UNKNOWN: () => 'この端末はサーバーに登録されていません。接続設定を確認してください。',
   },
   sessionEnded: {
@@ -207,6 +209,8 @@ const en: ErrorDictionary = {
     OFFLINE_TARGET_GONE: () => 'This user was revoked or removed on the server after the operation was made offline, so it was not applied.',
     OFFLINE_OPERATOR_INVALID: () => 'The user who made this operation was revoked, locked or removed on the server afterwards, so it was not applied.',
     OFFLINE_REPLAY: () => 'The one-time password that confirmed this operation had already been used elsewhere (possible misuse). The operation was not applied; please contact your administrator.',
+    OFFLINE_BLOCK_VOID: () => 'The one-time password used offline was recorded as used, but its user was revoked, locked or removed on the server afterwards (or no longer holds that token), so any operation it confirmed is not applied.',
+    OFFLINE_NOT_ISSUED: () => 'A desktop reported a one-time password outside the offline codes the server issued to this user on that desktop, so it was not recorded (possible misuse). Any operation it confirmed is not applied.',
     DESKTOP_UNKNOWN: () => 'This desktop is not registered with the server. Please check the connection settings.',
   },
   sessionEnded: {

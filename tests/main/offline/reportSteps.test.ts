@@ -2,23 +2,31 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportOfflineSteps, type Desktop } from '../../../main/offline/reportSteps';
 import { stepAt } from '../../../main/otp/totp';
 import { value } from '../../support/admin';
-import { auditRows, createHarness, loginWithOtp, PASSWORDS, type Harness } from '../../support/harness';
-import { tokenRow } from '../../support/db';
+import { sql } from 'kysely';
+import { auditRows, createHarness, loginWithOtp, nextStep, PASSWORDS, type Harness } from '../../support/harness';
+import { tokenRow, userRecord } from '../../support/db';
 import { ACCEPTED_STEP_RETENTION_MS } from '../../../main/store/repos/acceptedSteps';
+import { openAt } from '../../support/stores';
+import { coreCall, issueBlock, issueBlockTo, registerDesk, type Desk, type SyncCall } from '../../support/sync';
 
 const SHARED = '523405696';
 let h: Harness;
+let call: SyncCall;
+let master: string;
 let desk1: Desktop;
 let desk2: Desktop;
+let desks: Desk[];
 
-async function register(id: string): Promise<Desktop> {
-  const company = await h.store.db.selectFrom('companies').select('id').orderBy('id').executeTakeFirstOrThrow();
-  await h.store.db.insertInto('desktops').values({ id, company_id: company.id, secret_hash: 'a'.repeat(64), registered_at: h.clock.now().getTime(), revoked_at: null }).execute();
-  return { id, companyId: company.id };
+/** A desktop registered through sync:register-desktop, as reportOfflineSteps sees it once proven. */
+async function register(): Promise<[Desk, Desktop]> {
+  const desk = await registerDesk(call, master);
+  return [desk, { id: desk.desktopId, companyId: (await userRecord(h, 'kmb05871'))!.company_id }];
 }
 
 const nowStep = () => stepAt(h.clock.now(), 60);
-const used = (step: number, loginId = 'kmb05871') => ({ serial: SHARED, step, loginId, at: h.clock.now().getTime() });
+const used = (step: number, loginId = 'kmb05871', serial = SHARED) => ({ serial, step, loginId, at: h.clock.now().getTime() });
+const offlineSteps = () => h.store.db.selectFrom('accepted_steps').selectAll().where('source', '=', 'offline').execute();
+const blockRows = (d: Desktop) => h.store.db.selectFrom('offline_blocks').selectAll().where('desktop_id', '=', d.id).execute();
 
 async function onlineOtp(loginId: string) {
   const challenge = value(await h.core.api.auth.login({ loginId, password: PASSWORDS.login }));
@@ -26,10 +34,20 @@ async function onlineOtp(loginId: string) {
   return h.core.api.auth.verifyOtp({ challengeId: challenge.challengeId, otp: await h.codeOf(SHARED) });
 }
 
+/**
+ * Two desktops, each issued the blocks of kmb05871 and test12345 (who share the token) through sync:issue-block
+ * after their online logins; the clock then one step on, so the current step is unused and in every block.
+ */
 beforeEach(async () => {
   h = await createHarness();
-  desk1 = await register('desk-1');
-  desk2 = await register('desk-2');
+  call = coreCall(h);
+  master = (await loginWithOtp(h, 'kmb05871')).sessionId;
+  const [d1, one] = await register();
+  const [d2, two] = await register();
+  [desk1, desk2, desks] = [one, two, [d1, d2]];
+  for (const d of desks) await issueBlock(call, d, master);
+  await issueBlockTo(h, call, 'test12345', SHARED, ...desks);
+  nextStep(h);
 });
 afterEach(() => h.close());
 
@@ -48,7 +66,7 @@ describe('offline steps reported at sync (main/offline/reportSteps)', () => {
     expect(answer.reports.map((r) => r.outcome)).toEqual(['replay']);
     const rows = (await auditRows(h)).filter((r) => r.action === 'offline.step');
     expect(rows).toMatchObject([{ result: 'failure', reason: 'OFFLINE_REPLAY', actor_login_id: 'test12345' }]);
-    expect(JSON.parse(rows[0]?.detail ?? '{}')).toMatchObject({ serial: SHARED, step: nowStep(), desktopId: 'desk-2' });
+    expect(JSON.parse(rows[0]?.detail ?? '{}')).toMatchObject({ serial: SHARED, step: nowStep(), desktopId: desk2.id });
   });
 
   it('SPEC R-OFF-3: the same step from two offline desktops: the first to sync records it, the second is a replay', async () => {
@@ -58,13 +76,13 @@ describe('offline steps reported at sync (main/offline/reportSteps)', () => {
   });
 
   it('SPEC R-OFF-7: a sync retried after a cut answers "already" and writes no second record or audit row', async () => {
-    const steps = [used(nowStep() - 3), used(nowStep() - 1)];
+    const steps = [used(nowStep() + 3), used(nowStep() + 1)];
     value(await reportOfflineSteps(h.store.db, desk1, steps, h.clock.now()));
     const again = value(await reportOfflineSteps(h.store.db, desk1, steps, h.clock.now()));
     expect(again.reports.map((r) => r.outcome)).toEqual(['already', 'already']);
     expect((await auditRows(h)).filter((r) => r.action === 'offline.step')).toHaveLength(2);
     const kept = await h.store.db.selectFrom('accepted_steps').select('step').where('source', '=', 'offline').execute();
-    expect(kept.map((r) => r.step).sort()).toEqual([nowStep() - 3, nowStep() - 1].sort());
+    expect(kept.map((r) => r.step).sort()).toEqual([nowStep() + 1, nowStep() + 3]);
   });
 
   it('SPEC R-OFF-1: a step from the block of a user locked meanwhile is spent but refused (blockVoid), and audited', async () => {
@@ -86,17 +104,100 @@ describe('offline steps reported at sync (main/offline/reportSteps)', () => {
 
   it('SPEC R-OFF-3: accepted steps are kept for the retention period, then pruned by the next report of the token', async () => {
     await loginWithOtp(h, 'kmb05871');
+    const first = nowStep();
     const token = await tokenRow(h, SHARED);
-    const steps = async () => (await h.store.db.selectFrom('accepted_steps').select('step').where('token_id', '=', token!.id).execute()).map((r) => Number(r.step));
-    const [first] = await steps();
+    const steps = async () => (await h.store.db.selectFrom('accepted_steps').select('step').where('token_id', '=', token!.id).execute()).map((r) => Number(r.step)).sort((a, b) => a - b);
     h.clock.advance(ACCEPTED_STEP_RETENTION_MS - 60_000);
-    value(await reportOfflineSteps(h.store.db, desk1, [used(nowStep())], h.clock.now()));
+    // A month on, a fresh online login and its block (one step on: the first step's retention exactly).
+    await issueBlockTo(h, call, 'kmb05871', SHARED, desks[0]!);
+    const renewed = nowStep();
+    value(await reportOfflineSteps(h.store.db, desk1, [used(renewed + 1)], h.clock.now()));
     expect(await steps()).toContain(first);
     h.clock.advance(120_000);
     await loginWithOtp(h, 'kmb05871');
     expect(await steps()).toContain(first);
     value(await reportOfflineSteps(h.store.db, desk1, [used(nowStep() + 1)], h.clock.now()));
-    expect(await steps()).not.toContain(first);
-    expect((await steps()).length).toBe(3);
+    expect(await steps()).toEqual([renewed, renewed + 1, renewed + 2, renewed + 3]);
+  });
+});
+
+describe('only steps of the blocks issued to the desktop are recorded (SPEC R-OFF-3, R-OFF-4)', () => {
+  it('SPEC R-OFF-3: a step beyond every block issued to the desktop (a huge step) is not recorded, lifts nothing, answered notIssued, audited', async () => {
+    const before = (await tokenRow(h, SHARED))!.last_step;
+    const huge = nowStep() + 10_000_000;
+    const answer = value(await reportOfflineSteps(h.store.db, desk1, [used(huge), used(nowStep())], h.clock.now()));
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['notIssued', 'recorded']);
+    expect((await offlineSteps()).map((r) => Number(r.step))).toEqual([nowStep()]);
+    expect((await tokenRow(h, SHARED))?.last_step).toBe(nowStep());
+    expect(before).toBeLessThan(nowStep());
+    const rows = (await auditRows(h)).filter((r) => r.action === 'offline.step');
+    expect(rows).toMatchObject([
+      { result: 'failure', reason: 'OFFLINE_NOT_ISSUED', actor_login_id: 'kmb05871', target_login_id: 'kmb05871' },
+      { result: 'success', reason: null },
+    ]);
+    expect(JSON.parse(rows[0]!.detail!)).toMatchObject({ serial: SHARED, step: huge, desktopId: desk1.id });
+    // The token stays usable online at the next step: nothing was lifted to the huge step.
+    nextStep(h);
+    expect(await onlineOtp('test12345')).toMatchObject({ ok: true });
+  });
+
+  it('SPEC R-OFF-3: a step of a user never issued a block on that desktop, or of another desktop\'s block, is not recorded (notIssued)', async () => {
+    const [bare, desk3] = await register();
+    await issueBlock(call, bare, master);
+    await issueBlockTo(h, call, 'ippan001', '523405697', desks[1]!);
+    const lastOf = async (serial: string) => (await tokenRow(h, serial))!.last_step;
+    const before = { shared: await lastOf(SHARED), general: await lastOf('523405697') };
+    const step = nowStep() + 2;
+    const fromDesk3 = value(await reportOfflineSteps(h.store.db, desk3, [used(step, 'test12345'), used(step, 'tasha001')], h.clock.now()));
+    expect(fromDesk3.reports.map((r) => r.outcome)).toEqual(['notIssued', 'notIssued']);
+    const fromDesk1 = value(await reportOfflineSteps(h.store.db, desk1, [used(step, 'ippan001', '523405697')], h.clock.now()));
+    expect(fromDesk1.reports.map((r) => r.outcome)).toEqual(['notIssued']);
+    expect(await offlineSteps()).toEqual([]);
+    expect({ shared: await lastOf(SHARED), general: await lastOf('523405697') }).toEqual(before);
+    const rows = (await auditRows(h)).filter((r) => r.action === 'offline.step');
+    // Another company's user is not named in this company's audit log (SPEC R-SRV-3).
+    expect(rows.map((r) => [r.reason, r.actor_login_id, JSON.parse(r.detail!).desktopId])).toEqual([
+      ['OFFLINE_NOT_ISSUED', 'test12345', desk3.id],
+      ['OFFLINE_NOT_ISSUED', null, desk3.id],
+      ['OFFLINE_NOT_ISSUED', 'ippan001', desk1.id],
+    ]);
+    // The normal path: the same steps from the desktops their blocks were issued to are recorded.
+    expect(value(await reportOfflineSteps(h.store.db, desk3, [used(step)], h.clock.now())).reports[0]?.outcome).toBe('recorded');
+    expect(value(await reportOfflineSteps(h.store.db, desk2, [used(step, 'ippan001', '523405697')], h.clock.now())).reports[0]?.outcome).toBe('recorded');
+  });
+
+  it('SPEC R-OFF-3: a block is on record for the retention after its last step, then pruned by its desktop\'s next report', async () => {
+    const masterId = (await userRecord(h, 'kmb05871'))!.id;
+    const row = (await blockRows(desk1)).find((r) => r.user_id === masterId)!;
+    const timeOf = (step: number) => new Date(step * 60_000);
+    // Two hours inside the retention: a step at the block's start (unused online) is still recorded.
+    const early = Number(row.first_step) + 3;
+    h.clock.set(new Date(timeOf(early).getTime() + ACCEPTED_STEP_RETENTION_MS - 2 * 3_600_000));
+    expect(value(await reportOfflineSteps(h.store.db, desk1, [used(early)], h.clock.now())).reports[0]?.outcome).toBe('recorded');
+    // The block's record is kept until its last step is older than the retention, but a step older than the
+    // retention (less the drift margin) is refused already: what was accepted in its time may be pruned.
+    h.clock.set(new Date(Number(row.ends_at) + ACCEPTED_STEP_RETENTION_MS - 30 * 60_000));
+    expect(value(await reportOfflineSteps(h.store.db, desk1, [used(Number(row.last_step))], h.clock.now())).reports[0]?.outcome).toBe('notIssued');
+    expect(await blockRows(desk1)).toHaveLength(2);
+    h.clock.set(new Date(Number(row.ends_at) + ACCEPTED_STEP_RETENTION_MS + 60_000));
+    value(await reportOfflineSteps(h.store.db, desk1, [], h.clock.now()));
+    expect(await blockRows(desk1)).toEqual([]);
+    // Another desktop's blocks wait for that desktop's report.
+    expect(await blockRows(desk2)).toHaveLength(2);
+  });
+});
+
+describe('the upgrade to migration 007 (SPEC R-OFF-3)', () => {
+  it('SPEC R-OFF-3: blocks issued before migration 007 are recorded from their audit rows, so their steps still count', async () => {
+    const all = async () => (await h.store.db.selectFrom('offline_blocks').select(['desktop_id', 'user_id', 'token_id', 'first_step', 'last_step', 'ends_at']).orderBy('desktop_id').orderBy('user_id').execute());
+    const issued = await all();
+    expect(issued).toHaveLength(4);
+    // The store as it was before 007, with the four blocks of beforeEach issued and audited.
+    await sql`drop table offline_blocks`.execute(h.store.db);
+    await sql`delete from schema_migrations where name = '007_offline_blocks'`.execute(h.store.db);
+    await (await openAt(h.location)).close();
+    expect(await all()).toEqual(issued);
+    const answer = value(await reportOfflineSteps(h.store.db, desk2, [used(nowStep(), 'test12345'), used(nowStep() + 10_000, 'test12345')], h.clock.now()));
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['recorded', 'notIssued']);
   });
 });

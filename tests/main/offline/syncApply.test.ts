@@ -3,7 +3,7 @@ import { value } from '../../support/admin';
 import { auditRows, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
 import { assignments, userRecord } from '../../support/db';
 import { MAX_APPLY_BATCH } from '../../../shared/contract/syncChannels';
-import { apply, eachDeskWorld, queued, registerDesk, rowsOfKey, SHARED, spentOffline, stepFrom, versions, type Desk, type Outcome, type SyncCall } from '../../support/sync';
+import { apply, eachDeskWorld, issueBlock, issueBlockTo, queued, registerDesk, rowsOfKey, SHARED, spentOffline, stepFrom, versions, type Desk, type Outcome, type SyncCall } from '../../support/sync';
 
 let h: Harness;
 let call: SyncCall;
@@ -190,6 +190,8 @@ describe('sync:apply: the operator and the proof (SPEC R-OFF-8, R-OFF-3)', () =>
     await h.store.db.updateTable('users').set({ locked_at: h.clock.now().getTime() }).where('login_id', '=', 'kmb05871').execute();
     expect(await apply(call, desk, op)).toEqual({ accepted: false, reason: 'OFFLINE_OPERATOR_INVALID' });
     await h.store.db.updateTable('users').set({ locked_at: null }).where('login_id', '=', 'kmb05871').execute();
+    h.clock.advance(5 * 60_000);
+    await issueBlockTo(h, call, 'test12345', SHARED, desk);
     const proof = await spentOffline(h, call, desk, 'test12345', stepFrom(h, 4));
     await h.store.db.updateTable('users').set({ user_type: 'general' }).where('login_id', '=', 'test12345').execute();
     const demoted = queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof, operator: 'test12345' });
@@ -211,6 +213,7 @@ describe('sync:apply: the operator and the proof (SPEC R-OFF-8, R-OFF-3)', () =>
     const never = queued(h, { channel: 'users:unlock', request: { loginId: 'ippan001' }, proof: { serial: SHARED, step: stepFrom(h, 9) } });
     expect(await apply(call, desk, never)).toMatchObject({ reason: 'OFFLINE_REPLAY' });
     const other = await registerDesk(call, master);
+    await issueBlock(call, other, master);
     const proof = await spentOffline(h, call, other, 'kmb05871', stepFrom(h, 5));
     expect(await apply(call, desk, queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof }))).toMatchObject({ reason: 'OFFLINE_REPLAY' });
     expect(await apply(call, other, queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof }))).toMatchObject({ accepted: true });

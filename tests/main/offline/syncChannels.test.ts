@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { OfflineBlock, Replica } from '../../../shared/contract/syncModels';
 import { value } from '../../support/admin';
-import { dumpTables, userRecord } from '../../support/db';
+import { dumpTables, tokenRow, userRecord } from '../../support/db';
 import { auditRows, loginWithOtp, nextStep, type Harness } from '../../support/harness';
 import { FORGED_DESKTOP } from '../../support/templates';
-import { eachDeskWorld, queued, report, SHARED, stepFrom, type Desk, type SyncCall } from '../../support/sync';
+import { apply, eachDeskWorld, issueBlockTo, queued, registerDesk, report, SHARED, stepFrom, type Desk, type SyncCall } from '../../support/sync';
 
 let h: Harness;
 let call: SyncCall;
@@ -62,8 +62,7 @@ describe('the desktop proves its registration (SPEC R-OFF-1, R-SRV-3)', () => {
 
 describe('sync:report-steps (SPEC R-OFF-3, R-OFF-4)', () => {
   it('SPEC R-OFF-4: failures counted offline join the server\'s count and lock at the same limit, audited; the lock voids the block', async () => {
-    nextStep(h);
-    const general = (await loginWithOtp(h, 'ippan001', '523405697')).sessionId;
+    const general = await issueBlockTo(h, call, 'ippan001', '523405697', desk);
     for (let i = 0; i < 2; i++) await h.core.api.auth.login({ loginId: 'ippan001', password: 'wrong-password' });
     expect((await userRecord(h, 'ippan001'))!.failed_attempts).toBe(2);
     const answer = value(await report(call, desk, { failures: { ippan001: 3 }, holders: ['ippan001', 'kmb05871'] }));
@@ -75,9 +74,44 @@ describe('sync:report-steps (SPEC R-OFF-3, R-OFF-4)', () => {
   });
 
   it('SPEC R-OFF-4: failures below the limit are counted without a lock; a login ID of another company is ignored', async () => {
+    await issueBlockTo(h, call, 'ippan001', '523405697', desk);
     value(await report(call, desk, { failures: { ippan001: 2, tasha001: 50 } }));
     expect((await userRecord(h, 'ippan001'))).toMatchObject({ failed_attempts: 2, locked_at: null });
     expect((await userRecord(h, 'tasha001'))).toMatchObject({ failed_attempts: 0, locked_at: null });
+  });
+
+  it('SPEC R-OFF-4: failures of a user never issued a block on that desktop change nothing, the master included', async () => {
+    const bare = await registerDesk(call, master);
+    value(await report(call, desk, { failures: { test12345: 5 } }));
+    value(await report(call, bare, { failures: { kmb05871: 5, ippan001: 5 } }));
+    for (const loginId of ['test12345', 'kmb05871', 'ippan001']) expect(await userRecord(h, loginId)).toMatchObject({ failed_attempts: 0, locked_at: null });
+    expect((await auditRows(h)).filter((r) => ['offline.failures', 'user.lock'].includes(r.action))).toEqual([]);
+    expect(value(await h.core.api.auth.session({ sessionId: master }))).toMatchObject({ loginId: 'kmb05871' });
+  });
+
+  it('SPEC R-OFF-3: a step outside every block issued to this desktop is not recorded, lifts nothing, is answered notIssued and audited', async () => {
+    const other = await registerDesk(call, master);
+    await issueBlockTo(h, call, 'ippan001', '523405697', other);
+    const before = (await tokenRow(h, '523405697'))!.last_step;
+    const outside = [
+      used(stepFrom(h, 10_000_000)),
+      used(stepFrom(h, 3), 'test12345'),
+      { serial: '523405697', step: stepFrom(h, 3), loginId: 'ippan001', at: h.clock.now().getTime() },
+    ];
+    const answer = value(await report(call, desk, { used: [...outside, used(stepFrom(h, 2))] }));
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['notIssued', 'notIssued', 'notIssued', 'recorded']);
+    expect(await tokenRow(h, '523405697')).toMatchObject({ last_step: before });
+    expect(answer.floors[SHARED]).toBe(stepFrom(h, 2));
+    const kept = await h.store.db.selectFrom('accepted_steps').select(['step', 'login_id']).where('source', '=', 'offline').execute();
+    expect(kept).toEqual([{ step: stepFrom(h, 2), login_id: 'kmb05871' }]);
+    const rows = (await auditRows(h)).filter((r) => r.action === 'offline.step' && r.result === 'failure');
+    expect(rows.map((r) => [r.reason, r.actor_login_id, JSON.parse(r.detail!).step])).toEqual(outside.map((u) => ['OFFLINE_NOT_ISSUED', u.loginId, u.step]));
+    // What the step proved is refused at sync:apply: it is on record nowhere (R-OFF-7).
+    const op = queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof: { serial: SHARED, step: stepFrom(h, 10_000_000) } });
+    expect(await apply(call, desk, op)).toEqual({ accepted: false, reason: 'OFFLINE_REPLAY' });
+    // The token stays usable online: the huge step lifted nothing.
+    h.clock.advance(3 * 60_000);
+    expect((await loginWithOtp(h, 'test12345')).sessionId).toEqual(expect.any(String));
   });
 
   it('SPEC R-OFF-3, R-OFF-7: a step named twice in one report is recorded once; the retried report answers "already"', async () => {

@@ -8,7 +8,7 @@ import { userRecord } from '../../support/db';
 import { createHarness, PASSWORDS } from '../../support/harness';
 import { startServer, type ServerHarness } from '../../support/server';
 import { serverStoreOnly } from '../../support/serverDialect';
-import { apply, queued, registerDesk, report, rowsOfKey, SHARED, spentOffline, stepFrom, versions, type Desk, type SyncCall } from '../../support/sync';
+import { apply, issueBlock, queued, registerDesk, report, rowsOfKey, SHARED, spentOffline, stepFrom, versions, type Desk, type SyncCall } from '../../support/sync';
 
 /**
  * The sync channels through the real company server (Fastify over HTTPS, PostgreSQL), called by the desktop's
@@ -73,7 +73,10 @@ describe.skipIf(skip)('sync over HTTPS against the company server on PostgreSQL 
     expect(await apply(call, desk, op)).toEqual({ accepted: false, reason: 'OFFLINE_TARGET_GONE' });
   });
 
-  it('SPEC R-OFF-4: failures reported over HTTPS lock the user; credentials refused; another company\'s desktop cannot use this company\'s operator', async () => {
+  it('SPEC R-OFF-4: failures reported over HTTPS lock a user issued a block there, no other; credentials refused; another company\'s desktop cannot use this company\'s operator', async () => {
+    await issueBlock(call, desk, await login('ippan001', '523405697'));
+    value(await report(call, desk, { failures: { test12345: 5 } }));
+    expect((await userRecord(s.h, 'test12345'))!.failed_attempts).toBe(0);
     expect(value(await report(call, desk, { failures: { ippan001: 5 }, holders: ['ippan001'] }))).toMatchObject({ void: ['ippan001'] });
     expect((await userRecord(s.h, 'ippan001'))!.locked_at).not.toBeNull();
     expect(await report(call, { ...desk, desktopSecret: 'x'.repeat(43) }, {})).toEqual({ ok: false, error: { code: 'DESKTOP_UNKNOWN' } });

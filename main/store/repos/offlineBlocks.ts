@@ -1,0 +1,95 @@
+import type { Db } from '../transaction';
+import { ACCEPTED_STEP_RETENTION_MS } from './acceptedSteps';
+
+/** A block as the server issued it (migration 007): to one desktop, for one user and token, steps first..last. */
+export type IssuedBlock = {
+  readonly desktopId: string;
+  readonly userId: number;
+  readonly tokenId: number;
+  readonly firstStep: number;
+  readonly lastStep: number;
+  /** The token's period in seconds: when the last step ends is what the retention counts from. */
+  readonly period: number;
+};
+
+/** The steps of one desktop's blocks for one user and token, as first..last ranges. */
+export type IssuedRange = { readonly first: number; readonly last: number };
+
+/** Blocks whose last step ended by this time are forgotten, as the accepted steps of their time are (R-OFF-3). */
+const cutoffOf = (now: Date) => now.getTime() - ACCEPTED_STEP_RETENTION_MS;
+
+/**
+ * Records a block issued (SPEC R-OFF-1/2), with the block's audit row (DESIGN-NOTES 3). Older blocks of the
+ * same desktop and user stay: their steps may still be unreported. A block that covers no step records nothing;
+ * one issued again from the same first step keeps the wider range.
+ */
+export async function recordIssuedBlock(db: Db, block: IssuedBlock, now: Date): Promise<void> {
+  if (block.lastStep < block.firstStep) return;
+  const row = {
+    desktop_id: block.desktopId,
+    user_id: block.userId,
+    token_id: block.tokenId,
+    first_step: block.firstStep,
+    last_step: block.lastStep,
+    ends_at: (block.lastStep + 1) * block.period * 1000,
+    issued_at: now.getTime(),
+  };
+  await db
+    .insertInto('offline_blocks')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['desktop_id', 'user_id', 'token_id', 'first_step'])
+        .doUpdateSet((eb) => ({ last_step: eb.ref('excluded.last_step'), ends_at: eb.ref('excluded.ends_at'), issued_at: eb.ref('excluded.issued_at') }))
+        .where((eb) => eb('offline_blocks.last_step', '<', eb.ref('excluded.last_step'))),
+    )
+    .execute();
+}
+
+/** The step ranges of the blocks issued to `desktopId` for that user and token whose last step is within the retention. */
+export async function issuedRanges(db: Db, desktopId: string, userId: number, tokenId: number, now: Date): Promise<IssuedRange[]> {
+  const rows = await db
+    .selectFrom('offline_blocks')
+    .select(['first_step', 'last_step'])
+    .where('desktop_id', '=', desktopId)
+    .where('user_id', '=', userId)
+    .where('token_id', '=', tokenId)
+    .where('ends_at', '>', cutoffOf(now))
+    .execute();
+  return rows.map((r) => ({ first: Number(r.first_step), last: Number(r.last_step) }));
+}
+
+/** Whether any block within the retention was issued to `desktopId` for that user (of whatever token). */
+export async function wasIssuedBlock(db: Db, desktopId: string, userId: number, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('offline_blocks')
+    .select('user_id')
+    .where('desktop_id', '=', desktopId)
+    .where('user_id', '=', userId)
+    .where('ends_at', '>', cutoffOf(now))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * An online acceptance records a step up to the saved drift and the drift window ahead of the clock (11 steps
+ * by default, rules.otp), and accepted steps are pruned by the time recorded: a step within this margin of the
+ * cutoff may already have lost the record of its online use.
+ */
+const DRIFT_MARGIN_MS = 3_600_000;
+
+/**
+ * The first step a desktop may still report for a token of `period` seconds: an older one ended before the
+ * retention (less the drift margin), so what was accepted in its time may be pruned and a replay of it could
+ * not be told (R-OFF-3).
+ */
+export const oldestReportableStep = (period: number, now: Date): number => Math.ceil((cutoffOf(now) + DRIFT_MARGIN_MS) / 1000 / period);
+
+/**
+ * Drops one desktop's blocks whose last step ended more than the retention ago. Run by the report of that
+ * desktop (as pruneAcceptedSteps is), never by a login; a desktop that never syncs again keeps its few rows.
+ */
+export async function pruneOfflineBlocks(db: Db, desktopId: string, now: Date): Promise<void> {
+  await db.deleteFrom('offline_blocks').where('desktop_id', '=', desktopId).where('ends_at', '<=', cutoffOf(now)).execute();
+}
