@@ -47,4 +47,20 @@ describe('issue 11 finding 4: unauthenticated failures have no actor; an unknown
     const csv = Buffer.from(value(await h.core.api.audit.exportCsv({ sessionId, filter: { action: 'login.password' } })).csvBase64, 'base64').toString('utf8');
     expect(csv).toMatch(/,未認証,login\.password,test12345,失敗,BAD_CREDENTIALS\r\n/);
   });
+
+  it('SPEC R-GEN-2: a refused setup.create is nobody\'s action: no actor; a typed master ID of no user only as its HMAC', async () => {
+    const setup = (masterLoginId: string) =>
+      h.core.api.setup.create({ companyCode: 'C0100', companyName: '新設商事株式会社', masterLoginId, masterName: '新社 一郎', loginPassword: 'Login#2026a', authPassword: 'Auth#2026b' });
+    const typed = 'Intruder2026';
+    expect(await setup(typed)).toEqual({ ok: false, error: { code: 'SETUP_ALREADY_DONE' } });
+    expect(await setup('kmb05871')).toEqual({ ok: false, error: { code: 'SETUP_ALREADY_DONE' } });
+    expect(JSON.stringify(await dumpTables(h.store.db))).not.toContain(typed);
+    const rows = (await auditRows(h)).filter((r) => r.action === 'setup.create');
+    expect(rows.map((r) => [r.actor_login_id, r.target_login_id, r.result, r.reason])).toEqual([
+      [null, null, 'failure', 'SETUP_ALREADY_DONE'],
+      [null, 'kmb05871', 'failure', 'SETUP_ALREADY_DONE'],
+    ]);
+    expect(rows[0]!.typed_login_id_hmac).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[1]!.typed_login_id_hmac).toBeNull();
+  });
 });
