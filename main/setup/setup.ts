@@ -2,7 +2,7 @@ import { fail, ok, type AppError, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
 import { policyRefusal } from '../account/passwords';
 import { refuseAttempt } from '../attempts/failures';
-import { addCompany, addUser } from '../store/repos/provision';
+import { addCompany, hashUser, insertUser } from '../store/repos/provision';
 import type { Deps } from '../context/deps';
 import { appendSuccess } from '../store/repos/audit';
 import { findUserByLoginId } from '../store/repos/users';
@@ -49,12 +49,15 @@ export async function createCompany(deps: Deps, input: CreateInput, now: Date): 
   if (await creationClosed(deps, deps.db)) return refused({ code: 'SETUP_ALREADY_DONE' });
   const policy = passwordRefusal(input);
   if (policy) return { ok: false, error: policy };
+  // Hashed before the transaction, as a registration is (main/users/register.ts): the write lock is not held through
+  // two KDF runs, and a PostgreSQL retry does not run them again. The company's ID is known only inside.
+  const { loginPassword, authPassword } = input;
+  const master = await hashUser(deps.kdf, { companyId: -1, loginId: input.masterLoginId, name: input.masterName, type: 'master', loginPassword, authPassword });
   const created = await transact(deps.db, async (tx) => {
     // Checked again under the write lock: two setup screens submitting at once create one company.
     if (await creationClosed(deps, tx)) return fail('SETUP_ALREADY_DONE');
     const companyId = await addCompany(tx, { code: input.companyCode, name: input.companyName });
-    const master = { companyId, loginId: input.masterLoginId, name: input.masterName, type: 'master' as const };
-    await addUser(tx, deps.kdf, { ...master, loginPassword: input.loginPassword, authPassword: input.authPassword }, now);
+    await insertUser(tx, { ...master, companyId }, now);
     await appendSuccess(tx, now, input.masterLoginId, 'setup.create', input.masterLoginId, { companyCode: input.companyCode });
     return ok(companyId);
   });
