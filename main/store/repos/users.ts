@@ -36,17 +36,23 @@ export function findUsersByLoginIds(db: Db, companyId: number, loginIds: readonl
     .execute();
 }
 
-/** Counts failures (one, or those counted offline, R-OFF-4) and locks at the limit, in one statement (SPEC R-OTP-3). */
+/**
+ * Counts failures (one, or those counted offline, R-OFF-4) and locks at the limit (SPEC R-OTP-3). The count is one
+ * atomic UPDATE, which holds the user's row until the commit; the lock is then a conditional write of its own on
+ * that row, so of failures arriving together exactly one reports `lockedNow` (one user.lock row), whatever each
+ * read of the user before.
+ */
 export async function countFailure(db: Db, userId: number, limit: number, now: number, count = 1) {
-  return db
+  const after = await db
     .updateTable('users')
-    .set({
-      failed_attempts: sql`failed_attempts + ${count}`,
-      locked_at: sql`case when locked_at is null and failed_attempts + ${count} >= ${limit} then ${now} else locked_at end`,
-    })
+    .set({ failed_attempts: sql`failed_attempts + ${count}` })
     .where('id', '=', userId)
     .returning(['failed_attempts', 'locked_at'])
     .executeTakeFirstOrThrow();
+  if (after.locked_at !== null || after.failed_attempts < limit) return { ...after, lockedNow: false };
+  const locked = await db.updateTable('users').set({ locked_at: now }).where('id', '=', userId).where('locked_at', 'is', null).executeTakeFirst();
+  const lockedNow = locked.numUpdatedRows === 1n;
+  return { failed_attempts: after.failed_attempts, locked_at: lockedNow ? now : after.locked_at, lockedNow };
 }
 
 /** Only a counter above zero is written: most logins have none, and an update of nothing leaves no dead row. */
