@@ -17,6 +17,21 @@ export async function nameableIn(db: Db, companyId: number, loginId: string): Pr
   return !user || user.company_id === companyId ? loginId : null;
 }
 
+/**
+ * The beginnings (scheme and parameters, salt cut short) of the login password hashes of users that exist, except
+ * those made with the current parameters (`prefix`): users moved in from a desktop keep its scrypt until their
+ * next login. One row per such user; callers keep what they learn from it.
+ */
+export async function otherLoginHashPrefixes(db: Db, prefix: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(sql<string>`substr(login_password_hash, 1, 64)`.as('start'))
+    .where('deleted_at', 'is', null)
+    .where(sql<boolean>`substr(login_password_hash, 1, ${prefix.length}) <> ${prefix}`)
+    .execute();
+  return rows.map((r) => r.start);
+}
+
 export function findUserById(db: Db, id: number): Promise<UserRecord | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
