@@ -48,8 +48,6 @@ export interface SessionStore {
   /** A change to the user's record that their live sessions must follow at once. */
   follow(userId: number, change: Partial<Pick<Session, 'userType' | 'mustChangePasswords'>>): Promise<void>;
   endAllOf(userId: number, reason: EndReason, now: Date): Promise<void>;
-  /** Every session and pending login ends. */
-  endAll(reason: EndReason, now: Date): Promise<void>;
   issueChallenge(userId: number, kind: Challenge['kind'], now: Date): Promise<Challenge>;
   /** The pending challenge of the expected kind; it stays usable for a retry until it is consumed or expires. */
   challenge(id: string, kind: Challenge['kind'], now: Date): Promise<Result<Challenge>>;
@@ -118,7 +116,11 @@ export class MemorySessionStore implements SessionStore {
     for (const c of [...this.challenges.values()]) if (c.userId === userId) this.challenges.delete(c.id);
   }
 
-  /** The window closed, the screen locked or the machine slept. */
+  /**
+   * Every session and pending login of this desktop ends: the window closed, the screen locked or the machine
+   * slept. Only here, never on the SessionStore interface: a company server's shared store holds every company's
+   * sessions (SPEC R-SRV-3), and nothing there may end them all at once.
+   */
   async endAll(reason: EndReason, now: Date): Promise<void> {
     for (const id of [...this.live.keys()]) this.endNow(id, reason, now);
     this.challenges.clear();

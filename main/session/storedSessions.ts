@@ -91,12 +91,6 @@ export class StoredSessionStore implements SessionStore {
     await this.db.deleteFrom('login_challenges').where('user_id', '=', userId).execute();
   }
 
-  async endAll(reason: EndReason, now: Date): Promise<void> {
-    const t = now.getTime();
-    await this.db.updateTable('sessions').set({ ended_reason: reason, ended_at: t }).where('ended_reason', 'is', null).execute();
-    await this.db.deleteFrom('login_challenges').execute();
-  }
-
   async issueChallenge(userId: number, kind: Challenge['kind'], now: Date): Promise<Challenge> {
     await this.sweep(now.getTime());
     const challenge = { id: newId(), userId, kind, expiresAt: now.getTime() + this.timeouts.challengeTtlMs };

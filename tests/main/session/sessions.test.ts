@@ -1,6 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../../main/config/rules';
 import { createCore } from '../../../main/core/createCore';
+import { serverCore } from '../../../main/server/serverCore';
 import { ok } from '../../../shared/errors';
 import { MemorySessionStore, type ChallengeClaim, type SessionStore } from '../../../main/session/sessions';
 import { StoredSessionStore } from '../../../main/session/storedSessions';
@@ -197,5 +198,17 @@ describe('sessions through the api', () => {
     const session = await loginWithOtp(h, 'kmb05871');
     const restarted = createCore({ store: h.store, sealKey: h.sealKey, clock: h.clock.now });
     expect(await restarted.api.auth.session({ sessionId: session.sessionId })).toEqual({ ok: false, error: { code: 'SESSION_INVALID' } });
+  });
+
+  it('SPEC R-SRV-3: a server\'s shared sessions cannot all be ended at once: they are every company\'s', async () => {
+    const o = await createHarness();
+    opened.push(o);
+    const shared: object = new StoredSessionStore(o.store.db, defaultRules.session);
+    expect('endAll' in shared).toBe(false);
+    const server = serverCore({ store: o.store, sealKey: o.sealKey, setupPolicy: 'many', logBug: (_c, e) => o.bugs.push(e), kdf: TEST_KDF });
+    expect('endAll' in server.deps.sessions).toBe(false);
+    expect(server.localSessions).toBeUndefined();
+    // The desktop's own, in its memory, are all its one company's: the window and the screen lock end them all.
+    expect(o.core.localSessions).toBeInstanceOf(MemorySessionStore);
   });
 });
