@@ -6,7 +6,7 @@ import { consumeOtp } from '../../main/otp/consume';
 import { codeAtStep } from '../../main/otp/totp';
 import { defaultRules } from '../../main/config/rules';
 import { addToken, PRODUCT_TOKEN } from '../../main/store/repos/provision';
-import { findTokenById } from '../../main/store/repos/tokens';
+import { findTokenBySerial } from '../../main/store/repos/tokens';
 import { openStore } from '../../main/store/open';
 import { transact } from '../../main/store/transaction';
 import { sampleMs } from './measure';
@@ -18,14 +18,14 @@ export async function storeVerifier() {
   const key = randomBytes(32);
   const seed = randomBytes(20);
   const start = new Date('2026-11-24T01:00:30Z');
-  const tokenId = await addToken(store.db, key, { ...PRODUCT_TOKEN, serial: '900000001', seed, expiresAt: new Date('2031-01-01'), companyId: null }, start);
+  await addToken(store.db, key, { ...PRODUCT_TOKEN, serial: '900000001', seed, expiresAt: new Date('2031-01-01'), companyId: null }, start);
   let n = 0;
   /** Each verification is one step later, so every code is fresh and the write wins. */
   const verifyNext = async () => {
     const now = new Date(start.getTime() + n++ * 60_000);
     const code = codeAtStep(seed, Math.floor(now.getTime() / 60_000), PRODUCT_TOKEN);
     const result = await transact(store.db, async (tx) =>
-      consumeOtp(tx, key, defaultRules, (await findTokenById(tx, tokenId))!, code, now),
+      consumeOtp(tx, key, defaultRules, (await findTokenBySerial(tx, '900000001'))!, code, now),
     );
     if (!result.ok) throw new Error(`store verification refused: ${result.error.code}`);
   };

@@ -5,7 +5,7 @@ import type { UserRecord } from '../store/schema';
 import { appendAudit, type AuditAction, type AuditEntry } from '../store/repos/audit';
 import { recordLogin } from '../store/repos/topPage';
 import { countFailure } from '../store/repos/users';
-import { transact } from '../store/transaction';
+import { transactAtomic } from '../store/transaction';
 
 type Refusal = { ok: false; error: AppError };
 
@@ -21,17 +21,19 @@ const COUNTED: ReadonlySet<ErrorCode> = new Set([
 
 /**
  * A failed password or OTP attempt: the counter, the lock at the limit, and their audit rows, in one
- * transaction. Answers the error with the attempts left, or LOCKED when this failure locked the user.
- * `actor` is null for an attempt made before any session exists (login steps): nobody is proven yet.
+ * transaction (DESIGN-NOTES 3). Answers the error with the attempts left, or LOCKED when the user is locked.
+ * `actor` is null for an attempt made before any session exists (login steps): nobody is proven yet. The
+ * transaction is `transactAtomic`'s (READ COMMITTED on PostgreSQL): the counter is one atomic UPDATE and nothing
+ * else it writes depends on a read, so failures arriving at once on one user are each counted, none refused with
+ * INTERNAL after SERIALIZABLE's retries ran out (SPEC R-OTP-3).
  */
 async function countAttempt(deps: Deps, user: UserRecord, actor: string | null, action: AuditAction, error: AppError, now: Date): Promise<AppError> {
   const t = now.getTime();
   const limit = deps.rules.maxConsecutiveFailures;
-  const result = await transact(deps.db, async (tx) => {
+  const result = await transactAtomic(deps.db, async (tx) => {
     const after = await countFailure(tx, user.id, limit, t);
-    const lockedNow = user.locked_at === null && after.locked_at !== null;
     const entries: AuditEntry[] = [{ at: t, actor, action, target: user.login_id, result: 'failure', reason: error.code }];
-    if (lockedNow) entries.push({ at: t, actor: null, action: 'user.lock', target: user.login_id, result: 'success', reason: 'FAILURE_LIMIT' });
+    if (after.lockedNow) entries.push({ at: t, actor: null, action: 'user.lock', target: user.login_id, result: 'success', reason: 'FAILURE_LIMIT' });
     await appendAudit(tx, entries);
     if (action.startsWith('login')) await recordLogin(tx, user.id, t, 'failure');
     return ok({ failures: after.failed_attempts, locked: after.locked_at !== null });
@@ -44,8 +46,9 @@ async function countAttempt(deps: Deps, user: UserRecord, actor: string | null, 
   return { ...error, attemptsLeft: Math.max(0, limit - result.value.failures) };
 }
 
+/** Audit rows alone: inserts, which no concurrent transaction can make fail. */
 async function audit(deps: Deps, ...entries: AuditEntry[]): Promise<void> {
-  await transact(deps.db, async (tx) => {
+  await transactAtomic(deps.db, async (tx) => {
     await appendAudit(tx, entries);
     return ok(null);
   });

@@ -1,28 +1,18 @@
 import { ok, type AppError, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
 import type { LoginStep } from '../../shared/contract/models';
-import { unmatchableHash, verifyPassword, type KdfParams } from '../crypto/password';
+import { verifyPassword } from '../crypto/password';
 import type { Deps } from '../context/deps';
 import { activeTokenOf, latestRevocationOf } from '../store/repos/assignments';
 import { findUserByLoginId } from '../store/repos/users';
 import { auditSuccess, refuseAttempt } from '../attempts/failures';
 import { rehashIfOld } from '../attempts/rehash';
-
-const decoys = new WeakMap<KdfParams, string>();
-
-/**
- * An unknown login ID costs the same one scrypt as a known one, so timing does not reveal which IDs exist. Making
- * the decoy costs no scrypt, so not even the first unknown ID costs more than the others.
- */
-async function spendDecoyCheck(deps: Deps, password: string): Promise<void> {
-  let decoy = decoys.get(deps.kdf);
-  if (!decoy) decoys.set(deps.kdf, (decoy = unmatchableHash(deps.kdf)));
-  await verifyPassword(password, decoy);
-}
+import { spendUnprovenWork } from './decoy';
 
 /**
  * Until the password is proven, an unknown ID, a wrong password and a locked account get this one answer: same
- * code, same shape, no attempts left, after the same single scrypt (issue 11 finding 3).
+ * code, same shape, no attempts left, after the same work: one KDF run of each scheme still stored (./decoy.ts,
+ * issue 11 finding 3).
  */
 const UNPROVEN: AppError = { code: 'BAD_CREDENTIALS', field: 'password' };
 
@@ -33,12 +23,13 @@ const UNPROVEN: AppError = { code: 'BAD_CREDENTIALS', field: 'password' };
 export async function login(deps: Deps, input: RequestOf<'auth', 'login'>, now: Date): Promise<Result<LoginStep>> {
   const action = 'login.password';
   const user = await findUserByLoginId(deps.db, input.loginId);
-  // A deleted user is answered exactly as an unknown ID: same scrypt cost, same refusal.
+  // A deleted user is answered exactly as an unknown ID: same KDF work, same refusal.
   if (!user || user.deleted_at !== null) {
-    await spendDecoyCheck(deps, input.password);
+    await spendUnprovenWork(deps, input.password, null, now);
     return refuseAttempt(deps, { typed: input.loginId }, action, UNPROVEN, now);
   }
   if (!(await verifyPassword(input.password, user.login_password_hash))) {
+    await spendUnprovenWork(deps, input.password, user.login_password_hash, now);
     return refuseAttempt(deps, user, action, UNPROVEN, now, { quiet: true });
   }
   // The password is right: now the user may learn that the account is locked (and so to ask an admin).

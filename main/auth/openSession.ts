@@ -2,18 +2,24 @@ import { fail, ok, type Result } from '../../shared/errors';
 import type { SessionInfo } from '../../shared/contract/models';
 import { authPasswordResetOf, mustChangePasswords } from '../account/passwords';
 import type { Deps } from '../context/deps';
-import type { EndReason, Session } from '../session/sessions';
+import type { ChallengeClaim, EndReason, Session } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
 import { appendAudit, type AuditAction } from '../store/repos/audit';
 import { recordLogin } from '../store/repos/topPage';
 import { clearFailures } from '../store/repos/users';
 import type { Db } from '../store/transaction';
 
-/** Inside the transaction that accepted the OTP: the login's records, so none exists without the other. */
-export async function recordLoginSuccess(tx: Db, user: UserRecord, action: AuditAction, now: Date): Promise<void> {
+/**
+ * Inside the transaction that accepted the OTP: the challenge is spent, its conditional write (DESIGN-NOTES 1),
+ * then the login's records, so none exists without the other. Of submissions racing on one challenge with several
+ * valid codes, one spends it; the others answer CHALLENGE_INVALID and roll back, their codes unused (SPEC R-OTP-2).
+ */
+export async function completeLogin(tx: Db, deps: Deps, claim: ChallengeClaim, user: UserRecord, action: AuditAction, now: Date): Promise<Result<null>> {
+  if (!(await deps.sessions.consumeChallenge(tx, claim))) return fail('CHALLENGE_INVALID');
   await clearFailures(tx, user.id);
   await recordLogin(tx, user.id, now.getTime(), 'success');
   await appendAudit(tx, [{ at: now.getTime(), actor: user.login_id, action, target: user.login_id, result: 'success' }]);
+  return ok(null);
 }
 
 /** The user behind a session as the store has it now, with what decides whether they may still hold one. */
@@ -56,14 +62,13 @@ function endedMeanwhile(row: SessionUser | undefined): EndReason | null {
 }
 
 /**
- * After the commit: the challenge is spent and the session begins. A revocation (or removal, or lock) that
+ * After the commit that spent the challenge (completeLogin): the session begins. A revocation (or removal, or lock) that
  * commits between the login's commit and this session's write would end the user's sessions before this one
  * exists; so the session is written first and the user read again after it. Every such change ends sessions
  * after its own commit: either it commits before that read (seen here, the new session ends) or its ending
  * runs after this session was written (and ends it). SPEC R-REV-3, DESIGN-NOTES 2.
  */
-export async function startSession(deps: Deps, challengeId: string, user: UserRecord, now: Date): Promise<Result<SessionInfo>> {
-  await deps.sessions.consumeChallenge(challengeId);
+export async function startSession(deps: Deps, user: UserRecord, now: Date): Promise<Result<SessionInfo>> {
   const session = await deps.sessions.open(
     {
       userId: user.id,

@@ -92,7 +92,7 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
     mode,
     dispatch: withDesktopChannels(state, options.restart),
     async endAll(reason) {
-      if (local) await (await local).core.deps.sessions.endAll(reason, new Date());
+      if (local) await (await local).core.localSessions?.endAll(reason, new Date());
     },
     async close() {
       if (local) await (await local).close();

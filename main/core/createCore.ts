@@ -35,7 +35,13 @@ export type CoreOptions = {
 /** Tests, the browser-test bridge and the demo tools run from the sources. */
 const sourceParseWorker = () => pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), '../imports/parseWorker.ts'));
 
-export type Core = { readonly deps: Deps; readonly dispatch: Dispatch; readonly api: Api };
+export type Core = {
+  readonly deps: Deps;
+  readonly dispatch: Dispatch;
+  readonly api: Api;
+  /** A desktop's sessions, in its memory (DESIGN-NOTES 4), which its shell ends all at once; none with shared ones. */
+  readonly localSessions?: MemorySessionStore;
+};
 
 const logToStderr: BugLog = (channelName, error) => {
   const e = error instanceof Error ? error : new Error(String(error));
@@ -47,14 +53,16 @@ export function createCore(options: CoreOptions): Core {
   const rules = options.rules ?? defaultRules;
   const sealKey = assertSealKey(options.sealKey);
   const previews = new PreviewStore();
+  // A session's import previews, with their plaintext seeds, end with it (issue 11 finding 7). A server's shared
+  // store ends sessions in PostgreSQL: its instance-local previews go by their ten-minute timer.
+  const shared = options.sessions?.(rules.session);
+  const localSessions = shared ? undefined : new MemorySessionStore(rules.session, (id) => previews.dropOwner(sessionOwner(id)));
   const deps: Deps = {
     db: options.store.db,
     rules,
     sealKey,
     auditKey: deriveAuditKey(sealKey),
-    // A session's import previews, with their plaintext seeds, end with it (issue 11 finding 7). A server's shared
-    // store ends sessions in PostgreSQL: its instance-local previews go by their ten-minute timer.
-    sessions: options.sessions ? options.sessions(rules.session) : new MemorySessionStore(rules.session, (id) => previews.dropOwner(sessionOwner(id))),
+    sessions: shared ?? localSessions!,
     kdf: options.kdf ?? defaultKdf,
     setups: options.setups ?? new MemorySetupStore(),
     setupPolicy: options.setupPolicy ?? 'once',
@@ -63,5 +71,5 @@ export function createCore(options: CoreOptions): Core {
     parseImport: workerParser(options.parseWorker ?? sourceParseWorker()),
   };
   const dispatch = createDispatch(handlerTable(deps), deps, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);
-  return { deps, dispatch, api: buildApi(dispatch) };
+  return { deps, dispatch, api: buildApi(dispatch), ...(localSessions ? { localSessions } : {}) };
 }

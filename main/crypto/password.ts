@@ -72,8 +72,25 @@ async function verifyOnce(password: string, stored: string): Promise<boolean> {
 /** Either scheme verifies, whatever the current parameters: an old hash keeps working until it is replaced. */
 export const verifyPassword = (password: string, stored: string): Promise<boolean> => kdfSlots.run(() => verifyOnce(password, stored));
 
+/** What every stored hash made with `params` begins with: the scheme and its parameters, before the salt. */
+export function paramsPrefix(params: KdfParams): string {
+  if (isArgon2(params)) return `$argon2id$v=19$m=${params.memoryKiB},t=${params.t},p=${params.p}$`;
+  return `scrypt$${params.N}$${params.r}$${params.p}$`;
+}
+
+/** The parameters a stored hash was made with (its cost), or null for a string that is no hash of ours. */
+export function paramsOf(stored: string): KdfParams | null {
+  const [lead, scheme, version, costs] = stored.split('$');
+  if (lead === '' && scheme === 'argon2id' && version === 'v=19') {
+    const m = /^m=(\d+),t=(\d+),p=(\d+)$/.exec(costs ?? '');
+    return m ? { algorithm: 'argon2id', memoryKiB: Number(m[1]), t: Number(m[2]), p: Number(m[3]) } : null;
+  }
+  const [N, r, p] = [scheme, version, costs].map(Number);
+  if (lead !== 'scrypt' || ![N, r, p].every((n) => Number.isSafeInteger(n) && n! > 0)) return null;
+  return { N: N!, r: r!, p: p! };
+}
+
 /** Whether a stored hash was made with other parameters than `params`: then the next successful check rehashes it. */
 export function needsRehash(stored: string, params: KdfParams): boolean {
-  if (isArgon2(params)) return !stored.startsWith(`$argon2id$v=19$m=${params.memoryKiB},t=${params.t},p=${params.p}$`);
-  return !stored.startsWith(`scrypt$${params.N}$${params.r}$${params.p}$`);
+  return !stored.startsWith(paramsPrefix(params));
 }

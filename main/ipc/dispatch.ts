@@ -1,5 +1,6 @@
 import type { Channel } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/errors';
+import type { AuditKey } from '../crypto/keyedHash';
 import type { AuditAction } from '../store/repos/audit';
 import type { Db } from '../store/transaction';
 import type { SessionStore } from '../session/sessions';
@@ -15,8 +16,8 @@ export type Dispatch = (channelName: string, raw: unknown) => Promise<Result<unk
 /** Logs a bug without the request: requests carry passwords, OTPs and session IDs. */
 export type BugLog = (channelName: string, error: unknown) => void;
 
-/** What the dispatch needs of the core: the sessions it resolves and the store its refusals are audited in. */
-export type DispatchDeps = { readonly sessions: SessionStore; readonly db: Db };
+/** What the dispatch needs of the core: the sessions it resolves, the store its refusals are audited in, and the key of their typed IDs. */
+export type DispatchDeps = { readonly sessions: SessionStore; readonly db: Db; readonly auditKey: AuditKey };
 
 type Lookup = Record<string, Record<string, unknown>>;
 
@@ -51,7 +52,7 @@ export function createDispatch(table: HandlerTable, deps: DispatchDeps, clock: (
       const admission = await admit(channelName, entry.channel.access, parsed.data, deps.sessions, now);
       if (!admission.ok) {
         // Every level but public has its action (REFUSAL_ACTIONS), and only those levels are refused here.
-        await auditRefusal(deps.db, { channelName, action: entry.action!, error: admission.error, actor: admission.actor, request: parsed.data }, now);
+        await auditRefusal(deps.db, deps.auditKey, { channelName, action: entry.action!, error: admission.error, actor: admission.actor, request: parsed.data }, now);
         return { ok: false, error: admission.error };
       }
       const result = await entry.handler(parsed.data, { now, session: admission.session });

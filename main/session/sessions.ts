@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { UserType } from '../../shared/contract/models';
+import type { Db } from '../store/transaction';
 import { newId } from './ids';
 
 /** A logged-in user. On a desktop held in this process's memory only, never persisted (DESIGN-NOTES 4, NIST SP 800-63B §7.2). */
@@ -24,6 +25,12 @@ export type Challenge = {
   readonly expiresAt: number;
 };
 
+/**
+ * One submission that would complete a challenge's login: the same object through every run of that submission's
+ * transaction, so a run again after a serialization failure is told what its first run was told.
+ */
+export type ChallengeClaim = { readonly challengeId: string };
+
 export type EndReason = 'idle' | 'absolute' | 'revoked' | 'locked' | 'logout' | 'suspended';
 export type Timeouts = { readonly idleTimeoutMs: number; readonly absoluteTimeoutMs: number; readonly challengeTtlMs: number };
 export type NewSession = Omit<Session, 'id' | 'createdAt' | 'lastSeenAt'>;
@@ -41,12 +48,15 @@ export interface SessionStore {
   /** A change to the user's record that their live sessions must follow at once. */
   follow(userId: number, change: Partial<Pick<Session, 'userType' | 'mustChangePasswords'>>): Promise<void>;
   endAllOf(userId: number, reason: EndReason, now: Date): Promise<void>;
-  /** Every session and pending login ends. */
-  endAll(reason: EndReason, now: Date): Promise<void>;
   issueChallenge(userId: number, kind: Challenge['kind'], now: Date): Promise<Challenge>;
   /** The pending challenge of the expected kind; it stays usable for a retry until it is consumed or expires. */
   challenge(id: string, kind: Challenge['kind'], now: Date): Promise<Result<Challenge>>;
-  consumeChallenge(id: string): Promise<void>;
+  /**
+   * Spends the challenge inside `tx`, the transaction that completes its login, as that login's conditional write
+   * (DESIGN-NOTES 1): true for one claim only, so submissions racing on one challenge with several valid codes
+   * open one session. Called once the code is accepted, so a wrong code leaves the challenge for a retry.
+   */
+  consumeChallenge(tx: Db, claim: ChallengeClaim): Promise<boolean>;
 }
 
 export class MemorySessionStore implements SessionStore {
@@ -54,6 +64,8 @@ export class MemorySessionStore implements SessionStore {
   /** Why a recent session ended, so the screen can say so; forgotten after the absolute timeout. */
   private readonly ended = new Map<string, { reason: EndReason; at: number }>();
   private readonly challenges = new Map<string, Challenge>();
+  /** Claims that spent their challenge (consumeChallenge), forgotten with them. */
+  private readonly won = new WeakSet<ChallengeClaim>();
 
   /** `onEnd` hears of every session that ends, whatever the reason, so what it owns (import previews) goes with it. */
   constructor(
@@ -104,7 +116,11 @@ export class MemorySessionStore implements SessionStore {
     for (const c of [...this.challenges.values()]) if (c.userId === userId) this.challenges.delete(c.id);
   }
 
-  /** The window closed, the screen locked or the machine slept. */
+  /**
+   * Every session and pending login of this desktop ends: the window closed, the screen locked or the machine
+   * slept. Only here, never on the SessionStore interface: a company server's shared store holds every company's
+   * sessions (SPEC R-SRV-3), and nothing there may end them all at once.
+   */
   async endAll(reason: EndReason, now: Date): Promise<void> {
     for (const id of [...this.live.keys()]) this.endNow(id, reason, now);
     this.challenges.clear();
@@ -123,8 +139,21 @@ export class MemorySessionStore implements SessionStore {
     return ok(c);
   }
 
-  async consumeChallenge(id: string): Promise<void> {
-    this.challenges.delete(id);
+  /**
+   * In this process's memory, beside the store's transaction: taking the challenge out of the map is the
+   * conditional write (one caller gets true). A run of the same claim again (PostgreSQL's retry) is answered true;
+   * a transaction that throws after this has spent the challenge, and its user logs in again.
+   */
+  async consumeChallenge(_tx: Db, claim: ChallengeClaim): Promise<boolean> {
+    if (this.won.has(claim)) return true;
+    if (!this.takeChallenge(claim.challengeId)) return false;
+    this.won.add(claim);
+    return true;
+  }
+
+  /** Removes a pending challenge: true for the one caller that found it (the offline desk spends its own so). */
+  takeChallenge(id: string): boolean {
+    return this.challenges.delete(id);
   }
 
   private expire(id: string, reason: EndReason, t: number): Result<never> {

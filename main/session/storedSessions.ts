@@ -3,7 +3,7 @@ import type { Db } from '../store/transaction';
 import type { SessionTable } from '../store/schema';
 import { newId } from './ids';
 import { idHash } from './idHash';
-import type { Challenge, EndReason, NewSession, Session, SessionStore, Timeouts } from './sessions';
+import type { Challenge, ChallengeClaim, EndReason, NewSession, Session, SessionStore, Timeouts } from './sessions';
 
 /** Dead rows are deleted at most this often per instance, by the next login. */
 const SWEEP_EVERY_MS = 60_000;
@@ -91,12 +91,6 @@ export class StoredSessionStore implements SessionStore {
     await this.db.deleteFrom('login_challenges').where('user_id', '=', userId).execute();
   }
 
-  async endAll(reason: EndReason, now: Date): Promise<void> {
-    const t = now.getTime();
-    await this.db.updateTable('sessions').set({ ended_reason: reason, ended_at: t }).where('ended_reason', 'is', null).execute();
-    await this.db.deleteFrom('login_challenges').execute();
-  }
-
   async issueChallenge(userId: number, kind: Challenge['kind'], now: Date): Promise<Challenge> {
     await this.sweep(now.getTime());
     const challenge = { id: newId(), userId, kind, expiresAt: now.getTime() + this.timeouts.challengeTtlMs };
@@ -110,8 +104,14 @@ export class StoredSessionStore implements SessionStore {
     return ok({ id, userId: row.user_id, kind: row.kind, expiresAt: row.expires_at });
   }
 
-  async consumeChallenge(id: string): Promise<void> {
-    await this.db.deleteFrom('login_challenges').where('id_hash', '=', idHash(id)).execute();
+  /**
+   * A conditional delete inside the login's transaction: of two transactions deleting one row, the second changes
+   * nothing (SQLite: after the first commits; PostgreSQL: it is aborted, runs again, and then changes nothing), and
+   * its rollback undoes its code's acceptance too. A transaction that rolls back leaves the challenge in place.
+   */
+  async consumeChallenge(tx: Db, claim: ChallengeClaim): Promise<boolean> {
+    const r = await tx.deleteFrom('login_challenges').where('id_hash', '=', idHash(claim.challengeId)).executeTakeFirst();
+    return r.numDeletedRows === 1n;
   }
 
   private async endWhere(reason: EndReason, t: number, column: 'id_hash' | 'user_id', value: string | number): Promise<void> {

@@ -1,10 +1,11 @@
 import { fail, ok, type AppError, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
 import { policyRefusal } from '../account/passwords';
-import { refuse } from '../attempts/failures';
-import { addCompany, addUser } from '../store/repos/provision';
+import { refuseAttempt } from '../attempts/failures';
+import { addCompany, hashUser, insertUser } from '../store/repos/provision';
 import type { Deps } from '../context/deps';
 import { appendSuccess } from '../store/repos/audit';
+import { findUserByLoginId } from '../store/repos/users';
 import { anyCompanyExists, unfinishedSetupCompany } from '../store/repos/userAdmin';
 import { transact, type Db } from '../store/transaction';
 
@@ -39,16 +40,24 @@ function passwordRefusal(input: CreateInput) {
  * company's tokens are imported: no token exists yet to give an OTP with.
  */
 export async function createCompany(deps: Deps, input: CreateInput, now: Date): Promise<Result<{ setupId: string }>> {
-  const refused = (error: AppError) => refuse(deps, input.masterLoginId, 'setup.create', error, now);
+  // Unauthenticated, as the login is (issue 11 finding 4, SPEC R-GEN-2): no actor, and the typed master ID as the
+  // target only when it is a user's; else only its HMAC (it may be a password typed into the wrong field).
+  const refused = async (error: AppError) => {
+    const user = await findUserByLoginId(deps.db, input.masterLoginId);
+    return refuseAttempt(deps, user && user.deleted_at === null ? user : { typed: input.masterLoginId }, 'setup.create', error, now);
+  };
   if (await creationClosed(deps, deps.db)) return refused({ code: 'SETUP_ALREADY_DONE' });
   const policy = passwordRefusal(input);
   if (policy) return { ok: false, error: policy };
+  // Hashed before the transaction, as a registration is (main/users/register.ts): the write lock is not held through
+  // two KDF runs, and a PostgreSQL retry does not run them again. The company's ID is known only inside.
+  const { loginPassword, authPassword } = input;
+  const master = await hashUser(deps.kdf, { companyId: -1, loginId: input.masterLoginId, name: input.masterName, type: 'master', loginPassword, authPassword });
   const created = await transact(deps.db, async (tx) => {
     // Checked again under the write lock: two setup screens submitting at once create one company.
     if (await creationClosed(deps, tx)) return fail('SETUP_ALREADY_DONE');
     const companyId = await addCompany(tx, { code: input.companyCode, name: input.companyName });
-    const master = { companyId, loginId: input.masterLoginId, name: input.masterName, type: 'master' as const };
-    await addUser(tx, deps.kdf, { ...master, loginPassword: input.loginPassword, authPassword: input.authPassword }, now);
+    await insertUser(tx, { ...master, companyId }, now);
     await appendSuccess(tx, now, input.masterLoginId, 'setup.create', input.masterLoginId, { companyCode: input.companyCode });
     return ok(companyId);
   });

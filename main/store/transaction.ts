@@ -86,3 +86,18 @@ export async function transact<T>(db: Db, work: (tx: Db) => Promise<Result<T>>):
     return finish(conn, work);
   });
 }
+
+/**
+ * A write transaction whose every write stands alone: an atomic UPDATE that reads only the row it changes (the
+ * failure counter's `failed_attempts = failed_attempts + 1 … RETURNING`) and inserts (its audit rows). No read
+ * decides a write, so nothing needs SERIALIZABLE: on PostgreSQL it runs at READ COMMITTED, where a concurrent
+ * update of the same row waits for the row lock and then applies to the newest version. It is never aborted for
+ * serialization and needs no retry, so no failure goes uncounted for want of attempts. SQLite: as `transact`.
+ */
+export async function transactAtomic<T>(db: Db, work: (tx: Db) => Promise<Result<T>>): Promise<Result<T>> {
+  if (dialectOf(db) !== 'postgres') return transact(db, work);
+  return db.connection().execute(async (conn) => {
+    await sql`begin isolation level read committed`.execute(conn);
+    return finish(conn, work);
+  });
+}

@@ -80,12 +80,15 @@ export class OfflineDesk {
     const block = this.blockOf(loginId ?? '');
     if (!block.ok) return block;
     const files = this.files!;
-    const step = await this.exclusive(() => this.checked(files, () => checkOfflineCode(block.value, otp, files.ledger, this.rules, this.clock())));
-    if (!step.ok) {
-      if (step.error.code === 'LOCKED') await this.sessions.consumeChallenge(challengeId);
-      return step;
-    }
-    await this.sessions.consumeChallenge(challengeId);
+    // One session per challenge (SPEC R-OTP-2): checks run one at a time, and one that finds its challenge spent by
+    // a submission racing it with another valid code checks nothing, so uses no step.
+    const step = await this.exclusive(async () => {
+      if (!(await this.sessions.challenge(challengeId, 'needsOtp', this.clock())).ok) return fail('CHALLENGE_INVALID');
+      const checked = await this.checked(files, () => checkOfflineCode(block.value, otp, files.ledger, this.rules, this.clock()));
+      if (checked.ok || checked.error.code === 'LOCKED') this.sessions.takeChallenge(challengeId);
+      return checked;
+    });
+    if (!step.ok) return step;
     const b = block.value;
     const session = await this.sessions.open({ userId: b.userId, companyId: b.companyId, loginId: b.loginId, userType: b.userType, mustChangePasswords: false }, this.clock());
     this.ownSessions.add(session.id);

@@ -1,10 +1,11 @@
-import { fail, ok, type Result } from '../../shared/errors';
+import { fail, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/contract/models';
 import { refuseAttempt } from '../attempts/failures';
-import { recordLoginSuccess, startSession } from '../auth/openSession';
+import { completeLogin, startSession } from '../auth/openSession';
 import { consumeOtp } from '../otp/consume';
 import type { Deps } from '../context/deps';
+import type { ChallengeClaim } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
 import { activeTokenOf, assignToken, latestRevocationOf } from '../store/repos/assignments';
 import { bindToCompany, findTokenBySerial } from '../store/repos/tokens';
@@ -17,7 +18,7 @@ type Input = RequestOf<'tokens', 'register'>;
  * Every check and the new assignment in one transaction, so a revocation that lands meanwhile still wins
  * (DESIGN-NOTES 2) and an OTP is only consumed by a registration that happens.
  */
-async function registerIn(tx: Db, deps: Deps, user: UserRecord, input: Input, now: Date): Promise<Result<null>> {
+async function registerIn(tx: Db, deps: Deps, claim: ChallengeClaim, user: UserRecord, input: Input, now: Date): Promise<Result<null>> {
   if (await activeTokenOf(tx, user.id)) return fail('ALREADY_HAS_TOKEN');
   const opensAt = (await latestRevocationOf(tx, user.id))?.reregistration_at ?? 0;
   if (opensAt > now.getTime()) return fail('REVOKED_COOLING_DOWN', { reRegistrationAt: new Date(opensAt).toISOString() });
@@ -30,8 +31,7 @@ async function registerIn(tx: Db, deps: Deps, user: UserRecord, input: Input, no
   if (!accepted.ok) return accepted;
   if (!(await bindToCompany(tx, token.id, user.company_id))) return fail('TOKEN_OTHER_COMPANY', { field: 'serial' });
   await assignToken(tx, user.id, token.id, now.getTime());
-  await recordLoginSuccess(tx, user, 'token.register', now);
-  return ok(null);
+  return completeLogin(tx, deps, claim, user, 'token.register', now);
 }
 
 /** BLGI020 (SPEC R-LOG-3, R-TOK-1..5): serial + current OTP registers the token and logs in at once. */
@@ -41,7 +41,8 @@ export async function registerToken(deps: Deps, input: Input, now: Date): Promis
   const user = await findUserById(deps.db, challenge.value.userId);
   if (!user) return fail('CHALLENGE_INVALID');
   if (user.locked_at !== null) return refuseAttempt(deps, user, 'token.register', { code: 'LOCKED' }, now);
-  const result = await transact(deps.db, (tx) => registerIn(tx, deps, user, input, now));
+  const claim = { challengeId: input.challengeId };
+  const result = await transact(deps.db, (tx) => registerIn(tx, deps, claim, user, input, now));
   if (!result.ok) return refuseAttempt(deps, user, 'token.register', result.error, now);
-  return startSession(deps, input.challengeId, user, now);
+  return startSession(deps, user, now);
 }

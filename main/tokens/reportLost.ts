@@ -3,7 +3,7 @@ import type { RequestOf } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/errors';
 import { refuse } from '../attempts/failures';
 import { withStepUp } from '../attempts/stepUp';
-import { revokeWithin, type Revoked } from '../revocation/revoke';
+import { endSessionsOf, revokeWithin, type Revoked } from '../revocation/revoke';
 import type { Deps } from '../context/deps';
 import type { Session } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
@@ -17,8 +17,9 @@ export type LostReport = { revoked: UserRow; alsoAffected: UserRow[]; selfRevoke
 
 /**
  * Inside the step-up's transaction: the reported user's token is disabled for good, and every user holding it is
- * revoked as BRSK027 revokes (R-REV-3..5), each with a token.lost row, so a thief with the device cannot register
- * it again after the cool-down and nobody sharing it goes on using it. All or nothing.
+ * revoked as BRSK027 revokes (R-REV-3..5): per holder a token.lost row and the revocation's own token.revoke row,
+ * so a thief with the device cannot register it again after the cool-down and nobody sharing it goes on using it.
+ * All or nothing.
  */
 async function disableLost(tx: Db, deps: Deps, operator: UserRecord, loginId: string, now: Date): Promise<Result<Revoked>> {
   const [target] = await findUsersByLoginIds(tx, operator.company_id, [loginId]);
@@ -52,7 +53,7 @@ export async function reportLost(
   }
   const result = await withStepUp(deps, session, input, operation, now, (tx, operator) => disableLost(tx, deps, operator, input.loginId, now));
   if (!result.ok) return result;
-  for (const target of result.value.targets) await deps.sessions.endAllOf(target.id, 'revoked', now);
+  await endSessionsOf(deps, result.value.targets, now);
   const { revoked, selfRevoked } = result.value;
   return ok({
     revoked: revoked.find((r) => r.loginId === input.loginId)!,

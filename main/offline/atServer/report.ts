@@ -37,7 +37,7 @@ async function countOfflineFailures(deps: Deps, desktop: DesktopRegistration, fa
       if (!(await wasIssuedBlock(tx, desktop.id, user.id, now))) continue;
       const after = await countFailure(tx, user.id, deps.rules.maxConsecutiveFailures, t, count);
       entries.push({ at: t, actor: null, action: 'offline.failures', target: loginId, result: 'failure', detail: { count, desktopId: desktop.id } });
-      if (user.locked_at !== null || after.locked_at === null) continue;
+      if (!after.lockedNow) continue;
       entries.push({ at: t, actor: null, action: 'user.lock', target: loginId, result: 'success', reason: 'FAILURE_LIMIT' });
       locked.push(user.id);
     }

@@ -6,10 +6,6 @@ export function findTokenBySerial(db: Db, serial: string): Promise<TokenRecord |
   return db.selectFrom('tokens').selectAll().where('serial', '=', serial).executeTakeFirst();
 }
 
-export function findTokenById(db: Db, id: number): Promise<TokenRecord | undefined> {
-  return db.selectFrom('tokens').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 /**
  * DESIGN-NOTES 1: accepting a code is this one conditional write. Zero rows changed means the step was
  * already used (by any user sharing the token) or the token is no longer active: refuse.

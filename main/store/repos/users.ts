@@ -17,6 +17,21 @@ export async function nameableIn(db: Db, companyId: number, loginId: string): Pr
   return !user || user.company_id === companyId ? loginId : null;
 }
 
+/**
+ * The beginnings (scheme and parameters, salt cut short) of the login password hashes of users that exist, except
+ * those made with the current parameters (`prefix`): users moved in from a desktop keep its scrypt until their
+ * next login. One row per such user; callers keep what they learn from it.
+ */
+export async function otherLoginHashPrefixes(db: Db, prefix: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(sql<string>`substr(login_password_hash, 1, 64)`.as('start'))
+    .where('deleted_at', 'is', null)
+    .where(sql<boolean>`substr(login_password_hash, 1, ${prefix.length}) <> ${prefix}`)
+    .execute();
+  return rows.map((r) => r.start);
+}
+
 export function findUserById(db: Db, id: number): Promise<UserRecord | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -36,17 +51,23 @@ export function findUsersByLoginIds(db: Db, companyId: number, loginIds: readonl
     .execute();
 }
 
-/** Counts failures (one, or those counted offline, R-OFF-4) and locks at the limit, in one statement (SPEC R-OTP-3). */
+/**
+ * Counts failures (one, or those counted offline, R-OFF-4) and locks at the limit (SPEC R-OTP-3). The count is one
+ * atomic UPDATE, which holds the user's row until the commit; the lock is then a conditional write of its own on
+ * that row, so of failures arriving together exactly one reports `lockedNow` (one user.lock row), whatever each
+ * read of the user before.
+ */
 export async function countFailure(db: Db, userId: number, limit: number, now: number, count = 1) {
-  return db
+  const after = await db
     .updateTable('users')
-    .set({
-      failed_attempts: sql`failed_attempts + ${count}`,
-      locked_at: sql`case when locked_at is null and failed_attempts + ${count} >= ${limit} then ${now} else locked_at end`,
-    })
+    .set({ failed_attempts: sql`failed_attempts + ${count}` })
     .where('id', '=', userId)
     .returning(['failed_attempts', 'locked_at'])
     .executeTakeFirstOrThrow();
+  if (after.locked_at !== null || after.failed_attempts < limit) return { ...after, lockedNow: false };
+  const locked = await db.updateTable('users').set({ locked_at: now }).where('id', '=', userId).where('locked_at', 'is', null).executeTakeFirst();
+  const lockedNow = locked.numUpdatedRows === 1n;
+  return { failed_attempts: after.failed_attempts, locked_at: lockedNow ? now : after.locked_at, lockedNow };
 }
 
 /** Only a counter above zero is written: most logins have none, and an update of nothing leaves no dead row. */

@@ -36,7 +36,7 @@ const wiped = () => held.every((t) => t.seeds.every((b) => b === 0));
 describe('issue 11 finding 7: import previews end with their session and after 10 minutes, their seeds overwritten', () => {
   it.each([
     ['logout', async () => value(await h.core.api.auth.logout({ sessionId }))],
-    ['lock screen or window closed', async () => h.core.deps.sessions.endAll('suspended', h.clock.now())],
+    ['lock screen or window closed', async () => h.core.localSessions!.endAll('suspended', h.clock.now())],
     ['idle timeout', async () => {
       h.clock.advance(h.core.deps.rules.session.idleTimeoutMs);
       expect(await h.core.api.auth.session({ sessionId })).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED', reason: 'idle' } });

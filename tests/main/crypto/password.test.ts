@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, needsRehash, verifyPassword } from '../../../main/crypto/password';
+import { hashPassword, needsRehash, paramsOf, paramsPrefix, unmatchableHash, verifyPassword } from '../../../main/crypto/password';
 import { TEST_KDF } from '../../support/harness';
 
 describe('password hashing (scrypt, PHC-like string)', () => {
@@ -62,6 +62,16 @@ describe('password hashing at server scale (Argon2id beside scrypt)', () => {
     expect([needsRehash(old, TEST_ARGON2), needsRehash(fresh, TEST_ARGON2)]).toEqual([true, false]);
     expect(needsRehash(fresh, { ...TEST_ARGON2, t: 2 })).toBe(true);
     expect([needsRehash(old, TEST_KDF), needsRehash(old, { N: 2 ** 11, r: 8, p: 1 })]).toEqual([false, true]);
+  });
+
+  it('a stored hash says its parameters (the decoy of the login copies them); a foreign string says none', async () => {
+    for (const params of [TEST_KDF, TEST_ARGON2]) {
+      const stored = await hashPassword('pw', params);
+      expect(paramsOf(stored)).toEqual(params);
+      expect(stored.startsWith(paramsPrefix(params))).toBe(true);
+      expect(paramsOf(unmatchableHash(params))).toEqual(params);
+    }
+    for (const foreign of ['', 'plain', 'scrypt$x$8$1$a$b', '$argon2i$v=19$m=1024,t=1,p=1$a$b', '$argon2id$v=19$m=1024$a$b']) expect(paramsOf(foreign)).toBeNull();
   });
 
   it('a damaged Argon2id string refuses, never throws', async () => {

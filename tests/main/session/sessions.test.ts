@@ -1,8 +1,11 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../../main/config/rules';
 import { createCore } from '../../../main/core/createCore';
-import { MemorySessionStore, type SessionStore } from '../../../main/session/sessions';
+import { serverCore } from '../../../main/server/serverCore';
+import { ok } from '../../../shared/errors';
+import { MemorySessionStore, type ChallengeClaim, type SessionStore } from '../../../main/session/sessions';
 import { StoredSessionStore } from '../../../main/session/storedSessions';
+import { transact, type Db } from '../../../main/store/transaction';
 import { createHash } from 'node:crypto';
 import { createHarness, loginWithOtp, PASSWORDS, TEST_KDF, type Harness } from '../../support/harness';
 
@@ -13,16 +16,28 @@ const user = { userId: 1, companyId: 1, loginId: 'kmb05871', userType: 'master' 
 /** Every implementation behaves alike: the desktop's memory here, the server's PostgreSQL table beside it. */
 const opened: Harness[] = [];
 afterAll(async () => Promise.all(opened.map((o) => o.close())));
+/** The database a store's challenges are spent in: its own for a shared store, any for the memory's. */
+const dbOf = new Map<SessionStore, Db>();
 /** A shared store over the harness's database, which holds the users 1 and 2 the sessions name. */
 async function stored(): Promise<SessionStore> {
   const o = await createHarness();
   opened.push(o);
-  return new StoredSessionStore(o.store.db, defaultRules.session);
+  const s = new StoredSessionStore(o.store.db, defaultRules.session);
+  dbOf.set(s, o.store.db);
+  return s;
 }
 const stores: [string, () => Promise<SessionStore>][] = [
   ['in memory', async () => new MemorySessionStore(defaultRules.session)],
   ['in the store (company server)', stored],
 ];
+let anyDb: Promise<Db> | undefined;
+const dbFor = async (s: SessionStore): Promise<Db> =>
+  dbOf.get(s) ?? (await (anyDb ??= createHarness({ seed: false }).then((o) => (opened.push(o), o.store.db))));
+/** Spends a challenge as a login does, inside a transaction; the answer is the one the transaction saw. */
+async function spend(s: SessionStore, claim: ChallengeClaim): Promise<boolean> {
+  const r = await transact(await dbFor(s), async (tx) => ok(await s.consumeChallenge(tx, claim)));
+  return r.ok && r.value;
+}
 
 describe.each(stores)('sessions %s (DESIGN-NOTES 4, NIST SP 800-63B §7.2)', (_kind, store) => {
   it('an ID is 256 random bits, base64url, 43 characters, different every time', async () => {
@@ -99,8 +114,31 @@ describe.each(stores)('sessions %s (DESIGN-NOTES 4, NIST SP 800-63B §7.2)', (_k
     expect(await s.challenge(c.id, 'needsTokenRegistration', t0)).toEqual({ ok: false, error: { code: 'CHALLENGE_INVALID' } });
     expect(await s.challenge(c.id, 'needsOtp', at(5 * MIN))).toEqual({ ok: false, error: { code: 'CHALLENGE_INVALID' } });
     const d = await s.issueChallenge(1, 'needsOtp', t0);
-    await s.consumeChallenge(d.id);
+    const claim = { challengeId: d.id };
+    expect(await spend(s, claim)).toBe(true);
     expect(await s.challenge(d.id, 'needsOtp', t0)).toEqual({ ok: false, error: { code: 'CHALLENGE_INVALID' } });
+    // Spent once: another submission of it is refused (SPEC R-OTP-2).
+    expect(await spend(s, { challengeId: d.id })).toBe(false);
+  });
+
+  it('SPEC R-OTP-2: of claims racing on one challenge exactly one spends it', async () => {
+    const s = await store();
+    const c = await s.issueChallenge(1, 'needsOtp', t0);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => spend(s, { challengeId: c.id })));
+    expect(answers.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("a login transaction run again after an abort (PostgreSQL's retry) spends the challenge with its same claim", async () => {
+    const s = await store();
+    const c = await s.issueChallenge(1, 'needsOtp', t0);
+    const claim = { challengeId: c.id };
+    const aborted = transact(await dbFor(s), async (tx) => {
+      await s.consumeChallenge(tx, claim);
+      throw new Error('could not serialize access');
+    });
+    await expect(aborted).rejects.toThrow('could not serialize access');
+    expect(await spend(s, claim)).toBe(true);
+    expect(await spend(s, { challengeId: c.id })).toBe(false);
   });
 });
 
@@ -160,5 +198,17 @@ describe('sessions through the api', () => {
     const session = await loginWithOtp(h, 'kmb05871');
     const restarted = createCore({ store: h.store, sealKey: h.sealKey, clock: h.clock.now });
     expect(await restarted.api.auth.session({ sessionId: session.sessionId })).toEqual({ ok: false, error: { code: 'SESSION_INVALID' } });
+  });
+
+  it('SPEC R-SRV-3: a server\'s shared sessions cannot all be ended at once: they are every company\'s', async () => {
+    const o = await createHarness();
+    opened.push(o);
+    const shared: object = new StoredSessionStore(o.store.db, defaultRules.session);
+    expect('endAll' in shared).toBe(false);
+    const server = serverCore({ store: o.store, sealKey: o.sealKey, setupPolicy: 'many', logBug: (_c, e) => o.bugs.push(e), kdf: TEST_KDF });
+    expect('endAll' in server.deps.sessions).toBe(false);
+    expect(server.localSessions).toBeUndefined();
+    // The desktop's own, in its memory, are all its one company's: the window and the screen lock end them all.
+    expect(o.core.localSessions).toBeInstanceOf(MemorySessionStore);
   });
 });

@@ -4,6 +4,7 @@ import { codeAtStep, stepAt } from '../../../main/otp/totp';
 import { PRODUCT_TOKEN } from '../../../main/store/repos/provision';
 import { asFile, entraCsv, value } from '../../support/admin';
 import { auditRows, createHarness, type Harness } from '../../support/harness';
+import { countKdfRunsInTransactions } from '../../support/kdfCount';
 import { pskc } from '../seedFiles/pskcBuilder';
 
 let h: Harness;
@@ -41,6 +42,12 @@ describe('first run on an empty store (issue: provisioning)', () => {
     expect((await auditRows(h)).map((r) => [r.actor_login_id, r.action, r.result])).toEqual([['shacho01', 'setup.create', 'success']]);
     expect(await create({ masterLoginId: 'intruder1', loginPassword: 'Other#2026a' })).toEqual({ ok: false, error: { code: 'SETUP_ALREADY_DONE' } });
     expect(await h.store.db.selectFrom('companies').select('code').execute()).toEqual([{ code: 'C0100' }]);
+  });
+
+  it('both passwords are hashed before the transaction: no KDF holds the write lock or runs again with a retry', async () => {
+    const { result, runs, inside } = await countKdfRunsInTransactions(h.location, () => create());
+    expect(result).toMatchObject({ ok: true });
+    expect({ runs, inside }).toEqual({ runs: 2, inside: 0 });
   });
 
   it('SPEC R-TOK-3, R-LOG-3: imports a CSV and a PSKC with the setup ID, finishes, and the master registers an imported token', async () => {

@@ -92,6 +92,19 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
     expect((await userRecord(h, 'ippan001'))!.locked_at).not.toBeNull();
   });
 
+  it('SPEC R-OTP-2, R-OFF-3: one offline challenge submitted at once with two valid codes opens one session', async () => {
+    const d = await desktop();
+    await w.loginAt(d, 'kmb05871');
+    await d.cut();
+    nextStep(h);
+    const step = await d.call('auth:login', { loginId: 'kmb05871', password: PASSWORDS.login });
+    const challengeId = (step.value as { challengeId: string }).challengeId;
+    const codes = [await h.codeOf(SHARED), await h.codeOf(SHARED, 1)];
+    const answers = await Promise.all(codes.map((otp) => d.call('auth:verify-otp', { challengeId, otp })));
+    expect(answers.filter((a) => a.ok), JSON.stringify(answers)).toHaveLength(1);
+    expect(answers.find((a) => !a.ok)).toMatchObject({ error: { code: 'CHALLENGE_INVALID' } });
+  });
+
   it('SPEC R-OFF-6/7: a queued revocation takes effect here at once, and lands at the next sync', async () => {
     const d = await desktop();
     await w.loginAt(d, 'kmb05871');

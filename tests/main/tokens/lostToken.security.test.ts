@@ -32,6 +32,14 @@ describe('issue 11 finding 1: a lost token is disabled for everyone sharing it',
       ['test12345', 'kmb05871', 'success'],
       ['test12345', 'test12345', 'success'],
     ]);
+    // Per holder, as the README says: the report's token.lost row and the revocation's token.revoke row, nothing else.
+    const reportRows = (await auditRows(h)).filter((r) => r.actor_login_id === 'test12345' && r.action.startsWith('token.') && r.result === 'success');
+    expect(reportRows.map((r) => [r.action, r.target_login_id]).sort()).toEqual([
+      ['token.lost', 'kmb05871'],
+      ['token.lost', 'test12345'],
+      ['token.revoke', 'kmb05871'],
+      ['token.revoke', 'test12345'],
+    ]);
     for (const sessionId of [master, admin]) {
       expect(await h.core.api.auth.session({ sessionId })).toEqual({ ok: false, error: { code: 'SESSION_EXPIRED', reason: 'revoked' } });
     }
