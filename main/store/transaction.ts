@@ -44,10 +44,11 @@ export async function finish<T>(conn: Db, work: (tx: Db) => Promise<Result<T>>):
 
 /**
  * Attempts of one PostgreSQL transaction that keeps losing to concurrent ones (SQLSTATE 40001, 40P01). Two
- * users racing one code lose once; the load test (80 users at once on a busy machine) once exhausted six.
+ * users racing one code lose once; the load test (80 users at once, both cores busy with other work) once
+ * exhausted six, and later ten: a login that waits a few seconds beats one answered INTERNAL.
  */
-export const SERIALIZABLE_ATTEMPTS = 10;
-/** The pause before attempt n+1 is random up to min(2^n × 4 ms, 250 ms): at most about 1.5 s over all attempts. */
+export const SERIALIZABLE_ATTEMPTS = 20;
+/** The pause before attempt n+1 is random up to min(2^n × 4 ms, 250 ms): about 4 s at most over all attempts. */
 const pauseBefore = (attempt: number) => Math.random() * Math.min(4 * 2 ** attempt, 250);
 
 const isSerializationFailure = (error: unknown) => ['40001', '40P01'].includes(String((error as { code?: unknown }).code));
