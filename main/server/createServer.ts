@@ -52,10 +52,6 @@ function health(app: OtpServer, ready: () => Promise<boolean>): void {
   });
 }
 
-/**
- * The company server's shell (DESIGN-NOTES 8): Fastify over HTTPS, each contract channel at
- * `POST /api/v1/<name>` through the one dispatch. No plain-HTTP listener exists at all.
- */
 export type OtpServer = FastifyInstance<HttpsServer>;
 
 function loggerOf(options: ServerOptions): FastifyServerOptions['logger'] {
@@ -64,6 +60,10 @@ function loggerOf(options: ServerOptions): FastifyServerOptions['logger'] {
   return { ...base, redact: REDACT_PATHS, serializers } as FastifyServerOptions['logger'];
 }
 
+/**
+ * The company server's shell (DESIGN-NOTES 8): Fastify over HTTPS, each contract channel at
+ * `POST /api/v1/<name>` through the one dispatch. No plain-HTTP listener exists at all.
+ */
 export async function createServer(options: ServerOptions): Promise<OtpServer> {
   const app = Fastify<HttpsServer>({
     https: { cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' },
