@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_DEADLINES } from '../ipc/deadlines';
 
 const port = z.number().int().min(1).max(65_535);
 
@@ -17,7 +18,11 @@ export const serverConfigSchema = z.strictObject({
   sealKey: z.union([z.strictObject({ file: z.string().min(1) }), z.strictObject({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) })]),
   /** Per client address and per instance. */
   rateLimit: z.strictObject({ max: z.number().int().min(1), timeWindowMs: z.number().int().min(1_000) }).default({ max: 600, timeWindowMs: 60_000 }),
-  requestTimeoutMs: z.number().int().min(1_000).max(300_000).default(30_000),
+  /** How long a request may take, ordinary and long channels (main/ipc/deadlines.ts): the desktop's figures. */
+  deadlines: z
+    .strictObject({ normalMs: z.number().int().min(1_000).max(600_000), longMs: z.number().int().min(1_000).max(3_600_000) })
+    .refine((d) => d.longMs >= d.normalMs, { message: 'longMs must be at least normalMs' })
+    .default(DEFAULT_DEADLINES),
   /** Whether connected desktops may create companies through 初期設定; otherwise only `create-company`. */
   setupFromDesktops: z.boolean().default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug']).default('info'),

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { Server as HttpsServer } from 'node:https';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { DEFAULT_DEADLINES, type Deadlines } from '../ipc/deadlines';
 import type { Dispatch } from '../ipc/dispatch';
+import { requestDeadlines } from './deadlines';
 import { DEFAULT_BODY_LIMIT } from './limits';
 import { REDACT_PATHS, serializers } from './logging';
 import { registerChannels } from './routes';
@@ -15,8 +17,8 @@ export type ServerOptions = {
   readonly ready?: () => Promise<boolean>;
   /** Per client address and per instance (the counters live in this process's memory). */
   readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
-  /** Time a client gets to send its whole request. */
-  readonly requestTimeoutMs?: number;
+  /** Each channel's deadline (main/ipc/deadlines.ts), the desktop's by default. */
+  readonly deadlines?: Deadlines;
   /** pino options (Fastify's logger), or false for none. */
   readonly logger?: FastifyServerOptions['logger'];
   /** Runs after the last in-flight request has been answered: close the store's pool here. */
@@ -65,12 +67,14 @@ function loggerOf(options: ServerOptions): FastifyServerOptions['logger'] {
  * `POST /api/v1/<name>` through the one dispatch. No plain-HTTP listener exists at all.
  */
 export async function createServer(options: ServerOptions): Promise<OtpServer> {
+  const deadlines = options.deadlines ?? DEFAULT_DEADLINES;
   const app = Fastify<HttpsServer>({
     https: { cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' },
     logger: loggerOf(options),
     bodyLimit: DEFAULT_BODY_LIMIT,
-    requestTimeout: options.requestTimeoutMs ?? 30_000,
-    connectionTimeout: options.requestTimeoutMs ?? 30_000,
+    // A ceiling only: each request's own deadline is its channel's (./deadlines.ts).
+    requestTimeout: deadlines.longMs,
+    connectionTimeout: deadlines.normalMs,
     keepAliveTimeout: 5_000,
     requestIdHeader: false,
     genReqId: () => randomUUID(),
@@ -79,6 +83,7 @@ export async function createServer(options: ServerOptions): Promise<OtpServer> {
     return503OnClosing: true,
   });
   app.addHook('onRequest', async (request, reply) => void reply.header('x-request-id', request.id));
+  requestDeadlines(app, deadlines);
   transportError(app);
   jsonOnly(app);
   const limit = options.rateLimit ?? { max: 600, timeWindowMs: 60_000 };

@@ -33,7 +33,7 @@ export async function launch(config: ServerConfig, options: { store?: Store; sea
     tls: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
     ready: readiness(store),
     rateLimit: config.rateLimit,
-    requestTimeoutMs: config.requestTimeoutMs,
+    deadlines: config.deadlines,
     logger: { level: config.logLevel },
     onClose: () => store.close(),
   });
