@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { Server as HttpsServer } from 'node:https';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { DEFAULT_DEADLINES, type Deadlines } from '../ipc/deadlines';
 import type { Dispatch } from '../ipc/dispatch';
 import { requestDeadlines } from './deadlines';
 import { DEFAULT_BODY_LIMIT } from './limits';
-import { REDACT_PATHS, serializers } from './logging';
+import { fastifyLogger, requestLines } from './logging';
 import { registerChannels } from './routes';
 
 export type ServerOptions = {
@@ -19,8 +20,8 @@ export type ServerOptions = {
   readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
   /** Each channel's deadline (main/ipc/deadlines.ts), the desktop's by default. */
   readonly deadlines?: Deadlines;
-  /** pino options (Fastify's logger), or false for none. */
-  readonly logger?: FastifyServerOptions['logger'];
+  /** The shared logger (./logging.ts serverLog: the desktop's, scrubbed); none logs nothing. */
+  readonly logger?: Logger;
   /** Runs after the last in-flight request has been answered: close the store's pool here. */
   readonly onClose?: () => Promise<void>;
 };
@@ -56,12 +57,6 @@ function health(app: OtpServer, ready: () => Promise<boolean>): void {
 
 export type OtpServer = FastifyInstance<HttpsServer>;
 
-function loggerOf(options: ServerOptions): FastifyServerOptions['logger'] {
-  if (!options.logger) return false;
-  const base = options.logger === true ? {} : options.logger;
-  return { ...base, redact: REDACT_PATHS, serializers } as FastifyServerOptions['logger'];
-}
-
 /**
  * The company server's shell (DESIGN-NOTES 8): Fastify over HTTPS, each contract channel at
  * `POST /api/v1/<name>` through the one dispatch. No plain-HTTP listener exists at all.
@@ -70,7 +65,8 @@ export async function createServer(options: ServerOptions): Promise<OtpServer> {
   const deadlines = options.deadlines ?? DEFAULT_DEADLINES;
   const app = Fastify<HttpsServer>({
     https: { cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' },
-    logger: loggerOf(options),
+    ...(options.logger ? { loggerInstance: fastifyLogger(options.logger) } : { logger: false }),
+    disableRequestLogging: true,
     bodyLimit: DEFAULT_BODY_LIMIT,
     // A ceiling only: each request's own deadline is its channel's (./deadlines.ts).
     requestTimeout: deadlines.longMs,
@@ -84,6 +80,7 @@ export async function createServer(options: ServerOptions): Promise<OtpServer> {
   });
   app.addHook('onRequest', async (request, reply) => void reply.header('x-request-id', request.id));
   requestDeadlines(app, deadlines);
+  requestLines(app);
   transportError(app);
   jsonOnly(app);
   const limit = options.rateLimit ?? { max: 600, timeWindowMs: 60_000 };

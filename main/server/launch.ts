@@ -1,43 +1,33 @@
 import { readFileSync } from 'node:fs';
-import type { FastifyBaseLogger } from 'fastify';
-import type { BugLog } from '../ipc/dispatch';
+import type { Destination } from '../log';
 import { openPostgresStore } from '../store/postgres/open';
 import type { Store } from '../store/store';
 import type { ServerConfig } from './config';
 import { createServer, type OtpServer } from './createServer';
+import { serverLog } from './logging';
 import { readSealKey } from './sealKeySource';
 import { readiness, serverCore } from './serverCore';
 
 export type Running = { readonly app: OtpServer; readonly store: Store; readonly url: string };
 
-/** A bug is logged without the request (it carries secrets): the channel, the error's name, message and stack. */
-function bugLogger(get: () => FastifyBaseLogger | undefined): BugLog {
-  return (channel, error) => {
-    const e = error instanceof Error ? error : new Error(String(error));
-    get()?.error({ channel, bug: { name: e.name, message: e.message, stack: e.stack } }, 'handler bug');
-  };
-}
-
 /** Opens the store, builds the core and serves it on HTTPS: `npm run server -- --config <file>` and the demo. */
-export async function launch(config: ServerConfig, options: { store?: Store; sealKey?: Buffer } = {}): Promise<Running> {
+export async function launch(config: ServerConfig, options: { store?: Store; sealKey?: Buffer; logTo?: Destination } = {}): Promise<Running> {
   const sealKey = options.sealKey ?? readSealKey(config.sealKey);
   const store =
     options.store ??
     (await openPostgresStore({ connectionString: config.postgres.url, poolSize: config.postgres.poolSize, statementTimeoutMs: config.postgres.statementTimeoutMs }));
-  // The core logs its bugs through the server's logger, which exists only once the server does.
-  const logs: { log?: FastifyBaseLogger } = {};
+  const { logger, log } = serverLog(config.logLevel, options.logTo);
   const setupPolicy = config.setupFromDesktops ? 'many' : 'closed';
-  const core = serverCore({ store, sealKey, setupPolicy, logBug: bugLogger(() => logs.log) });
+  const core = serverCore({ store, sealKey, setupPolicy, logBug: log.bug });
   const app = await createServer({
     core,
     tls: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
     ready: readiness(store),
     rateLimit: config.rateLimit,
     deadlines: config.deadlines,
-    logger: { level: config.logLevel },
+    logger,
     onClose: () => store.close(),
   });
-  logs.log = app.log;
   await app.listen({ host: config.listen.host, port: config.listen.port });
   const { port } = app.server.address() as { port: number };
   const host = config.listen.host.includes(':') ? `[${config.listen.host}]` : config.listen.host;

@@ -1,13 +1,35 @@
 import { request as plainRequest } from 'node:http';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverLog } from '../../../main/server/logging';
+import { newId } from '../../../main/session/ids';
 import { dumpTables, expectOnlyRefusalsAudited } from '../../support/db';
 import { createHarness, PASSWORDS } from '../../support/harness';
+import { base32, scan, type Secret } from '../../support/secrets';
 import { startServer, type ServerHarness } from '../../support/server';
 
 let s: ServerHarness;
 const logLines: string[] = [];
-const logStream = new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(chunk.toString('utf8')), done()) });
+const waiting = new Set<() => void>();
+/** The server's own log (launch.ts): the shared logger, and the handler bugs through its AppLog. */
+const { logger, log } = serverLog('info', {
+  write: (line) => {
+    logLines.push(line);
+    for (const check of waiting) check();
+  },
+});
+
+/** Resolves once `count` lines from `from` on are written: a request's line comes after its answer was sent. */
+function logged(from: number, count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (logLines.length - from < count) return;
+      waiting.delete(check);
+      resolve();
+    };
+    waiting.add(check);
+    check();
+  });
+}
 
 async function login(loginId = 'kmb05871'): Promise<string> {
   const step = await s.call('auth:login', { loginId, password: PASSWORDS.login });
@@ -18,7 +40,7 @@ async function login(loginId = 'kmb05871'): Promise<string> {
 }
 
 beforeAll(async () => {
-  s = await startServer({ logger: { level: 'info', stream: logStream } });
+  s = await startServer({ logger, logBug: log.bug });
 });
 afterAll(async () => s.close());
 
@@ -103,6 +125,45 @@ describe('the company server speaks the contract over HTTPS (DESIGN-NOTES 8, HTT
     expect(log).toContain('"channel":"tokens:revoke"');
     expect(log).toContain('"code":"BAD_AUTH_PASSWORD"');
     for (const secret of [sessionId, PASSWORDS.login, 'Secret#Pw77', 'authorization']) expect(log).not.toContain(secret);
+  });
+
+  it('issue 13: the desktop\'s redaction: a password, OTP, bearer session and seed in a body, header, URL or bug reach no log line', async () => {
+    const seed = Buffer.from('12345678901234567890'); // RFC 6238's: hex and base32 both mix letters and digits
+    const planted = { password: 'Pl4nted#Passw0rd', otp: '493817', sessionId: `Zq8${newId().slice(3)}`, seedHex: seed.toString('hex'), seedBase32: base32(seed) };
+    const secrets: Secret[] = [
+      { label: 'password', value: planted.password },
+      { label: 'OTP', value: planted.otp, digits: true },
+      { label: 'session ID', value: planted.sessionId },
+      { label: 'seed', value: seed },
+    ];
+    const headers = { 'x-seed': planted.seedBase32, cookie: `sid=${planted.sessionId}`, 'x-otp': planted.otp };
+    const query = `?otp=${planted.otp}&session=${planted.sessionId}&seed=${planted.seedHex}`;
+    const from = logLines.length;
+    // A login (body and URL), a forged bearer session on a seed import, a body JSON cannot take, a wrong content
+    // type, a path that is no channel: each answered, each logged.
+    const answers = [
+      await s.send('POST', `/api/v1/auth:login${query}`, { loginId: 'kmb05871', password: planted.password }, { headers }),
+      await s.send('POST', '/api/v1/imports:preview', { format: 'pskc', fileBase64: planted.seedBase32, preSharedKeyHex: planted.seedHex }, { sessionId: planted.sessionId, headers }),
+      await s.send('POST', '/api/v1/auth:verify-otp', undefined, { raw: `{"challengeId":"${planted.sessionId}","otp":"${planted.otp}"`, headers }),
+      await s.send('POST', '/api/v1/auth:login', undefined, { contentType: 'text/plain', raw: `${planted.password} ${planted.otp}`, headers }),
+      await s.send('POST', `/api/v1/${planted.sessionId}/${planted.otp}`, { otp: planted.otp }, { sessionId: planted.sessionId }),
+    ];
+    // A handler bug whose error quotes them all, through the server's bug log (the dispatch's BugLog).
+    log.bug('auth:verify-otp', Object.assign(new Error(`otp ${planted.otp} for ${planted.sessionId}, seed ${planted.seedHex}`), { input: planted }));
+    const ids = answers.map((a) => a.headers['x-request-id']);
+    const ours = (l: Record<string, unknown>) => l.msg === 'request completed' && ids.includes(l.reqId as string);
+    const parsed = () => logLines.slice(from).map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (let count = 1; parsed().filter(ours).length < answers.length; count++) await logged(from, count);
+    const lines = parsed();
+    expect(scan({ log: Buffer.from(logLines.slice(from).join('')) }, secrets)).toEqual([]);
+    expect(lines.filter(ours).map((l) => [l.path, l.statusCode])).toEqual([
+      ['/api/v1/auth:login', 200],
+      ['/api/v1/imports:preview', 200],
+      ['/api/v1/auth:verify-otp', 400],
+      ['/api/v1/auth:login', 415],
+      ['/api/v1/[redacted]/[redacted]', 404],
+    ]);
+    expect(lines.find((l) => l.event === 'handler-bug')).toMatchObject({ level: 'error', channel: 'auth:verify-otp' });
   });
 });
 
