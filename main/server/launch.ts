@@ -5,7 +5,7 @@ import type { Store } from '../store/store';
 import type { ServerConfig } from './config';
 import { createServer, type OtpServer } from './createServer';
 import { serverLog } from './logging';
-import { readSealKey } from './sealKeySource';
+import { assertOpensStoredSeeds, readSealKey } from './sealKeySource';
 import { readiness, serverCore } from './serverCore';
 
 export type Running = { readonly app: OtpServer; readonly store: Store; readonly url: string };
@@ -16,6 +16,12 @@ export async function launch(config: ServerConfig, options: { store?: Store; sea
   const store =
     options.store ??
     (await openPostgresStore({ connectionString: config.postgres.url, poolSize: config.postgres.poolSize, statementTimeoutMs: config.postgres.statementTimeoutMs }));
+  try {
+    await assertOpensStoredSeeds(store.db, sealKey);
+  } catch (error) {
+    if (!options.store) await store.close();
+    throw error;
+  }
   const { logger, log } = serverLog(config.logLevel, options.logTo);
   const setupPolicy = config.setupFromDesktops ? 'many' : 'closed';
   const core = serverCore({ store, sealKey, setupPolicy, logBug: log.bug });
