@@ -1,8 +1,11 @@
+import { contract } from '../../shared/contract';
+import type { AppError, ErrorCode } from '../../shared/errors';
+import { COMPANY_CODE_MAX, LOGIN_ID_LENGTH, NAME_MAX } from '../../shared/input/limits';
 import { importBackup } from '../backup/importBackup';
-import { createCompany } from '../setup/setup';
 import { openPostgresStore } from '../store/postgres/open';
 import type { Store } from '../store/store';
 import type { ServerConfig } from './config';
+import { serverLog } from './logging';
 import { assertOpensStoredSeeds, readSealKey } from './sealKeySource';
 import { serverCore } from './serverCore';
 
@@ -28,13 +31,42 @@ export type CompanyInput = {
   readonly authPassword: string;
 };
 
-/** A company and its master, as 初期設定 would make them; the master then imports the tokens from a desktop (setup.resume). */
+/** The command line's names of the request's fields, for a refusal the operator can act on. */
+const FLAG_OF: Record<string, string> = {
+  companyCode: '--code',
+  companyName: '--name',
+  masterLoginId: '--master-login-id',
+  masterName: '--master-name',
+  loginPassword: "the master's login password",
+  authPassword: "the master's authentication password",
+};
+
+function refusalText(error: AppError, input: CompanyInput): string {
+  const where = FLAG_OF[error.field ?? ''] ?? error.field ?? 'the request';
+  const texts: Partial<Record<ErrorCode, () => string>> = {
+    VALIDATION: () =>
+      `${where} is not valid (company code: up to ${COMPANY_CODE_MAX} letters or digits; login ID: ${LOGIN_ID_LENGTH.min} to ${LOGIN_ID_LENGTH.max} letters or digits; names: 1 to ${NAME_MAX} characters)`,
+    PASSWORD_POLICY: () => `${where} breaks the password rules (${(error.rules ?? []).join(', ')})`,
+    COMPANY_CODE_TAKEN: () => `a company with the code ${input.companyCode} exists already`,
+    LOGIN_ID_TAKEN: () => `the login ID ${input.masterLoginId} is taken (login IDs are unique on the whole server)`,
+  };
+  return `refused: ${texts[error.code]?.() ?? error.code}`;
+}
+
+/**
+ * A company and its master, as 初期設定 would make them, through the same dispatch as `setup:create` (the
+ * contract's parsing: the login ID's width normalised and its pattern, the company code's, names trimmed); the
+ * master then imports the tokens from a connected desktop (setup.resume).
+ */
 export async function createCompanyCommand(config: ServerConfig, input: CompanyInput, now = new Date()): Promise<string> {
+  const sealKey = readSealKey(config.sealKey);
   return withStore(config, async (store) => {
-    const core = serverCore({ store, sealKey: readSealKey(config.sealKey), setupPolicy: 'many', logBug: (_c, e) => console.error(e) });
-    const created = await createCompany(core.deps, input, now);
-    if (!created.ok) throw new CommandError(`refused: ${JSON.stringify(created.error)}`);
-    return `company ${input.companyCode} created with master ${input.masterLoginId}; the master imports its tokens from a connected desktop (初期設定 → 再開)`;
+    const { log } = serverLog(config.logLevel, process.stderr);
+    const core = serverCore({ store, sealKey, setupPolicy: 'many', logBug: log.bug, clock: () => now });
+    const created = await core.dispatch(contract.setup.create.name, input);
+    if (!created.ok) throw new CommandError(refusalText(created.error, input));
+    const made = contract.setup.create.request.parse(input);
+    return `company ${made.companyCode} (${made.companyName}) created with master ${made.masterLoginId}; the master imports its tokens from a connected desktop (初期設定 → 再開)`;
   });
 }
 
