@@ -7,7 +7,7 @@ import { DEFAULT_DEADLINES, type Deadlines } from '../ipc/deadlines';
 import type { Dispatch } from '../ipc/dispatch';
 import { requestDeadlines } from './deadlines';
 import { DEFAULT_BODY_LIMIT } from './limits';
-import { fastifyLogger, requestLines } from './logging';
+import { fastifyLogger, ServerLogController } from './logging';
 import { registerChannels } from './routes';
 
 export type ServerOptions = {
@@ -66,7 +66,7 @@ export async function createServer(options: ServerOptions): Promise<OtpServer> {
   const app = Fastify<HttpsServer>({
     https: { cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' },
     ...(options.logger ? { loggerInstance: fastifyLogger(options.logger) } : { logger: false }),
-    disableRequestLogging: true,
+    logController: new ServerLogController(),
     bodyLimit: DEFAULT_BODY_LIMIT,
     // A ceiling only: each request's own deadline is its channel's (./deadlines.ts).
     requestTimeout: deadlines.longMs,
@@ -80,7 +80,6 @@ export async function createServer(options: ServerOptions): Promise<OtpServer> {
   });
   app.addHook('onRequest', async (request, reply) => void reply.header('x-request-id', request.id));
   requestDeadlines(app, deadlines);
-  requestLines(app);
   transportError(app);
   jsonOnly(app);
   const limit = options.rateLimit ?? { max: 600, timeWindowMs: 60_000 };

@@ -1,7 +1,6 @@
-import type { FastifyBaseLogger } from 'fastify';
+import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { LevelWithSilent, Logger } from 'pino';
 import { appLog, createLogger, type AppLog, type Destination } from '../log';
-import type { OtpServer } from './createServer';
 
 export type ServerLog = { readonly logger: Logger; readonly log: AppLog };
 
@@ -19,14 +18,36 @@ export function serverLog(level: LevelWithSilent, destination: Destination = pro
 /** Fastify's logger type for the shared pino logger (the same object; Fastify's type is narrower than pino's). */
 export const fastifyLogger = (logger: Logger): FastifyBaseLogger => logger as unknown as FastifyBaseLogger;
 
+const pathOf = (request: FastifyRequest): string => request.url.split('?')[0]!;
+
 /**
- * One line per request, written here instead of Fastify's two: they log the request and reply objects for
- * serializers to pick from, which the scrubbing formatter would flatten first. The path without its query, the
- * status and the time; never a header or a body. The route's own line adds the channel and the result code.
+ * Fastify's own request lines, written here instead: its defaults log the request and reply objects for
+ * serializers to pick from, which the scrubbing formatter would flatten first. One line per request with the
+ * path without its query, the status, the time and the client address; never a header or a body. The route's
+ * own line adds the channel and the result code (routes.ts).
  */
-export function requestLines(app: OtpServer): void {
-  app.addHook('onResponse', async (request, reply) => {
-    const path = request.url.split('?')[0];
-    request.log.info({ method: request.method, path, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime), remoteAddress: request.ip }, 'request completed');
-  });
+export class ServerLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { method: request.method, path: pathOf(request), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime), remoteAddress: request.ip };
+    if (error) reply.log.error({ ...line, error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+
+  override defaultErrorLog(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+    reply.log[reply.statusCode >= 500 ? 'error' : 'info']({ path: pathOf(request), statusCode: reply.statusCode, error }, 'request failed');
+  }
+
+  override streamError(error: Error, request: FastifyRequest): void {
+    request.log.warn({ path: pathOf(request), error }, 'answer cut off after its headers');
+  }
+
+  override routeNotFound(request: FastifyRequest): void {
+    request.log.info({ method: request.method, path: pathOf(request) }, 'no such route');
+  }
+
+  override writeHeadError(error: Error, request: FastifyRequest): void {
+    request.log.warn({ path: pathOf(request), error }, 'answer headers not written');
+  }
 }
