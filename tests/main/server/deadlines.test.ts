@@ -13,16 +13,26 @@ function deferred() {
 function gatedDispatch(dispatch: (name: string, raw: unknown) => Promise<unknown>, held: readonly string[]) {
   const gates = new Map(held.map((name) => [name, deferred()]));
   const entered = new Map(held.map((name) => [name, deferred()]));
+  const running: Promise<unknown>[] = [];
   return {
     core: {
-      dispatch: async (name: string, raw: unknown) => {
-        entered.get(name)?.resolve();
-        await gates.get(name)?.promise;
-        return dispatch(name, raw) as never;
+      dispatch: (name: string, raw: unknown) => {
+        const call = (async () => {
+          entered.get(name)?.resolve();
+          await gates.get(name)?.promise;
+          return dispatch(name, raw) as never;
+        })();
+        running.push(call);
+        return call;
       },
     },
     entered: (name: string) => entered.get(name)!.promise,
     release: (name: string) => gates.get(name)!.resolve(),
+    /** Every gate opened and every call finished (one whose connection was cut still runs to its end). */
+    async settle() {
+      for (const gate of gates.values()) gate.resolve();
+      await Promise.allSettled(running);
+    },
   };
 }
 
@@ -48,7 +58,7 @@ describe('request deadlines follow the channel, as on the desktop (issue 13)', (
       gated.release('setup:commit-import');
       expect(await long).toMatchObject({ status: 200, body: { ok: false, error: { code: 'SETUP_INVALID' } } });
     } finally {
-      gated.release('setup:status');
+      await gated.settle();
       await t.close();
       await h.close();
     }
