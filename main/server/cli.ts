@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   if (positional.length > 0) throw new Error(USAGE);
   const running = await launch(config);
   running.app.log.info({ url: running.url }, 'listening');
-  closeOnSignals(running);
+  closeOnSignals(running, config.shutdownTimeoutMs);
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@ import { COMPANY_CODE_MAX, LOGIN_ID_LENGTH, NAME_MAX } from '../../shared/input/
 import { importBackup } from '../backup/importBackup';
 import { openPostgresStore } from '../store/postgres/open';
 import type { Store } from '../store/store';
-import type { ServerConfig } from './config';
+import { postgresOptionsOf, type ServerConfig } from './config';
 import { serverLog } from './logging';
 import { assertOpensStoredSeeds, readSealKey } from './sealKeySource';
 import { serverCore } from './serverCore';
@@ -14,7 +14,7 @@ export class CommandError extends Error {}
 
 /** A command's own small pool on the server's PostgreSQL, closed when the command ends. */
 async function withStore<T>(config: ServerConfig, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openPostgresStore({ connectionString: config.postgres.url, poolSize: 2, statementTimeoutMs: config.postgres.statementTimeoutMs });
+  const store = await openPostgresStore(postgresOptionsOf(config, 2));
   try {
     return await work(store);
   } finally {

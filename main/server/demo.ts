@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     console.log(`OTP server demo at ${running.url}\ncertificate SHA-256 fingerprint: ${fingerprintOf(new X509Certificate(tls.cert).raw)}`);
     console.log('demo users as in the README (kmb05871 / Login#2026 / Auth#2026); Ctrl-C stops everything');
     showCodes(store, sealKey);
-    closeOnSignals(running, cleanUp);
+    closeOnSignals(running, config.shutdownTimeoutMs, cleanUp);
   } catch (error) {
     await cleanUp();
     throw error;

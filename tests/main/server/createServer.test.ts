@@ -1,5 +1,6 @@
 import { request as plainRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shutdown } from '../../../main/server/launch';
 import { serverLog } from '../../../main/server/logging';
 import { newId } from '../../../main/session/ids';
 import { dumpTables, expectOnlyRefusalsAudited } from '../../support/db';
@@ -216,6 +217,26 @@ describe('limits and shutdown of one server instance', () => {
     await closing;
     expect(await inFlight).toMatchObject({ status: 200, body: { ok: true } });
     expect(order).toEqual(['handled', 'pool closed', 'close resolved']);
+    await t.close();
+    await h.close();
+  });
+
+  it('issue 13: SIGTERM\'s close gives up at its deadline when a request never ends; what runs after still runs', async () => {
+    let release!: () => void;
+    let entered!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const inHandler = new Promise<void>((r) => (entered = r));
+    const h = await createHarness();
+    // A request stuck as behind a partition (its query waits for an answer that never comes).
+    const core = { dispatch: async (name: string, raw: unknown) => (entered(), await gate, h.core.dispatch(name, raw)) };
+    const t = await startServer({ harness: h, core });
+    const inFlight = t.call('setup:status', {});
+    await inHandler;
+    let after = false;
+    expect(await shutdown(t, async () => void (after = true), 300)).toBe('deadline');
+    expect(after).toBe(true);
+    release();
+    expect(await inFlight).toMatchObject({ status: 200 });
     await t.close();
     await h.close();
   });
