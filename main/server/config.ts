@@ -23,6 +23,13 @@ export const serverConfigSchema = z.strictObject({
   listen: z.strictObject({ host: z.string().min(1).default('127.0.0.1'), port: port.default(8443) }),
   /** 32 bytes as 64 hex digits, in a file only its owner may read (0600), or in an environment variable. */
   sealKey: z.union([z.strictObject({ file: z.string().min(1) }), z.strictObject({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) })]),
+  /**
+   * Off by default: the client address (rate limit, logs) is the socket's. Behind a load balancer or reverse
+   * proxy, its addresses or CIDR ranges (`["10.0.0.5", "10.1.0.0/16"]`), or the number of proxy hops in front;
+   * then the address is read from X-Forwarded-For as those proxies set it. Never `true`: any client could name
+   * its own address and so escape the rate limit.
+   */
+  trustProxy: z.union([z.literal(false), z.array(z.string().min(1)).min(1), z.number().int().min(1).max(10)]).default(false),
   /** Per client address and per instance. */
   rateLimit: z.strictObject({ max: z.number().int().min(1), timeWindowMs: z.number().int().min(1_000) }).default({ max: 600, timeWindowMs: 60_000 }),
   /** How long a request may take, ordinary and long channels (main/ipc/deadlines.ts): the desktop's figures. */

@@ -16,6 +16,8 @@ export type ServerOptions = {
   readonly tls: { readonly cert: string | Buffer; readonly key: string | Buffer };
   /** `/readyz`: PostgreSQL reachable and migrations current. Without it, ready once listening. */
   readonly ready?: () => Promise<boolean>;
+  /** Which proxies' X-Forwarded-For names the client (config.ts trustProxy); none by default. */
+  readonly trustProxy?: false | readonly string[] | number;
   /** Per client address and per instance (the counters live in this process's memory). */
   readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
   /** Each channel's deadline (main/ipc/deadlines.ts), the desktop's by default. */
@@ -68,6 +70,7 @@ export async function createServer(options: ServerOptions): Promise<OtpServer> {
     ...(options.logger ? { loggerInstance: fastifyLogger(options.logger) } : { logger: false }),
     logController: new ServerLogController(),
     bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: typeof options.trustProxy === 'object' ? [...options.trustProxy] : (options.trustProxy ?? false),
     // A ceiling only: each request's own deadline is its channel's (./deadlines.ts).
     requestTimeout: deadlines.longMs,
     connectionTimeout: deadlines.normalMs,

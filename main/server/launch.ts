@@ -29,6 +29,7 @@ export async function launch(config: ServerConfig, options: { store?: Store; sea
     core,
     tls: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
     ready: readiness(store),
+    trustProxy: config.trustProxy,
     rateLimit: config.rateLimit,
     deadlines: config.deadlines,
     logger,

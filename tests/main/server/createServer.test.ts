@@ -1,5 +1,6 @@
 import { request as plainRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverConfigSchema } from '../../../main/server/config';
 import { shutdown } from '../../../main/server/launch';
 import { serverLog } from '../../../main/server/logging';
 import { newId } from '../../../main/session/ids';
@@ -179,6 +180,38 @@ describe('limits and shutdown of one server instance', () => {
     } finally {
       await t.close();
     }
+  });
+
+  it('issue 13: X-Forwarded-For is ignored unless the proxy is trusted; then each forwarded client has its own rate', async () => {
+    const forwarded = (t: ServerHarness, client: string) => t.send('POST', '/api/v1/setup:status', {}, { headers: { 'x-forwarded-for': client } });
+    const statuses = async (t: ServerHarness) => [
+      (await forwarded(t, '203.0.113.1')).status,
+      (await forwarded(t, '203.0.113.1')).status,
+      (await forwarded(t, '203.0.113.1')).status,
+      (await forwarded(t, '203.0.113.2')).status,
+    ];
+    // By default the socket's address counts, whatever the header says: a client cannot escape its limit.
+    const direct = await startServer({ rateLimit: { max: 2, timeWindowMs: 60_000 } });
+    try {
+      expect(await statuses(direct)).toEqual([200, 200, 429, 429]);
+    } finally {
+      await direct.close();
+    }
+    // Behind a load balancer on loopback (trusted by address), each client it forwards is counted apart.
+    const behind = await startServer({ rateLimit: { max: 2, timeWindowMs: 60_000 }, trustProxy: ['127.0.0.1'] });
+    try {
+      expect(await statuses(behind)).toEqual([200, 200, 429, 200]);
+    } finally {
+      await behind.close();
+    }
+  });
+
+  it('issue 13: the configuration trusts no proxy unless told which; trusting every sender is refused', () => {
+    const base = { postgres: { url: 'postgresql://otp@db/otp' }, tls: { certFile: 'c', keyFile: 'k' }, listen: {}, sealKey: { env: 'K' } };
+    expect(serverConfigSchema.parse(base).trustProxy).toBe(false);
+    expect(serverConfigSchema.parse({ ...base, trustProxy: ['10.0.0.5', '10.1.0.0/16'] }).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16']);
+    expect(serverConfigSchema.parse({ ...base, trustProxy: 1 }).trustProxy).toBe(1);
+    expect(serverConfigSchema.safeParse({ ...base, trustProxy: true }).success).toBe(false);
   });
 
   it('/readyz is 503 while the store is not ready', async () => {
