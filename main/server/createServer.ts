@@ -28,6 +28,12 @@ export type ServerOptions = {
   readonly onClose?: () => Promise<void>;
 };
 
+/** Fastify's trustProxy: a hop count as the function Fastify itself makes of one (its types know only the function). */
+function trustedProxies(trust: ServerOptions['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust ? [...trust] : false;
+}
+
 /** What a transport fault answers: its status and Fastify's code, never the message (it may quote the body). */
 function transportError(app: OtpServer): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -70,7 +76,7 @@ export async function createServer(options: ServerOptions): Promise<OtpServer> {
     ...(options.logger ? { loggerInstance: fastifyLogger(options.logger) } : { logger: false }),
     logController: new ServerLogController(),
     bodyLimit: DEFAULT_BODY_LIMIT,
-    trustProxy: typeof options.trustProxy === 'object' ? [...options.trustProxy] : (options.trustProxy ?? false),
+    trustProxy: trustedProxies(options.trustProxy),
     // A ceiling only: each request's own deadline is its channel's (./deadlines.ts).
     requestTimeout: deadlines.longMs,
     connectionTimeout: deadlines.normalMs,

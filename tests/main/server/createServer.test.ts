@@ -197,12 +197,15 @@ describe('limits and shutdown of one server instance', () => {
     } finally {
       await direct.close();
     }
-    // Behind a load balancer on loopback (trusted by address), each client it forwards is counted apart.
-    const behind = await startServer({ rateLimit: { max: 2, timeWindowMs: 60_000 }, trustProxy: ['127.0.0.1'] });
-    try {
-      expect(await statuses(behind)).toEqual([200, 200, 429, 200]);
-    } finally {
-      await behind.close();
+    // Behind a load balancer on loopback (trusted by address, or as the one hop in front), each client it
+    // forwards is counted apart.
+    for (const trustProxy of [['127.0.0.1'], 1]) {
+      const behind = await startServer({ rateLimit: { max: 2, timeWindowMs: 60_000 }, trustProxy });
+      try {
+        expect(await statuses(behind)).toEqual([200, 200, 429, 200]);
+      } finally {
+        await behind.close();
+      }
     }
   });
 
