@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'SETUP_ALREADY_DONE',
   'SETUP_INVALID',
   'LOGIN_ID_TAKEN',
+  /** A company server's setup (setup:create, create-company): another company has this company code. */
+  'COMPANY_CODE_TAKEN',
   'MASTER_RULE',
   'IMPORT_REFUSED',
   'PREVIEW_INVALID',

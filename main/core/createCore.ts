@@ -7,6 +7,7 @@ import { deriveAuditKey } from '../crypto/keyedHash';
 import { assertSealKey } from '../crypto/seal';
 import { workerParser } from '../imports/parseInWorker';
 import { createDispatch, type BugLog, type Dispatch } from '../ipc/dispatch';
+import { appLog, createLogger, type AppLog } from '../log';
 import { handlerTable } from '../ipc/handlerTable';
 import { PreviewStore, sessionOwner } from '../context/previews';
 import { MemorySessionStore, type SessionStore, type Timeouts } from '../session/sessions';
@@ -43,10 +44,9 @@ export type Core = {
   readonly localSessions?: MemorySessionStore;
 };
 
-const logToStderr: BugLog = (channelName, error) => {
-  const e = error instanceof Error ? error : new Error(String(error));
-  console.error(`[bug] ${channelName}: ${e.name}: ${e.message}\n${e.stack ?? ''}`);
-};
+/** Without a shell's log (tests, the demo tools): the shared logger on standard error, scrubbed as everywhere. */
+let stderrLog: AppLog | undefined;
+const logToStderr: BugLog = (channelName, error) => (stderrLog ??= appLog(createLogger(process.stderr))).bug(channelName, error);
 
 /** The composition root of the main process: everything the shell or a test needs, without Electron. */
 export function createCore(options: CoreOptions): Core {

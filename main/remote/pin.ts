@@ -2,7 +2,10 @@ import { createHash, type X509Certificate } from 'node:crypto';
 
 export type CertificateProblem = 'PIN_MISMATCH' | 'CERT_EXPIRED';
 
-/** SHA-256 over the DER bytes, upper-case hex pairs joined by `:`, as `openssl x509 -fingerprint -sha256` prints it. */
+/**
+ * SHA-256 over the DER bytes, upper-case hex pairs joined by `:`, as `openssl x509 -fingerprint -sha256` prints it:
+ * the one fingerprint of the project, what the desktop pins and what `server:demo` prints.
+ */
 export function fingerprintOf(der: Buffer): string {
   return createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g)!.join(':');
 }

@@ -3,7 +3,8 @@ import { serverChannels, type Channel } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
 import { parseAnswer, readySchema } from './answer';
-import { DEFAULT_TIMEOUTS, READ_CHANNELS, timeoutFor, type Timeouts } from './policy';
+import { DEFAULT_DEADLINES, deadlineOf, type Deadlines } from '../ipc/deadlines';
+import { READ_CHANNELS } from './policy';
 import { createTransport, RemoteFault, type Transport } from './transport';
 import { serverBase } from './url';
 
@@ -11,7 +12,8 @@ export type RemoteOptions = {
   readonly url: string;
   /** Normalised by the contract's fingerprintField (upper-case hex pairs joined by `:`). */
   readonly fingerprint: string;
-  readonly timeouts?: Timeouts;
+  /** Each channel's deadline (../ipc/deadlines.ts), the same as the server's by default. */
+  readonly timeouts?: Deadlines;
   /** A read refused at the transport (connection refused or reset, a 5xx) is tried this many more times. */
   readonly readRetries?: number;
   readonly retryDelayMs?: number;
@@ -46,7 +48,7 @@ export function createRemote(options: RemoteOptions): Remote {
     const refused = async () => base;
     return { dispatch: refused, ready: refused, close: async () => {} };
   }
-  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+  const timeouts = options.timeouts ?? DEFAULT_DEADLINES;
   const transport: Transport = createTransport({
     base: base.value,
     fingerprint: options.fingerprint,
@@ -63,7 +65,7 @@ export function createRemote(options: RemoteOptions): Remote {
     const attempts = READ_CHANNELS.has(channel.name) ? 1 + retries : 1;
     for (let attempt = 1; ; attempt++) {
       try {
-        const json = await transport.post(`/api/v1/${channel.name}`, body, sessionId as string | undefined, timeoutFor(channel.name, timeouts));
+        const json = await transport.post(`/api/v1/${channel.name}`, body, sessionId as string | undefined, deadlineOf(channel.name, timeouts));
         return parseAnswer(channel, json);
       } catch (error) {
         // A certificate refusal is no passing fault (the same certificate would answer), and a passed deadline

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { Server as HttpsServer } from 'node:https';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { DEFAULT_DEADLINES, type Deadlines } from '../ipc/deadlines';
 import type { Dispatch } from '../ipc/dispatch';
+import { requestDeadlines } from './deadlines';
 import { DEFAULT_BODY_LIMIT } from './limits';
-import { REDACT_PATHS, serializers } from './logging';
+import { fastifyLogger, ServerLogController } from './logging';
 import { registerChannels } from './routes';
 
 export type ServerOptions = {
@@ -13,15 +16,23 @@ export type ServerOptions = {
   readonly tls: { readonly cert: string | Buffer; readonly key: string | Buffer };
   /** `/readyz`: PostgreSQL reachable and migrations current. Without it, ready once listening. */
   readonly ready?: () => Promise<boolean>;
+  /** Which proxies' X-Forwarded-For names the client (config.ts trustProxy); none by default. */
+  readonly trustProxy?: false | readonly string[] | number;
   /** Per client address and per instance (the counters live in this process's memory). */
   readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
-  /** Time a client gets to send its whole request. */
-  readonly requestTimeoutMs?: number;
-  /** pino options (Fastify's logger), or false for none. */
-  readonly logger?: FastifyServerOptions['logger'];
+  /** Each channel's deadline (main/ipc/deadlines.ts), the desktop's by default. */
+  readonly deadlines?: Deadlines;
+  /** The shared logger (./logging.ts serverLog: the desktop's, scrubbed); none logs nothing. */
+  readonly logger?: Logger;
   /** Runs after the last in-flight request has been answered: close the store's pool here. */
   readonly onClose?: () => Promise<void>;
 };
+
+/** Fastify's trustProxy: a hop count as the function Fastify itself makes of one (its types know only the function). */
+function trustedProxies(trust: ServerOptions['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust ? [...trust] : false;
+}
 
 /** What a transport fault answers: its status and Fastify's code, never the message (it may quote the body). */
 function transportError(app: OtpServer): void {
@@ -52,25 +63,23 @@ function health(app: OtpServer, ready: () => Promise<boolean>): void {
   });
 }
 
+export type OtpServer = FastifyInstance<HttpsServer>;
+
 /**
  * The company server's shell (DESIGN-NOTES 8): Fastify over HTTPS, each contract channel at
  * `POST /api/v1/<name>` through the one dispatch. No plain-HTTP listener exists at all.
  */
-export type OtpServer = FastifyInstance<HttpsServer>;
-
-function loggerOf(options: ServerOptions): FastifyServerOptions['logger'] {
-  if (!options.logger) return false;
-  const base = options.logger === true ? {} : options.logger;
-  return { ...base, redact: REDACT_PATHS, serializers } as FastifyServerOptions['logger'];
-}
-
 export async function createServer(options: ServerOptions): Promise<OtpServer> {
+  const deadlines = options.deadlines ?? DEFAULT_DEADLINES;
   const app = Fastify<HttpsServer>({
     https: { cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' },
-    logger: loggerOf(options),
+    ...(options.logger ? { loggerInstance: fastifyLogger(options.logger) } : { logger: false }),
+    logController: new ServerLogController(),
     bodyLimit: DEFAULT_BODY_LIMIT,
-    requestTimeout: options.requestTimeoutMs ?? 30_000,
-    connectionTimeout: options.requestTimeoutMs ?? 30_000,
+    trustProxy: trustedProxies(options.trustProxy),
+    // A ceiling only: each request's own deadline is its channel's (./deadlines.ts).
+    requestTimeout: deadlines.longMs,
+    connectionTimeout: deadlines.normalMs,
     keepAliveTimeout: 5_000,
     requestIdHeader: false,
     genReqId: () => randomUUID(),
@@ -79,6 +88,7 @@ export async function createServer(options: ServerOptions): Promise<OtpServer> {
     return503OnClosing: true,
   });
   app.addHook('onRequest', async (request, reply) => void reply.header('x-request-id', request.id));
+  requestDeadlines(app, deadlines);
   transportError(app);
   jsonOnly(app);
   const limit = options.rateLimit ?? { max: 600, timeWindowMs: 60_000 };

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,8 @@ import { openPostgresStore } from '../store/postgres/open';
 import type { Store } from '../store/store';
 import { serverConfigSchema } from './config';
 import { closeOnSignals, launch } from './launch';
-import { fingerprintOf, makeSelfSigned } from './selfSigned';
+import { fingerprintOf } from '../remote/pin';
+import { makeSelfSigned } from './selfSigned';
 
 /** The shared demo token's code, printed at each new step: the demo's stand-in for the hardware token's display. */
 function showCodes(store: Store, sealKey: Buffer): NodeJS.Timeout {
@@ -52,10 +53,10 @@ async function main(): Promise<void> {
       logLevel: 'warn',
     });
     const running = await launch(config, { store, sealKey });
-    console.log(`OTP server demo at ${running.url}\ncertificate SHA-256 fingerprint: ${fingerprintOf(tls.cert)}`);
+    console.log(`OTP server demo at ${running.url}\ncertificate SHA-256 fingerprint: ${fingerprintOf(new X509Certificate(tls.cert).raw)}`);
     console.log('demo users as in the README (kmb05871 / Login#2026 / Auth#2026); Ctrl-C stops everything');
     showCodes(store, sealKey);
-    closeOnSignals(running, cleanUp);
+    closeOnSignals(running, config.shutdownTimeoutMs, cleanUp);
   } catch (error) {
     await cleanUp();
     throw error;

@@ -35,7 +35,7 @@ function contractRequest(channel: Channel, request: FastifyRequest): { ok: true;
  */
 export function registerChannels(app: OtpServer, dispatch: Dispatch): void {
   for (const channel of serverChannels()) {
-    app.post(pathOf(channel), { bodyLimit: bodyLimitOf(channel) }, async (request, reply) => {
+    app.post(pathOf(channel), { bodyLimit: bodyLimitOf(channel), config: { channel: channel.name } }, async (request, reply) => {
       const built = contractRequest(channel, request);
       const result = built.ok ? await dispatch(channel.name, built.raw) : fail('VALIDATION', { field: 'sessionId' });
       request.log.info({ channel: channel.name, ok: result.ok, code: result.ok ? undefined : result.error.code }, 'answered');

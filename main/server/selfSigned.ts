@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,6 +18,3 @@ export function makeSelfSigned(dir: string): Certificate {
   ], { stdio: 'ignore' });
   return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8'), certFile, keyFile };
 }
-
-/** SHA-256 over the certificate's DER bytes, upper-case hex pairs joined by colons (HTTP-SHAPE.md). */
-export const fingerprintOf = (certPem: string): string => new X509Certificate(certPem).fingerprint256;

@@ -37,7 +37,7 @@ export type NewSession = Omit<Session, 'id' | 'createdAt' | 'lastSeenAt'>;
 
 /**
  * Where sessions and pending logins live: this process's memory on a standalone desktop (DESIGN-NOTES 4), a
- * table shared by every instance on a company server (main/server/pgSessions.ts). Asynchronous for the latter.
+ * table shared by every instance on a company server (main/session/storedSessions.ts). Asynchronous for the latter.
  */
 export interface SessionStore {
   open(user: NewSession, now: Date): Promise<Session>;

@@ -6,7 +6,7 @@ import { addCompany, hashUser, insertUser } from '../store/repos/provision';
 import type { Deps } from '../context/deps';
 import { appendSuccess } from '../store/repos/audit';
 import { findUserByLoginId } from '../store/repos/users';
-import { anyCompanyExists, unfinishedSetupCompany } from '../store/repos/userAdmin';
+import { anyCompanyExists, companyCodeTaken, unfinishedSetupCompany } from '../store/repos/userAdmin';
 import { transact, type Db } from '../store/transaction';
 
 type CreateInput = RequestOf<'setup', 'create'>;
@@ -35,9 +35,11 @@ function passwordRefusal(input: CreateInput) {
 }
 
 /**
- * The company and its master in one transaction with its audit row, only while no company exists. The master
- * chose both passwords, so neither is initial. Answers a setup ID that stands in for the step-up while the
- * company's tokens are imported: no token exists yet to give an OTP with.
+ * The company and its master in one transaction with its audit row, only while creation is open (setupPolicy).
+ * The master chose both passwords, so neither is initial. Answers a setup ID that stands in for the step-up
+ * while the company's tokens are imported: no token exists yet to give an OTP with. On a server holding
+ * several companies the code and the master's login ID may be taken already: typed refusals, never the store's
+ * unique violation (issue 13).
  */
 export async function createCompany(deps: Deps, input: CreateInput, now: Date): Promise<Result<{ setupId: string }>> {
   // Unauthenticated, as the login is (issue 11 finding 4, SPEC R-GEN-2): no actor, and the typed master ID as the
@@ -56,6 +58,9 @@ export async function createCompany(deps: Deps, input: CreateInput, now: Date): 
   const created = await transact(deps.db, async (tx) => {
     // Checked again under the write lock: two setup screens submitting at once create one company.
     if (await creationClosed(deps, tx)) return fail('SETUP_ALREADY_DONE');
+    if (await companyCodeTaken(tx, input.companyCode)) return fail('COMPANY_CODE_TAKEN', { field: 'companyCode' });
+    // A login ID names one user on the whole store (login asks no company code), a removed one's included.
+    if (await findUserByLoginId(tx, input.masterLoginId)) return fail('LOGIN_ID_TAKEN', { field: 'masterLoginId' });
     const companyId = await addCompany(tx, { code: input.companyCode, name: input.companyName });
     await insertUser(tx, { ...master, companyId }, now);
     await appendSuccess(tx, now, input.masterLoginId, 'setup.create', input.masterLoginId, { companyCode: input.companyCode });

@@ -37,7 +37,8 @@ function readKey(file: string, keychain: Keychain): Buffer {
   throw new StartupError('SEAL_KEY_UNREADABLE', `${SEAL_KEY_FILE} cannot be read or decrypted`);
 }
 
-function opensSample(key: Buffer, sample: NonNullable<SealedSample>): boolean {
+/** Whether `key` opens a stored seed: the check of the desktop's start and of a company server's (launch.ts). */
+export function opensSample(key: Buffer, sample: NonNullable<SealedSample>): boolean {
   try {
     unseal(key, sample.seed_sealed, sample.serial).fill(0);
     return true;

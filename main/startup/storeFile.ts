@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore, type Store } from '../store/open';
+import type { Db } from '../store/transaction';
 
 export const STORE_FILE = 'otp-desktop.sqlite';
 
@@ -9,6 +10,9 @@ export const PRIVATE_FILE = 0o600;
 
 /** One sealed seed of the store, to prove the seal key before anything runs; none when the store holds no token. */
 export type SealedSample = { readonly serial: string; readonly seed_sealed: Buffer } | undefined;
+
+/** Any one token's sealed seed (a desktop's SQLite or a company server's PostgreSQL): what `opensSample` tries. */
+export const sealedSample = (db: Db): Promise<SealedSample> => db.selectFrom('tokens').select(['serial', 'seed_sealed']).limit(1).executeTakeFirst();
 
 /**
  * Creates the store file 0600 before SQLite does: SQLite gives its -wal and -shm files the mode of the
@@ -26,6 +30,5 @@ export async function openAppStore(dataDir: string): Promise<{ store: Store; sam
   const store = await openStore(file);
   // SQLite copies the store's mode onto new companions; one left by a crash of an older version keeps its own.
   for (const companion of ['-wal', '-shm']) if (existsSync(file + companion)) chmodSync(file + companion, PRIVATE_FILE);
-  const sample = await store.db.selectFrom('tokens').select(['serial', 'seed_sealed']).limit(1).executeTakeFirst();
-  return { store, sample };
+  return { store, sample: await sealedSample(store.db) };
 }

@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SERIALS } from '../../main/demo/demoData';
 import { withSeed } from '../../main/otp/consume';
 import { createCore, type Core } from '../../main/core/createCore';
-import { captureOutput, type Capture } from '../support/capture';
+import { bugChannels, captureOutput, type Capture } from '../support/capture';
 import { createHarness, PASSWORDS, TEST_KDF, type Harness } from '../support/harness';
 import { base32, scan, type Secret } from '../support/secrets';
 
 /**
  * Secrets at rest (DESIGN-NOTES 6, 4): after the demo scenario through the api, the database file, its WAL and
  * everything logged hold no token seed, no password, no OTP and no session ID in clear. Bugs are logged the
- * production way (console.error) and one is provoked on purpose, so the log path is exercised too.
+ * default way (the shared logger on standard error) and one is provoked on purpose, so the log path is exercised too.
  */
 let h: Harness;
 let core: Core;
@@ -90,7 +90,7 @@ describe('secrets at rest after the demo scenario (DESIGN-NOTES 4, 6)', () => {
     expect(used.otps.length).toBeGreaterThanOrEqual(7);
     expect(used.ids.length).toBeGreaterThanOrEqual(6);
     expect(sources.WAL!.length).toBeGreaterThan(0);
-    expect(capture.text()).toContain('[bug] auth:verify-otp');
+    expect(bugChannels(capture.text())).toContain('auth:verify-otp');
   });
 
   it('no seed (raw, hex, base32, base64), seal key, password, OTP, session or challenge ID in the database, its WAL or the log', () => {

@@ -41,3 +41,19 @@ function safeJson(value: unknown): string {
     return String(value);
   }
 }
+
+/**
+ * The channels of the handler bugs in captured output: the core's default bug log writes the shared logger's JSON
+ * lines on standard error (main/core/createCore.ts), `handler-bug`, or `store-error` for a SQLite code.
+ */
+export function bugChannels(text: string): string[] {
+  return text.split('\n').flatMap((line) => {
+    if (!line.startsWith('{')) return [];
+    try {
+      const entry = JSON.parse(line) as { event?: string; channel?: string };
+      return (entry.event === 'handler-bug' || entry.event === 'store-error') && entry.channel ? [entry.channel] : [];
+    } catch {
+      return [];
+    }
+  });
+}

@@ -13,6 +13,7 @@ export type FaultMode = 'pass' | 'drop' | 'stall' | 'reset';
 
 export type FaultProxy = {
   readonly url: string;
+  readonly port: number;
   mode(next: FaultMode): void;
   /** Connections accepted so far: lets a test wait until a request is really in flight. */
   readonly accepted: () => number;
@@ -28,7 +29,10 @@ function kill(pair: Pair, how: 'drop' | 'reset'): void {
   }
 }
 
-export async function startFaultProxy(target: { host: string; port: number }): Promise<FaultProxy> {
+/** To a TCP address, or to a Unix socket (the test PostgreSQL's, between a pool and its server). */
+export type ProxyTarget = { readonly host: string; readonly port: number } | { readonly path: string };
+
+export async function startFaultProxy(target: ProxyTarget): Promise<FaultProxy> {
   let current: FaultMode = 'pass';
   let accepted = 0;
   const pairs = new Set<Pair>();
@@ -50,12 +54,14 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     for (const s of [client, upstream]) s.on('error', end).on('close', end);
     forward(client, upstream);
     forward(upstream, client);
-    upstream.connect(target.port, target.host);
+    if ('path' in target) upstream.connect(target.path);
+    else upstream.connect(target.port, target.host);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   return {
     url: `https://127.0.0.1:${port}`,
+    port,
     accepted: () => accepted,
     mode(next) {
       current = next;

@@ -9,12 +9,14 @@ export type PostOptions = {
   readonly contentType?: string | null;
   /** Sent as is instead of the JSON of `body`. */
   readonly raw?: string | Buffer;
+  /** More headers, sent as given. */
+  readonly headers?: Record<string, string>;
 };
 
 /** One HTTPS request to the test server, trusting only its own certificate (no pinning shortcut, no insecure flag). */
 export function send(base: string, ca: string, method: string, path: string, body?: unknown, options: PostOptions = {}): Promise<HttpsAnswer> {
   const payload = options.raw ?? (body === undefined ? undefined : JSON.stringify(body));
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.contentType !== null) headers['content-type'] = options.contentType ?? 'application/json';
   if (options.sessionId !== undefined) headers.authorization = `Bearer ${options.sessionId}`;
   return new Promise((resolve, reject) => {

@@ -5,6 +5,7 @@ import { createServer, type OtpServer, type ServerOptions } from '../../main/ser
 import { makeSelfSigned } from '../../main/server/selfSigned';
 import type { Core } from '../../main/core/createCore';
 import type { Deps } from '../../main/context/deps';
+import type { BugLog } from '../../main/ipc/dispatch';
 import { serverCore } from '../../main/server/serverCore';
 import { createHarness, TEST_KDF, type Harness } from './harness';
 import { call, send, type HttpsAnswer, type PostOptions } from './https';
@@ -24,12 +25,12 @@ export type ServerHarness = {
 
 /** The real core behind the real HTTPS server on a loopback port, with a throw-away certificate. */
 export async function startServer(
-  options: Partial<Omit<ServerOptions, 'tls'>> & { harness?: Harness; setupPolicy?: Deps['setupPolicy'] } = {},
+  options: Partial<Omit<ServerOptions, 'tls'>> & { harness?: Harness; setupPolicy?: Deps['setupPolicy']; logBug?: BugLog } = {},
 ): Promise<ServerHarness> {
   const h = options.harness ?? (await createHarness());
   const core =
     options.core ??
-    serverCore({ store: h.store, sealKey: h.sealKey, setupPolicy: options.setupPolicy ?? 'closed', kdf: TEST_KDF, clock: h.clock.now, logBug: (_c, e) => h.bugs.push(e) });
+    serverCore({ store: h.store, sealKey: h.sealKey, setupPolicy: options.setupPolicy ?? 'closed', kdf: TEST_KDF, clock: h.clock.now, logBug: options.logBug ?? ((_c, e) => h.bugs.push(e)) });
   const dir = mkdtempSync(join(tmpdir(), 'server-tls-'));
   const tls = makeSelfSigned(dir);
   // Tests send thousands of requests from one address: the limit is tested on its own (createServer.test.ts).

@@ -7,7 +7,7 @@ import { finish, type Db } from '../transaction';
 /** Marks schema_migrations as ours (SQLite's application_id), so a foreign schema is refused, not migrated. */
 export const POSTGRES_MARK = 'OTP Desktop store';
 /** Any constant: the advisory lock two server instances starting at once take around their migrations. */
-const MIGRATION_LOCK = 0x4f545044;
+export const MIGRATION_LOCK = 0x4f545044;
 
 /** One transaction on the migrating connection; READ COMMITTED is enough under the advisory lock. */
 async function inTransaction(conn: Db, work: (tx: Db) => Promise<void>): Promise<void> {
@@ -33,7 +33,8 @@ async function refuseForeign(conn: Db): Promise<void> {
  * PostgreSQL's migrate (../migrate.ts): one connection holds a session advisory lock through the check and
  * every migration, so a second instance starting at once waits and then finds nothing left to do. Each
  * migration is one transaction with its record (DDL is transactional here too). A foreign schema is refused
- * with StoreOpenError 'foreign' before anything is written.
+ * with StoreOpenError 'foreign' before anything is written. `db` is a connection of its own without a statement
+ * timeout (open.ts migrateAlone): a long migration, or the wait for another instance's, must not be cut.
  */
 export function migratePostgres(db: Db, migrations: Record<string, Migration>): Promise<string[]> {
   return db.connection().execute(async (conn) => {

@@ -4,6 +4,10 @@ import type { UserRecord } from '../schema';
 
 /** Writes of user management (issue: provisioning); reads and the lock counters stay in users.ts. */
 
+export async function companyCodeTaken(db: Db, code: string): Promise<boolean> {
+  return (await db.selectFrom('companies').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
+}
+
 export async function anyCompanyExists(db: Db): Promise<boolean> {
   return (await db.selectFrom('companies').select('id').limit(1).executeTakeFirst()) !== undefined;
 }

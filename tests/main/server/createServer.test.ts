@@ -1,13 +1,37 @@
 import { request as plainRequest } from 'node:http';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverConfigSchema } from '../../../main/server/config';
+import { shutdown } from '../../../main/server/launch';
+import { serverLog } from '../../../main/server/logging';
+import { newId } from '../../../main/session/ids';
 import { dumpTables, expectOnlyRefusalsAudited } from '../../support/db';
 import { createHarness, PASSWORDS } from '../../support/harness';
+import { base32, scan, type Secret } from '../../support/secrets';
 import { startServer, type ServerHarness } from '../../support/server';
 
 let s: ServerHarness;
 const logLines: string[] = [];
-const logStream = new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(chunk.toString('utf8')), done()) });
+const waiting = new Set<() => void>();
+/** The server's own log (launch.ts): the shared logger, and the handler bugs through its AppLog. */
+const { logger, log } = serverLog('info', {
+  write: (line) => {
+    logLines.push(line);
+    for (const check of waiting) check();
+  },
+});
+
+/** Resolves once `count` lines from `from` on are written: a request's line comes after its answer was sent. */
+function logged(from: number, count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (logLines.length - from < count) return;
+      waiting.delete(check);
+      resolve();
+    };
+    waiting.add(check);
+    check();
+  });
+}
 
 async function login(loginId = 'kmb05871'): Promise<string> {
   const step = await s.call('auth:login', { loginId, password: PASSWORDS.login });
@@ -18,7 +42,7 @@ async function login(loginId = 'kmb05871'): Promise<string> {
 }
 
 beforeAll(async () => {
-  s = await startServer({ logger: { level: 'info', stream: logStream } });
+  s = await startServer({ logger, logBug: log.bug });
 });
 afterAll(async () => s.close());
 
@@ -104,6 +128,45 @@ describe('the company server speaks the contract over HTTPS (DESIGN-NOTES 8, HTT
     expect(log).toContain('"code":"BAD_AUTH_PASSWORD"');
     for (const secret of [sessionId, PASSWORDS.login, 'Secret#Pw77', 'authorization']) expect(log).not.toContain(secret);
   });
+
+  it('issue 13: the desktop\'s redaction: a password, OTP, bearer session and seed in a body, header, URL or bug reach no log line', async () => {
+    const seed = Buffer.from('12345678901234567890'); // RFC 6238's: hex and base32 both mix letters and digits
+    const planted = { password: 'Pl4nted#Passw0rd', otp: '493817', sessionId: `Zq8${newId().slice(3)}`, seedHex: seed.toString('hex'), seedBase32: base32(seed) };
+    const secrets: Secret[] = [
+      { label: 'password', value: planted.password },
+      { label: 'OTP', value: planted.otp, digits: true },
+      { label: 'session ID', value: planted.sessionId },
+      { label: 'seed', value: seed },
+    ];
+    const headers = { 'x-seed': planted.seedBase32, cookie: `sid=${planted.sessionId}`, 'x-otp': planted.otp };
+    const query = `?otp=${planted.otp}&session=${planted.sessionId}&seed=${planted.seedHex}`;
+    const from = logLines.length;
+    // A login (body and URL), a forged bearer session on a seed import, a body JSON cannot take, a wrong content
+    // type, a path that is no channel: each answered, each logged.
+    const answers = [
+      await s.send('POST', `/api/v1/auth:login${query}`, { loginId: 'kmb05871', password: planted.password }, { headers }),
+      await s.send('POST', '/api/v1/imports:preview', { format: 'pskc', fileBase64: planted.seedBase32, preSharedKeyHex: planted.seedHex }, { sessionId: planted.sessionId, headers }),
+      await s.send('POST', '/api/v1/auth:verify-otp', undefined, { raw: `{"challengeId":"${planted.sessionId}","otp":"${planted.otp}"`, headers }),
+      await s.send('POST', '/api/v1/auth:login', undefined, { contentType: 'text/plain', raw: `${planted.password} ${planted.otp}`, headers }),
+      await s.send('POST', `/api/v1/${planted.sessionId}/${planted.otp}`, { otp: planted.otp }, { sessionId: planted.sessionId }),
+    ];
+    // A handler bug whose error quotes them all, through the server's bug log (the dispatch's BugLog).
+    log.bug('auth:verify-otp', Object.assign(new Error(`otp ${planted.otp} for ${planted.sessionId}, seed ${planted.seedHex}`), { input: planted }));
+    const ids = answers.map((a) => a.headers['x-request-id']);
+    const ours = (l: Record<string, unknown>) => l.msg === 'request completed' && ids.includes(l.reqId as string);
+    const parsed = () => logLines.slice(from).map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (let count = 1; parsed().filter(ours).length < answers.length; count++) await logged(from, count);
+    const lines = parsed();
+    expect(scan({ log: Buffer.from(logLines.slice(from).join('')) }, secrets)).toEqual([]);
+    expect(lines.filter(ours).map((l) => [l.path, l.statusCode])).toEqual([
+      ['/api/v1/auth:login', 200],
+      ['/api/v1/imports:preview', 200],
+      ['/api/v1/auth:verify-otp', 400],
+      ['/api/v1/auth:login', 415],
+      ['/api/v1/[redacted]/[redacted]', 404],
+    ]);
+    expect(lines.find((l) => l.event === 'handler-bug')).toMatchObject({ level: 'error', channel: 'auth:verify-otp' });
+  });
 });
 
 describe('limits and shutdown of one server instance', () => {
@@ -117,6 +180,41 @@ describe('limits and shutdown of one server instance', () => {
     } finally {
       await t.close();
     }
+  });
+
+  it('issue 13: X-Forwarded-For is ignored unless the proxy is trusted; then each forwarded client has its own rate', async () => {
+    const forwarded = (t: ServerHarness, client: string) => t.send('POST', '/api/v1/setup:status', {}, { headers: { 'x-forwarded-for': client } });
+    const statuses = async (t: ServerHarness) => [
+      (await forwarded(t, '203.0.113.1')).status,
+      (await forwarded(t, '203.0.113.1')).status,
+      (await forwarded(t, '203.0.113.1')).status,
+      (await forwarded(t, '203.0.113.2')).status,
+    ];
+    // By default the socket's address counts, whatever the header says: a client cannot escape its limit.
+    const direct = await startServer({ rateLimit: { max: 2, timeWindowMs: 60_000 } });
+    try {
+      expect(await statuses(direct)).toEqual([200, 200, 429, 429]);
+    } finally {
+      await direct.close();
+    }
+    // Behind a load balancer on loopback (trusted by address, or as the one hop in front), each client it
+    // forwards is counted apart.
+    for (const trustProxy of [['127.0.0.1'], 1]) {
+      const behind = await startServer({ rateLimit: { max: 2, timeWindowMs: 60_000 }, trustProxy });
+      try {
+        expect(await statuses(behind)).toEqual([200, 200, 429, 200]);
+      } finally {
+        await behind.close();
+      }
+    }
+  });
+
+  it('issue 13: the configuration trusts no proxy unless told which; trusting every sender is refused', () => {
+    const base = { postgres: { url: 'postgresql://otp@db/otp' }, tls: { certFile: 'c', keyFile: 'k' }, listen: {}, sealKey: { env: 'K' } };
+    expect(serverConfigSchema.parse(base).trustProxy).toBe(false);
+    expect(serverConfigSchema.parse({ ...base, trustProxy: ['10.0.0.5', '10.1.0.0/16'] }).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16']);
+    expect(serverConfigSchema.parse({ ...base, trustProxy: 1 }).trustProxy).toBe(1);
+    expect(serverConfigSchema.safeParse({ ...base, trustProxy: true }).success).toBe(false);
   });
 
   it('/readyz is 503 while the store is not ready', async () => {
@@ -155,6 +253,26 @@ describe('limits and shutdown of one server instance', () => {
     await closing;
     expect(await inFlight).toMatchObject({ status: 200, body: { ok: true } });
     expect(order).toEqual(['handled', 'pool closed', 'close resolved']);
+    await t.close();
+    await h.close();
+  });
+
+  it('issue 13: SIGTERM\'s close gives up at its deadline when a request never ends; what runs after still runs', async () => {
+    let release!: () => void;
+    let entered!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const inHandler = new Promise<void>((r) => (entered = r));
+    const h = await createHarness();
+    // A request stuck as behind a partition (its query waits for an answer that never comes).
+    const core = { dispatch: async (name: string, raw: unknown) => (entered(), await gate, h.core.dispatch(name, raw)) };
+    const t = await startServer({ harness: h, core });
+    const inFlight = t.call('setup:status', {});
+    await inHandler;
+    let after = false;
+    expect(await shutdown(t, async () => void (after = true), 300)).toBe('deadline');
+    expect(after).toBe(true);
+    release();
+    expect(await inFlight).toMatchObject({ status: 200 });
     await t.close();
     await h.close();
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../../main/core/createCore';
 import { codeAtStep, stepAt } from '../../../main/otp/totp';
 import { PRODUCT_TOKEN } from '../../../main/store/repos/provision';
 import { asFile, entraCsv, value } from '../../support/admin';
@@ -92,5 +93,29 @@ describe('first run on an empty store (issue: provisioning)', () => {
     expect(await h.core.api.setup.commitImport({ setupId, previewId: preview.previewId })).toEqual({ ok: false, error: { code: 'SETUP_INVALID' } });
     expect(await h.core.api.setup.finish({ setupId })).toEqual({ ok: false, error: { code: 'SETUP_INVALID' } });
     expect(await h.store.db.selectFrom('tokens').select('serial').execute()).toEqual([]);
+  });
+});
+
+describe('a company server creating several companies (setupPolicy many, issue 13)', () => {
+  it('SPEC R-SRV-3, issue 13: a taken company code or login ID is a typed refusal at its field, audited, nothing else written', async () => {
+    const server = await createHarness({ seed: false, makeCore: (options) => createCore({ ...options, setupPolicy: 'many' }) });
+    try {
+      const make = (over: Record<string, string>) => server.core.api.setup.create({ companyCode: 'C0100', companyName: '新設商事株式会社', ...MASTER, ...over });
+      value(await make({}));
+      expect(await make({ masterLoginId: 'other001' })).toEqual({ ok: false, error: { code: 'COMPANY_CODE_TAKEN', field: 'companyCode' } });
+      expect(await make({ companyCode: 'C0200' })).toEqual({ ok: false, error: { code: 'LOGIN_ID_TAKEN', field: 'masterLoginId' } });
+      // Sharing neither: a second company beside the first.
+      value(await make({ companyCode: 'C0200', masterLoginId: 'other001' }));
+      expect(await server.store.db.selectFrom('companies').select('code').orderBy('code').execute()).toEqual([{ code: 'C0100' }, { code: 'C0200' }]);
+      expect(await server.store.db.selectFrom('users').select('login_id').orderBy('login_id').execute()).toEqual([{ login_id: 'other001' }, { login_id: 'shacho01' }]);
+      expect((await auditRows(server)).map((r) => [r.actor_login_id, r.action, r.result, r.reason])).toEqual([
+        ['shacho01', 'setup.create', 'success', null],
+        ['other001', 'setup.create', 'failure', 'COMPANY_CODE_TAKEN'],
+        ['shacho01', 'setup.create', 'failure', 'LOGIN_ID_TAKEN'],
+        ['other001', 'setup.create', 'success', null],
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -9,7 +9,7 @@ import { securityReview } from './005_security_review';
 
 /**
  * PostgreSQL's migrations, under the same names as SQLite's (main/store/migrations/index.ts) and with the same
- * meaning; 002, 004, 006 and 007 are the same words on both. Never edit a released one: add the next, to both lists.
+ * meaning; 002, 004, 006 and 007 are the same words on both (imported from there). Never edit a released one: add the next, to both lists.
  */
 export const postgresMigrations: Record<string, Migration> = {
   '001_initial': initial,

@@ -25,7 +25,8 @@ const ids: Record<Field, string> = {
   authPasswordConfirm: 'setup-auth-password-confirm',
 };
 
-const placeOf = (error: AppError) => (error.code === 'LOGIN_ID_TAKEN' ? 'masterLoginId' : fieldOf(error));
+const placeOf = (error: AppError) =>
+  error.code === 'LOGIN_ID_TAKEN' ? 'masterLoginId' : error.code === 'COMPANY_CODE_TAKEN' ? 'companyCode' : fieldOf(error);
 
 const blank: CompanyInput = { companyCode: '', companyName: '', masterLoginId: '', masterName: '', loginPassword: '', authPassword: '' };
 
