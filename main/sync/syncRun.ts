@@ -20,13 +20,14 @@ const CUT = new Set(['SERVER_UNREACHABLE', 'PIN_MISMATCH', 'CERT_EXPIRED']);
 
 /**
  * A refused sync request: it says nothing of any one operation (each has its outcome in an answer), so the sync
- * stops and what waits is sent again later with the same keys. DESKTOP_UNKNOWN: the server no longer knows this registration (revoked, or the
- * company's data restored), so none of its blocks stands: they go with their offline sessions, and what
- * waits is listed as refused (R-OFF-7: nothing dropped silently); the next online login registers anew.
+ * stops and what waits is sent again later with the same keys. DESKTOP_UNKNOWN: the server no longer knows
+ * this registration (revoked, or the company's data restored), so none of its blocks stands: they go with
+ * their offline sessions, and what waits is listed as refused (R-OFF-7: nothing dropped silently); the next
+ * online login registers anew.
  */
-async function refusedBy(d: SyncDeps, code: string): Promise<SyncEnd> {
-  if (CUT.has(code)) return 'cut';
-  if (code === 'DESKTOP_UNKNOWN') {
+async function refusedBy(d: SyncDeps, reason: string): Promise<SyncEnd> {
+  if (CUT.has(reason)) return 'cut';
+  if (reason === 'DESKTOP_UNKNOWN') {
     const holders = [...d.files.blocks.keys()];
     await d.desk.endSessionsOf(holders, 'revoked');
     d.files.forgetRegistration(d.desk.clock());
