@@ -65,9 +65,8 @@ async function reportSteps(d: SyncDeps): Promise<Result<unknown>> {
   return answer;
 }
 
-/** Whether the step proving an operation is still to be reported: the server would refuse it as never reported. */
-const proofUnreported = (d: SyncDeps, entry: OutboxEntry) =>
-  unreported(d.files.ledger).used.some((u) => u.serial === entry.proof.serial && u.step === entry.proof.step);
+/** The steps (a) has not reported yet, as `serial:step`: an operation proved by one waits for the next (a). */
+const unreportedSteps = (d: SyncDeps) => new Set(unreported(d.files.ledger).used.map((u) => `${u.serial}:${u.step}`));
 
 /**
  * Accepted, a queued revocation or removal is the server's: its users' blocks go at once (R-OFF-1), not at the
@@ -85,15 +84,17 @@ async function settled(d: SyncDeps, entry: OutboxEntry): Promise<void> {
  * up to the first whose proof step (a) did not carry: 'again' when that is the first.
  */
 function nextBatch(d: SyncDeps): OutboxEntry[] | 'again' {
+  const queue = waiting(d.files.outbox);
+  const unsent = unreportedSteps(d);
   const batch: OutboxEntry[] = [];
   let bytes = 0;
-  for (const entry of waiting(d.files.outbox)) {
-    if (batch.length >= d.desk.rules.offline.applyBatch || proofUnreported(d, entry)) break;
+  for (const entry of queue) {
+    if (batch.length >= d.desk.rules.offline.applyBatch || unsent.has(`${entry.proof.serial}:${entry.proof.step}`)) break;
     bytes += JSON.stringify(operationOf(entry)).length;
     if (batch.length > 0 && bytes > MAX_APPLY_BYTES) break;
     batch.push(entry);
   }
-  return batch.length === 0 && waiting(d.files.outbox).length > 0 ? 'again' : batch;
+  return batch.length === 0 && queue.length > 0 ? 'again' : batch;
 }
 
 const answerSchema = z.object({ outcomes: z.array(outcomeSchema) });
