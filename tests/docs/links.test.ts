@@ -40,6 +40,28 @@ function namedFiles(page: string): { target: string; resolved: string }[] {
   return [...links, ...spans, ...prose];
 }
 
+/** GitHub's heading anchors: lower case, punctuation dropped (hyphens kept), spaces to hyphens. */
+const slug = (heading: string): string =>
+  heading.replace(/`/g, '').toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+
+function anchorsOf(file: string): Set<string> {
+  const text = readFileSync(file, 'utf8').replace(/^```[\s\S]*?^```/gm, '');
+  return new Set([...text.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1]!.trim())));
+}
+
+/** Links to a heading of a Markdown page (`docs/offline.md#window-of-exposure`, `#the-desktop`) whose heading is gone. */
+function brokenAnchors(page: string): string[] {
+  const text = readFileSync(join(root, page), 'utf8').replace(/^```[\s\S]*?^```/gm, '');
+  return [...text.matchAll(/\]\(\s*([^)\s]*#[^)\s]+)\)/g)]
+    .map((m) => m[1]!)
+    .filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t))
+    .filter((t) => {
+      const [path, anchor] = t.split('#') as [string, string];
+      const file = path === '' ? join(root, page) : resolve(dirname(join(root, page)), path);
+      return file.endsWith('.md') && existsSync(file) && !anchorsOf(file).has(anchor);
+    });
+}
+
 describe('docs name only files that exist (issue 23)', () => {
   it('README.md is among the pages checked', () => {
     expect(pages()).toContain('README.md');
@@ -50,5 +72,9 @@ describe('docs name only files that exist (issue 23)', () => {
       .filter(({ resolved }) => relative(root, resolved).startsWith('..') || !existsSync(resolved))
       .map(({ target }) => target);
     expect([...new Set(broken)]).toEqual([]);
+  });
+
+  it.each(pages())('%s: every link to a heading finds it', (page) => {
+    expect(brokenAnchors(page)).toEqual([]);
   });
 });
