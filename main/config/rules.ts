@@ -1,5 +1,5 @@
 import { MAX_APPLY_BATCH } from '../../shared/contract/syncChannels';
-import { JAPAN_TIME_ZONE } from '../../shared/time/japan';
+import { JAPAN_TIME_ZONE, type TransferDateRules } from '../../shared/time/japan';
 
 /**
  * Every "Reading" of SPEC.md is a setting here, never a literal in a rule (SPEC: "must be configurable").
@@ -50,6 +50,8 @@ export type RulesConfig = {
     /** Operations per `sync:apply` at reconnect (at most MAX_APPLY_BATCH): a cut loses one batch's answer at most. */
     readonly applyBatch: number;
   };
+  /** SPEC R-TRX-3 Readings: the 振込指定日's cut-off (15:00 JST) and horizon (30 days). */
+  readonly transfers: TransferDateRules;
 };
 
 export const defaultRules: RulesConfig = {
@@ -61,4 +63,5 @@ export const defaultRules: RulesConfig = {
   session: { idleTimeoutMs: 15 * 60_000, absoluteTimeoutMs: 12 * 3_600_000, challengeTtlMs: 5 * 60_000 },
   loginHistoryLength: 10,
   offline: { blockSteps: 480, stepHashIterations: 1_000, applyBatch: MAX_APPLY_BATCH },
+  transfers: { cutOff: '15:00', maxDaysAhead: 30, timeZone: JAPAN_TIME_ZONE },
 };
