@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const SECTIONS = ['otp', 'handlers', 'responsiveness', 'memory', 'store', 'screens', 'server', 'offline', 'offlineServer', 'sync'];
+const SECTIONS = ['otp', 'handlers', 'responsiveness', 'memory', 'store', 'screens', 'server', 'offline', 'offlineServer', 'sync', 'banks'];
 const jsonAt = process.argv.indexOf('--json');
 const jsonFile = jsonAt > 0 ? process.argv[jsonAt + 1] : undefined;
 const work = mkdtempSync(join(tmpdir(), 'otp-bench-run-'));
