@@ -1,9 +1,10 @@
 /**
  * SPEC R-TRX-2: the 全銀 character set of 受取人名 and 依頼人名 (and of the 全銀協 files of R-TRX-7), written once
  * here for main and renderer. The width and kana conversions are encoding-japanese's (the library that also reads
- * and writes the files' Shift_JIS and JIS 8-bit); only the rules of the 全銀 set itself are ours.
+ * and writes the files' Shift_JIS and JIS 8-bit); only the rules of the 全銀 set itself are ours. Zod-free, like
+ * shared/input/limits.ts, so a screen converts as the user types without bundling zod; the boundary's schema is
+ * shared/contract/transferModels.ts.
  */
-import { z } from 'zod';
 // A default import: the package is CommonJS, and Node's ESM loader sees no named exports in it.
 import Encoding from 'encoding-japanese';
 
@@ -63,13 +64,4 @@ export function checkZenginText(input: string, max: number): { value: string; pr
   if (length === 0) problems.push({ kind: 'EMPTY' });
   if (length > max) problems.push({ kind: 'TOO_LONG', length, max });
   return { value, problems };
-}
-
-/** The boundary's schema (both sides): converts, then refuses with every problem as an issue's params. */
-export function zenginTextSchema(max: number) {
-  return z.string().transform((input, ctx) => {
-    const { value, problems } = checkZenginText(input, max);
-    for (const problem of problems) ctx.addIssue({ code: 'custom', message: `zengin:${problem.kind}`, params: problem });
-    return problems.length === 0 ? value : z.NEVER;
-  });
 }
