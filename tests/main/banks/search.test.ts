@@ -67,6 +67,13 @@ describe('bank and branch search (SPEC R-TRX-1)', () => {
     expect(found.slice(1).every((b) => b.kana.includes('シンキン'))).toBe(true);
   });
 
+  it('R-TRX-1: a name that starts with the query beats a lower code that only contains it', () => {
+    // 中央信組 (2556) and 中央労金 (2963) start with 中央; 山梨中央 (0142) only contains it.
+    expect(codes(searchBanks('中央', 3))).toEqual(['2556', '2963', '0142']);
+    expect(codes(searchBanks('ちゅうおう', 3))).toEqual(['2556', '2963', '0142']);
+    expect(codes(searchBanks('あおぞら'))).toEqual(['0398', '9338', '0310']);
+  });
+
   it('R-TRX-1: the first N matches, N a parameter; an empty query finds nothing', () => {
     expect(searchBanks('し', 5)).toHaveLength(5);
     expect(searchBranches('0005', '東京', 3)).toHaveLength(3);
