@@ -1,5 +1,6 @@
 import { MAX_APPLY_BATCH } from '../../shared/contract/syncChannels';
-import { JAPAN_TIME_ZONE, type TransferDateRules } from '../../shared/time/japan';
+import type { TransferDateRules } from '../../shared/time/bankCalendar';
+import { JAPAN_TIME_ZONE } from '../../shared/time/japan';
 
 /**
  * Every "Reading" of SPEC.md is a setting here, never a literal in a rule (SPEC: "must be configurable").

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRules } from '../../../main/config/rules';
-import {
-  addDays,
-  dateIn,
-  earliestTransferDate,
-  isBankBusinessDay,
-  isPastCutOff,
-  nextBankBusinessDay,
-  transferDateRefusal,
-} from '../../../shared/time/japan';
+import { earliestTransferDate, isBankBusinessDay, isPastCutOff, nextBankBusinessDay, transferDateRefusal } from '../../../shared/time/bankCalendar';
+import { addDays, dateIn } from '../../../shared/time/japan';
 import { jst } from '../../support/clock';
 
 /** SPEC R-TRX-3: the bank calendar, with the real 2026/2027 holidays of holiday_jp's list. */
