@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { conditions, markdown, writeInto } from './bench-markdown.mjs';
 
-const ALL = ['otp', 'handlers', 'responsiveness', 'memory', 'store', 'screens', 'server', 'offline', 'offlineServer', 'sync'];
+const ALL = ['otp', 'handlers', 'responsiveness', 'memory', 'store', 'screens', 'server', 'offline', 'offlineServer', 'sync', 'banks'];
 const option = (name) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1] : undefined;

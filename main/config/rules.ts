@@ -1,4 +1,5 @@
 import { MAX_APPLY_BATCH } from '../../shared/contract/syncChannels';
+import type { TransferDateRules } from '../../shared/time/bankCalendar';
 import { JAPAN_TIME_ZONE } from '../../shared/time/japan';
 
 /**
@@ -50,6 +51,8 @@ export type RulesConfig = {
     /** Operations per `sync:apply` at reconnect (at most MAX_APPLY_BATCH): a cut loses one batch's answer at most. */
     readonly applyBatch: number;
   };
+  /** SPEC R-TRX-3 Readings: the 振込指定日's cut-off (15:00 JST) and horizon (30 days). */
+  readonly transfers: TransferDateRules;
 };
 
 export const defaultRules: RulesConfig = {
@@ -61,4 +64,5 @@ export const defaultRules: RulesConfig = {
   session: { idleTimeoutMs: 15 * 60_000, absoluteTimeoutMs: 12 * 3_600_000, challengeTtlMs: 5 * 60_000 },
   loginHistoryLength: 10,
   offline: { blockSteps: 480, stepHashIterations: 1_000, applyBatch: MAX_APPLY_BATCH },
+  transfers: { cutOff: '15:00', maxDaysAhead: 30, timeZone: JAPAN_TIME_ZONE },
 };

@@ -9,3 +9,4 @@ export * from './connection';
 export { AUDIT_ACTIONS, type AuditAction } from './auditActions';
 export * from './syncModels';
 export { syncContract, type SyncContract } from './syncChannels';
+export * from './transferModels';

@@ -10,10 +10,10 @@ import { describe, expect, it } from 'vitest';
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['shared'],
-  ['config', 'crypto', 'log'],
+  ['config', 'crypto', 'log', 'banks'],
   ['store'],
   ['session', 'context', 'otp', 'seedFiles', 'attempts', 'views'],
-  ['account', 'audit', 'auth', 'backup', 'imports', 'offline', 'revocation', 'setup', 'tokens', 'top', 'users'],
+  ['account', 'audit', 'auth', 'backup', 'imports', 'offline', 'revocation', 'setup', 'tokens', 'top', 'transfers', 'users'],
   ['ipc'],
   ['core', 'remote', 'startup'],
   ['sync'],
