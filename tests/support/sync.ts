@@ -70,11 +70,11 @@ type Unsigned = Omit<OutboxOperation, 'proof'> & { proof: Pick<OutboxOperation['
  * The proof's MAC as a desktop makes it at the offline step-up (main/sync/offlineDesk.ts): from the step's code
  * (what the token shows then) and the operator's authentication password, typed as `authPassword`.
  */
-export async function macOf(h: Harness, op: Unsigned, authPassword: string = PASSWORDS.auth): Promise<string> {
+export async function macOf(h: Harness, op: Unsigned, typed: { authPassword?: string; code?: string } = {}): Promise<string> {
   const user = await findUserByLoginId(h.store.db, op.operator);
-  const authKey = user && (await storedKeyFor(authPassword, settingOf(user.auth_password_hash) ?? ''));
+  const authKey = user && (await storedKeyFor(typed.authPassword ?? PASSWORDS.auth, settingOf(user.auth_password_hash) ?? ''));
   if (!authKey) throw new Error(`no authentication password for ${op.operator}`);
-  const code = await h.codeOf(op.proof.serial, op.proof.step - stepAt(h.clock.now(), 60));
+  const code = typed.code ?? (await h.codeOf(op.proof.serial, op.proof.step - stepAt(h.clock.now(), 60)));
   return proofMacOf(proofKeyOf(code, authKey, op.proof.serial, op.proof.step), op);
 }
 
