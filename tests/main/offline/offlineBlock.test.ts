@@ -1,11 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules, type RulesConfig } from '../../../main/config/rules';
 import { hashPassword, storedKeyFor } from '../../../main/crypto/password';
-import { issueBlock, lastStepOf, type OfflineBlock } from '../../../main/offline/block';
+import { issueBlock, lastStepOf, stepParamsOf, type OfflineBlock } from '../../../main/offline/block';
+import { stepCodeMatches } from '../../../main/offline/stepHash';
 import { emptyLedger, ledgerFile, withFloor } from '../../../main/offline/ledger';
 import { readSealed, writeSealed } from '../../../main/offline/sealedFile';
 import { checkOfflineCode, checkOfflinePassword, codeKeyFor } from '../../../main/offline/offlineCheck';
@@ -86,6 +87,21 @@ describe('offline code blocks (main/offline)', () => {
     expect((await checkOfflinePassword(block, 'auth', AUTH_PW, emptyLedger(), RULES, now, NONE)).result.ok).toBe(true);
     const wrong = await checkOfflinePassword(block, 'login', AUTH_PW, emptyLedger(), RULES, now, NONE);
     expect(wrong.result).toEqual({ ok: false, error: { code: 'BAD_CREDENTIALS', field: 'password', attemptsLeft: 4 } });
+  });
+
+  it('SPEC R-OFF-2: the block alone tests no code: without the login password the right code matches no step hash; with it, it does', async () => {
+    const step = stepAt(NOW, 60) + 50;
+    const hash = Buffer.from(block.hashes[step - block.firstStep]!, 'base64');
+    // What a holder of the block (and the keychain) can key a guess with: a guessed password, the block's own check values, nothing.
+    const keys = [await keyOf(block, 'Login#2025'), Buffer.from(block.login.check, 'base64'), Buffer.from(block.auth.check, 'base64'), Buffer.alloc(32)];
+    for (const key of keys) expect(await stepCodeMatches(stepParamsOf(block, key), step, code(step), hash)).toBe(false);
+    // Nor the version-1 scheme, PBKDF2 of the bare code under the block's salt and the step.
+    const salt = Buffer.concat([Buffer.from(block.kdf.salt, 'base64'), Buffer.from(BigInt(step).toString(16).padStart(16, '0'), 'hex')]);
+    expect(pbkdf2Sync(code(step), salt, block.kdf.iterations, 32, 'sha256').equals(hash)).toBe(false);
+    expect((await checkOfflineCode(block, keys[0]!, code(step), emptyLedger(), RULES, at(step))).result).toMatchObject({ ok: false, error: { code: 'OTP_INVALID' } });
+    // With the login password (one run of the server's KDF), it matches.
+    expect(await stepCodeMatches(stepParamsOf(block, await keyOf(block)), step, code(step), hash)).toBe(true);
+    expect((await checkOfflineCode(block, await keyOf(block), code(step), emptyLedger(), RULES, at(step))).result).toEqual({ ok: true, value: { step } });
   });
 
   it('SPEC R-OFF-6: a user whose revocation waits in the outbox cannot log in offline here', async () => {
