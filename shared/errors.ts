@@ -68,6 +68,11 @@ export const ERROR_CODES = [
    * the time the operation says it was made, or that time is in the future or before the block was issued.
    */
   'OFFLINE_PROOF_INVALID',
+  /**
+   * An offline step-up asked from a session that holds no code key for the user's block (an online session cut off
+   * from the server, or a block replaced since the offline login): only an offline login's password gives one.
+   */
+  'OFFLINE_LOGIN_NEEDED',
   /** A step reported from the block of a user revoked, locked or removed since (or without that token): spent, proves nothing (操作履歴). */
   'OFFLINE_BLOCK_VOID',
   /** A step reported from a desktop that no block the server issued to it for that user and token covers (操作履歴). */

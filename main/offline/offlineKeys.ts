@@ -37,7 +37,8 @@ function stable(value: unknown): string {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
     return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(',')}}`;
   }
-  return JSON.stringify(value);
+  // As on the wire: JSON has no undefined (an array's becomes null, an object's is left out above).
+  return JSON.stringify(value) ?? 'null';
 }
 
 /** The operation as its proof covers it: everything the server acts on, the proof's own MAC aside. */

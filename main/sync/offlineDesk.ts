@@ -126,7 +126,7 @@ export class OfflineDesk {
   async stepUp(sessionId: string, block: OfflineBlock, authPassword: string, otp: string): Promise<Result<Proof>> {
     const files = this.files!;
     const codeKey = this.codeKeyOf(sessionId, block);
-    if (!codeKey) return fail('SESSION_EXPIRED', { reason: 'revoked' });
+    if (!codeKey) return fail('OFFLINE_LOGIN_NEEDED');
     return this.exclusive(async () => {
       const password = await this.checked(files, () => checkOfflinePassword(block, 'auth', authPassword, files.ledger, this.rules, this.clock(), revokedHere(files.outbox)));
       if (!password.ok) return password;

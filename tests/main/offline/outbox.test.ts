@@ -57,6 +57,17 @@ describe('the offline outbox (main/offline/outbox)', () => {
     expect(readSealed(file)).toEqual(outbox);
   });
 
+  it('SPEC R-OFF-7: an entry queued before proofs had a MAC is kept as refused (OFFLINE_PROOF_INVALID), listed, never sent', () => {
+    const file = outboxFile(join(dir, 'outbox-v1'), randomBytes(32), 'desk-1');
+    const { outbox, key } = enqueue(emptyOutbox(), revoke(['ippan001']), NOW, KEY);
+    const old = { entries: outbox.entries.map(({ proof: { mac: _mac, ...proof }, ...e }) => ({ ...e, proof })) };
+    writeSealed(file, old as never);
+    const reread = readSealed(file);
+    expect(reread.entries).toMatchObject([{ key, refused: { reason: 'OFFLINE_PROOF_INVALID' } }]);
+    expect(waiting(reread)).toEqual([]);
+    expect(revokedHere(reread).size).toBe(0);
+  });
+
   it('UUIDv7 (RFC 9562): the first 48 bits are the milliseconds, then version 7 and variant 10', () => {
     const id = uuidv7(new Date(0x0123_4567_89ab), new Uint8Array(10).fill(0xff));
     expect(id).toBe('01234567-89ab-7fff-bfff-ffffffffffff');
