@@ -81,6 +81,13 @@ describe('offline code blocks (main/offline)', () => {
     expect(openBlock(key, 'desk-1', copied)).toBeNull();
   });
 
+  it('SPEC R-OFF-2: a version-1 block on disk (stored hashes, unkeyed code hashes) opens as no block, so no offline login until the next online one', () => {
+    const key = randomBytes(32);
+    const { login: _l, auth: _a, ...rest } = block;
+    const v1 = { ...rest, version: 1, loginVerifier: 'scrypt$1024$8$1$c2FsdA==$a2V5', authVerifier: 'scrypt$1024$8$1$c2FsdA==$a2V5' };
+    expect(openBlock(key, 'desk-1', sealBlock(key, v1 as never))).toBeNull();
+  });
+
   it('SPEC R-OFF-2: passwords are checked against the check values in the block, after the server\'s own KDF', async () => {
     const now = at(stepAt(NOW, 60));
     expect((await checkOfflinePassword(block, 'login', LOGIN_PW, emptyLedger(), RULES, now, NONE)).result.ok).toBe(true);
