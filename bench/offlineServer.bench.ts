@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_APPLY_BATCH } from '../shared/contract/syncChannels';
 import { userRowVersion, type OutboxOperation } from '../shared/contract/syncModels';
-import { hashPassword, serverKdf } from '../main/crypto/password';
+import { hashPassword, serverKdf, storedKeyOf } from '../main/crypto/password';
 import { startTempPostgres } from '../main/demo/tempPostgres';
+import { proofKeyOf, proofMacOf } from '../main/offline/offlineKeys';
 import { uuidv7 } from '../main/offline/uuidv7';
-import { stepAt } from '../main/otp/totp';
+import { codeAtStep, stepAt } from '../main/otp/totp';
 import { createServer } from '../main/server/createServer';
 import { makeSelfSigned } from '../main/server/selfSigned';
 import { serverCore } from '../main/server/serverCore';
@@ -31,13 +32,18 @@ const OPS = 1_000;
 
 const REGISTRATIONS = 10;
 const loginIdOf = (i: number) => `b${String(i).padStart(7, '0')}`;
+const sealKey = randomBytes(32);
+/** The operator's token seed and authentication hash: the desktop's step-up makes each proof's MAC from them. */
+const operatorSeed = randomBytes(20);
+let operatorHash = '';
 
 async function populate(db: Db, now: Date): Promise<number> {
   const hash = await hashPassword('Bench#2026', { N: 2 ** 10, r: 8, p: 1 });
+  operatorHash = hash;
   const companyId = await addCompany(db, { code: 'B0001', name: '同期試験商事' });
   const expiresAt = new Date(now.getTime() + 365 * 86_400_000);
-  const tokens = Array.from({ length: OPS + 1 }, (_, n) => ({ ...PRODUCT_TOKEN, serial: String(310_000_000 + n), seed: randomBytes(20), expiresAt, companyId }));
-  await addTokens(db, randomBytes(32), tokens, now);
+  const tokens = Array.from({ length: OPS + 1 }, (_, n) => ({ ...PRODUCT_TOKEN, serial: String(310_000_000 + n), seed: n === 0 ? operatorSeed : randomBytes(20), expiresAt, companyId }));
+  await addTokens(db, sealKey, tokens, now);
   for (let i = 0; i <= OPS; i += 500) {
     const ids = Array.from({ length: Math.min(500, OPS + 1 - i) }, (_, k) => i + k);
     const locked = (n: number) => (n % 4 === 1 ? now.getTime() : null);
@@ -65,10 +71,22 @@ async function recordBlocks(db: Db, desktopId: string, first: number, count: num
   }
 }
 
+/** The operation as the desktop queued it: made while its step was the token's, its proof's MAC over all of it. */
+type Unsigned = Omit<OutboxOperation, 'proof'> & { proof: { serial: string; step: number } };
+
+function signed(op: Unsigned): OutboxOperation {
+  const code = codeAtStep(operatorSeed, op.proof.step, PRODUCT_TOKEN);
+  return { ...op, proof: { ...op.proof, mac: proofMacOf(proofKeyOf(code, storedKeyOf(operatorHash)!, op.proof.serial, op.proof.step), op) } };
+}
+
 /** Operation n of the outbox: 1 in 4 a revocation, 1 in 4 an unlock (of a locked user), the rest changes; a few registrations. */
 function operationOf(n: number, step: number, versions: Map<string, string>, now: Date): OutboxOperation {
+  return signed(unsignedOf(n, step, versions, now));
+}
+
+function unsignedOf(n: number, step: number, versions: Map<string, string>, now: Date): Unsigned {
   const target = loginIdOf(n + 1);
-  const base = { key: uuidv7(now), operator: loginIdOf(0), proof: { serial: '310000000', step }, queuedAt: now.getTime() };
+  const base = { key: uuidv7(now), operator: loginIdOf(0), proof: { serial: '310000000', step }, queuedAt: step * 60_000 + 1_000 };
   if (n < REGISTRATIONS) {
     const request = { loginId: `n${String(n).padStart(7, '0')}`, name: `新人 ${n}`, userType: 'general', initialLoginPassword: 'Init#Login1', initialAuthPassword: 'Init#Auth1' };
     return { ...base, channel: 'users:register', request, baseVersions: {} };
@@ -84,7 +102,7 @@ async function main(): Promise<void> {
   const postgres = await startTempPostgres({ prefix: 'otp-bench-offline-pg-' });
   const store = await openPostgresStore({ connectionString: postgres.url });
   const now = new Date();
-  const core = serverCore({ store, sealKey: randomBytes(32), setupPolicy: 'closed', kdf: serverKdf, logBug: (name, e) => console.error(name, e) });
+  const core = serverCore({ store, sealKey, setupPolicy: 'closed', kdf: serverKdf, logBug: (name, e) => console.error(name, e) });
   const tls = makeSelfSigned(dir);
   const app = await createServer({ core, tls, rateLimit: { max: 10_000_000, timeWindowMs: 60_000 } });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -94,8 +112,9 @@ async function main(): Promise<void> {
     const desktop = await registerDesktop(store.db, companyId, now);
     const proof = { desktopId: desktop.id, desktopSecret: desktop.secret };
     const versions = new Map((await companyUserRows(store.db, core.deps, companyId, 'loginId-asc', now)).map((r) => [r.loginId, userRowVersion(r)]));
-    const first = stepAt(now, 60) + 1;
-    await recordBlocks(store.db, desktop.id, first, OPS, now);
+    // Steps of the last OPS minutes, each operation made in its own step's minute, the blocks issued before.
+    const first = stepAt(now, 60) - OPS;
+    await recordBlocks(store.db, desktop.id, first, OPS, new Date((first - 1) * 60_000));
     const used = Array.from({ length: OPS }, (_, n) => ({ serial: '310000000', step: first + n, loginId: loginIdOf(0), at: now.getTime() }));
     const t0 = performance.now();
     const reported = await client.post('sync:report-steps', { ...proof, used, failures: {}, serials: ['310000000'], holders: [loginIdOf(0)] });

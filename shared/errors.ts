@@ -61,6 +61,18 @@ export const ERROR_CODES = [
   'OFFLINE_OPERATOR_INVALID',
   /** The step that proved the operation was also accepted elsewhere (a detected replay), or never reported. */
   'OFFLINE_REPLAY',
+  /**
+   * The queued operation's proof does not hold against the server's own records (SPEC R-OTP-4, DESIGN-NOTES 11):
+   * its MAC is not the one the step's code and the operator's authentication password make over this very
+   * operation, or its step lies in no block issued to that desktop for that operator, or is ahead of the clock at
+   * the time the operation says it was made, or that time is in the future or before the block was issued.
+   */
+  'OFFLINE_PROOF_INVALID',
+  /**
+   * An offline step-up asked from a session that holds no code key for the user's block (an online session cut off
+   * from the server, or a block replaced since the offline login): only an offline login's password gives one.
+   */
+  'OFFLINE_LOGIN_NEEDED',
   /** A step reported from the block of a user revoked, locked or removed since (or without that token): spent, proves nothing (操作履歴). */
   'OFFLINE_BLOCK_VOID',
   /** A step reported from a desktop that no block the server issued to it for that user and token covers (操作履歴). */

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { hash as argon2Hash, verify as argon2Verify, type Algorithm } from '@node-rs/argon2';
+import { hash as argon2Hash, hashRaw as argon2HashRaw, verify as argon2Verify, type Algorithm } from '@node-rs/argon2';
 import { Semaphore } from './semaphore';
 
 /** scrypt cost; OWASP's floor is N=2^17, r=8, p=1 (128 MiB). Tests pass a cheaper one explicitly. */
@@ -94,3 +94,35 @@ export function paramsOf(stored: string): KdfParams | null {
 export function needsRehash(stored: string, params: KdfParams): boolean {
   return !stored.startsWith(paramsPrefix(params));
 }
+
+/**
+ * A stored hash without its key: the scheme, parameters and salt. Whoever holds it and the password can make the
+ * key again (storedKeyFor); without the password it tells nothing. Null for a string that is no hash of ours.
+ */
+export function settingOf(stored: string): string | null {
+  if (!paramsOf(stored)) return null;
+  const cut = stored.lastIndexOf('$');
+  return stored.slice(0, cut);
+}
+
+/** The raw key a stored hash holds (its last field), the secret an offline block's keys are derived from. */
+export function storedKeyOf(stored: string): Buffer | null {
+  const setting = settingOf(stored);
+  const key = setting === null ? '' : stored.slice(setting.length + 1);
+  return key ? Buffer.from(key, 'base64') : null;
+}
+
+async function keyFor(password: string, setting: string): Promise<Buffer | null> {
+  const params = paramsOf(`${setting}$x`);
+  const salt = Buffer.from(setting.slice(setting.lastIndexOf('$') + 1), 'base64');
+  if (!params || salt.length === 0) return null;
+  if (!isArgon2(params)) return deriveScrypt(password, salt, params);
+  const options = { algorithm: ARGON2ID, memoryCost: params.memoryKiB, timeCost: params.t, parallelism: params.p, salt, outputLen: KEY_LENGTH };
+  return argon2HashRaw(password.normalize('NFC'), options).catch(() => null);
+}
+
+/**
+ * The key the server would have stored for this password under `setting` (settingOf): one run of the server's
+ * own KDF with its own parameters and salt, so a guess offline costs what a guess against the server's hash does.
+ */
+export const storedKeyFor = (password: string, setting: string): Promise<Buffer | null> => kdfSlots.run(() => keyFor(password, setting));

@@ -3,17 +3,23 @@ import type { OfflineBlock } from '../../shared/contract/syncModels';
 import type { RulesConfig } from '../config/rules';
 import { stepAt } from '../otp/totp';
 import type { TokenParams } from '../store/schema';
+import { settingOf, storedKeyOf } from '../crypto/password';
+import { checkValueOf, codeKeyOf } from './offlineKeys';
 import { hashStepCode, type StepHashParams } from './stepHash';
 
 export { offlineBlockSchema, type OfflineBlock } from '../../shared/contract/syncModels';
 
-export type BlockUser = Pick<OfflineBlock, 'companyId' | 'companyName' | 'userId' | 'loginId' | 'name' | 'userType' | 'loginVerifier' | 'authVerifier'>;
+export type BlockUser = Pick<OfflineBlock, 'companyId' | 'companyName' | 'userId' | 'loginId' | 'name' | 'userType'>;
+
+/** The user's stored password hashes: the block is made from their keys, and carries only their settings. */
+export type StoredHashes = { readonly login: string; readonly auth: string };
 
 export type BlockToken = { readonly serial: string; readonly params: TokenParams; readonly drift: number; readonly lastStep: number };
 
 export type IssueInput = {
   readonly desktopId: string;
   readonly user: BlockUser;
+  readonly hashes: StoredHashes;
   readonly token: BlockToken;
   /** Each step's code, computed by the caller while the seed is open (DESIGN-NOTES 6); the seed never comes here. */
   readonly codeAt: (step: number) => string;
@@ -21,10 +27,12 @@ export type IssueInput = {
   readonly rules: RulesConfig;
 };
 
-export const stepParamsOf = (block: OfflineBlock): StepHashParams => ({
+/** The block's step-hash parameters with the code key, which only the login password gives (offlineKeys.codeKeyOf). */
+export const stepParamsOf = (block: OfflineBlock, codeKey: Buffer): StepHashParams => ({
   alg: block.kdf.alg,
   iterations: block.kdf.iterations,
   salt: Buffer.from(block.kdf.salt, 'base64'),
+  codeKey,
 });
 
 /** The last step the block covers. */
@@ -42,22 +50,38 @@ export function blockSteps(token: BlockToken, now: Date, rules: RulesConfig): nu
   return Array.from({ length: Math.max(0, lastStep - firstStep + 1) }, (_, i) => firstStep + i);
 }
 
-export async function issueBlock(input: IssueInput): Promise<OfflineBlock> {
+/** One password of the block: its setting and check value; null for a stored hash that is no hash of ours. */
+function passwordPart(stored: string, salt: Buffer, which: 'login' | 'auth') {
+  const [setting, key] = [settingOf(stored), storedKeyOf(stored)];
+  return setting && key ? { setting, check: checkValueOf(key, salt, which).toString('base64') } : null;
+}
+
+/**
+ * The block, made from the server's own stored hashes (no typed password is kept): it is issued right after the
+ * online login where the login password was typed (sync:issue-block), so the key the codes are hashed under is the
+ * one that login proved. Null when a stored hash is of no scheme the desktop can recompute.
+ */
+export async function issueBlock(input: IssueInput): Promise<OfflineBlock | null> {
   const { token, rules } = input;
   const steps = blockSteps(token, input.now, rules);
   const firstStep = steps[0] ?? token.lastStep + 1;
-  const kdf = { alg: 'pbkdf2-sha256' as const, iterations: rules.offline.stepHashIterations, salt: randomBytes(16) };
+  const salt = randomBytes(16);
+  const [login, auth, loginKey] = [passwordPart(input.hashes.login, salt, 'login'), passwordPart(input.hashes.auth, salt, 'auth'), storedKeyOf(input.hashes.login)];
+  if (!login || !auth || !loginKey) return null;
+  const kdf = { alg: 'pbkdf2-sha256' as const, iterations: rules.offline.stepHashIterations, salt, codeKey: codeKeyOf(loginKey, salt) };
   const hashes = await Promise.all(steps.map((step) => hashStepCode(kdf, step, input.codeAt(step))));
   return {
-    version: 1,
+    version: 2,
     desktopId: input.desktopId,
     ...input.user,
+    login,
+    auth,
     tokenSerial: token.serial,
     period: token.params.period,
     drift: token.drift,
     issuedAt: input.now.getTime(),
     firstStep,
-    kdf: { ...kdf, salt: kdf.salt.toString('base64') },
+    kdf: { alg: kdf.alg, iterations: kdf.iterations, salt: salt.toString('base64') },
     hashes: hashes.map((h) => h.toString('base64')),
   };
 }

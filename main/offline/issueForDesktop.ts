@@ -32,8 +32,7 @@ export async function issueForDesktop(db: Db, key: SealKey, rules: RulesConfig, 
     loginId: user.login_id,
     name: user.name,
     userType: user.user_type,
-    loginVerifier: user.login_password_hash,
-    authVerifier: user.auth_password_hash,
   };
-  return issueBlock({ desktopId: desktop.id, user: blockUser, token, codeAt: (step) => codes.get(step) ?? '', now, rules });
+  const hashes = { login: user.login_password_hash, auth: user.auth_password_hash };
+  return issueBlock({ desktopId: desktop.id, user: blockUser, hashes, token, codeAt: (step) => codes.get(step) ?? '', now, rules });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { outboxOperationSchema, QUEUEABLE_CHANNELS, targetsOf, type OutboxOperation, type QueueableChannel } from '../../shared/contract/syncModels';
+import { offlineProofSchema, outboxOperationSchema, QUEUEABLE_CHANNELS, targetsOf, type OutboxOperation, type QueueableChannel } from '../../shared/contract/syncModels';
 import type { SealKey } from '../crypto/seal';
+import { proofMacOf } from './offlineKeys';
 import type { SealedFile } from './sealedFile';
 import { uuidv7 } from './uuidv7';
 
@@ -12,26 +13,46 @@ import { uuidv7 } from './uuidv7';
  */
 export const isQueueable = (channelName: string): channelName is QueueableChannel => (QUEUEABLE_CHANNELS as readonly string[]).includes(channelName);
 
-/** The step-up fields never wait on disk: the offline step-up proof (serial and step) stands for them. */
+/** The step-up fields never wait on disk: the offline step-up proof (serial, step and MAC) stands for them. */
 const STEP_UP_FIELDS = new Set(['sessionId', 'authPassword', 'otp']);
 
-const entrySchema = outboxOperationSchema.extend({
-  /** Refused at sync: kept, with its reason, in the 同期できなかった操作 list until redone or discarded. */
-  refused: z.object({ reason: z.string(), at: z.number().int(), loginIds: z.array(z.string()).optional() }).optional(),
-});
+const refusedSchema = z.object({ reason: z.string(), at: z.number().int(), loginIds: z.array(z.string()).optional() });
+
+/**
+ * An entry queued before proofs carried a MAC (outbox v1) proves nothing the server can check: it is kept as
+ * refused (OFFLINE_PROOF_INVALID), so the admin sees it in the 同期できなかった操作 list and redoes it with a
+ * fresh step-up or discards it (R-OFF-7: none is dropped silently).
+ */
+const entrySchema = outboxOperationSchema
+  .extend({
+    proof: offlineProofSchema.partial({ mac: true }),
+    /** Refused at sync: kept, with its reason, in the 同期できなかった操作 list until redone or discarded. */
+    refused: refusedSchema.optional(),
+  })
+  .transform(({ proof, refused, ...entry }) => {
+    const unproven = proof.mac === undefined ? { reason: 'OFFLINE_PROOF_INVALID', at: entry.queuedAt } : undefined;
+    const kept = refused ?? unproven;
+    return { ...entry, proof: { ...proof, mac: proof.mac ?? '' }, ...(kept ? { refused: kept } : {}) };
+  });
 
 export const outboxSchema = z.object({ entries: z.array(entrySchema) });
-export type OutboxEntry = z.infer<typeof entrySchema>;
-export type Outbox = z.infer<typeof outboxSchema>;
+export type OutboxEntry = z.output<typeof entrySchema>;
+export type Outbox = z.output<typeof outboxSchema>;
 
 export const emptyOutbox = (): Outbox => ({ entries: [] });
 
-export type Queued = Pick<OutboxOperation, 'channel' | 'operator' | 'proof' | 'baseVersions'> & { readonly request: Record<string, unknown> };
+export type Queued = Pick<OutboxOperation, 'channel' | 'operator' | 'baseVersions'> & {
+  readonly request: Record<string, unknown>;
+  readonly proof: Pick<OutboxOperation['proof'], 'serial' | 'step'>;
+};
 
-export function enqueue(outbox: Outbox, op: Queued, now: Date): { outbox: Outbox; key: string } {
+/** The operation as it will go on the wire, its proof's MAC made with `proofKey` (offlineKeys.proofKeyOf) over all of it. */
+export function enqueue(outbox: Outbox, op: Queued, now: Date, proofKey: Buffer): { outbox: Outbox; key: string } {
   const request = Object.fromEntries(Object.entries(op.request).filter(([field]) => !STEP_UP_FIELDS.has(field)));
   const key = uuidv7(now);
-  return { key, outbox: { entries: [...outbox.entries, { ...op, request, key, queuedAt: now.getTime() }] } };
+  const unsigned = { ...op, request, key, queuedAt: now.getTime() };
+  const entry: OutboxEntry = { ...unsigned, proof: { ...op.proof, mac: proofMacOf(proofKey, unsigned) } };
+  return { key, outbox: { entries: [...outbox.entries, entry] } };
 }
 
 /** The operations the next sync sends, in order: the refused ones wait for the admin instead. */

@@ -1,7 +1,11 @@
-import { pbkdf2, timingSafeEqual } from 'node:crypto';
+import { createHmac, pbkdf2, timingSafeEqual } from 'node:crypto';
 
-/** How a block's step hashes were made; carried in the block so the cost can change without breaking old blocks. */
-export type StepHashParams = { readonly alg: 'pbkdf2-sha256'; readonly iterations: number; readonly salt: Buffer };
+/**
+ * How a block's step hashes were made; alg, iterations and salt are carried in the block so the cost can change.
+ * `codeKey` (offlineKeys.codeKeyOf) comes from the login password and is never in the block: without it no code
+ * can be tested against the hashes, so the block alone is useless (R-OFF-2).
+ */
+export type StepHashParams = { readonly alg: 'pbkdf2-sha256'; readonly iterations: number; readonly salt: Buffer; readonly codeKey: Buffer };
 
 const HASH_BYTES = 32;
 
@@ -12,10 +16,13 @@ function stepSalt(salt: Buffer, step: number): Buffer {
   return Buffer.concat([salt, suffix]);
 }
 
+/** The code under the login password's key: PBKDF2 then stretches a value a guesser cannot make without it. */
+const keyedCode = (codeKey: Buffer, code: string): Buffer => createHmac('sha256', codeKey).update(code, 'utf8').digest();
+
 /** Async so that issuing a block spreads its hashes over libuv's thread pool. */
 export function hashStepCode(params: StepHashParams, step: number, code: string): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    pbkdf2(code, stepSalt(params.salt, step), params.iterations, HASH_BYTES, 'sha256', (err, key) => (err ? reject(err) : resolve(key))),
+    pbkdf2(keyedCode(params.codeKey, code), stepSalt(params.salt, step), params.iterations, HASH_BYTES, 'sha256', (err, key) => (err ? reject(err) : resolve(key))),
   );
 }
 

@@ -3,14 +3,21 @@ import type { OfflineBlock } from '../../shared/contract/syncModels';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { RulesConfig } from '../config/rules';
 import { Semaphore } from '../crypto/semaphore';
-import { checkOfflineCode, checkOfflinePassword, type Checked } from '../offline/offlineCheck';
+import { checkOfflineCode, checkOfflinePassword, codeKeyFor, type Checked } from '../offline/offlineCheck';
+import { proofKeyOf } from '../offline/offlineKeys';
 import { revokedHere } from '../offline/outbox';
 import { MemorySessionStore, type EndReason, type Session } from '../session/sessions';
 import type { OfflineFiles } from './files';
 import { topOf } from './replicaEdits';
 
-/** The offline step-up's proof (R-OFF-7): the step the block accepted, checked by the server as a reported step. */
-export type Proof = { readonly serial: string; readonly step: number };
+/**
+ * The offline step-up's outcome (R-OTP-4, R-OFF-7): the step the block accepted and the key the operation's MAC is
+ * made with (offlineKeys.proofKeyOf, from that code and the authentication password), which the caller wipes.
+ */
+export type Proof = { readonly serial: string; readonly step: number; readonly proofKey: Buffer };
+
+/** A login's code key (offlineCheck.codeKeyFor), for the block whose salt it was made with. */
+type CodeKey = { readonly salt: string; readonly key: Buffer };
 
 /**
  * A connected desktop's offline authority (SPEC R-OFF-1..4): logins and step-ups against the blocks, each step
@@ -25,6 +32,11 @@ export class OfflineDesk {
   private readonly ownChallenges = new Set<string>();
   /** One ledger change at a time: a check reads the ledger, hashes, then writes what it read plus its step. */
   private readonly ledgerLock = new Semaphore(1);
+  /**
+   * Per challenge, then per session opened offline, the code key its login password gave: in this process's
+   * memory only, never on disk, so a copy of the desktop's folder tests no code (R-OFF-2).
+   */
+  private readonly codeKeys = new Map<string, CodeKey>();
 
   constructor(
     readonly files: OfflineFiles | null,
@@ -70,6 +82,8 @@ export class OfflineDesk {
     if (!checked.ok) return checked;
     const challenge = await this.sessions.issueChallenge(block.value.userId, 'needsOtp', this.clock());
     this.ownChallenges.add(challenge.id);
+    this.codeKeys.set(challenge.id, { salt: block.value.kdf.salt, key: codeKeyFor(block.value, checked.value) });
+    checked.value.fill(0);
     return ok({ kind: 'needsOtp', challengeId: challenge.id, name: block.value.name });
   }
 
@@ -80,11 +94,13 @@ export class OfflineDesk {
     const block = this.blockOf(loginId ?? '');
     if (!block.ok) return block;
     const files = this.files!;
+    const codeKey = this.codeKeyOf(challengeId, block.value);
+    if (!codeKey) return fail('CHALLENGE_INVALID');
     // One session per challenge (SPEC R-OTP-2): checks run one at a time, and one that finds its challenge spent by
     // a submission racing it with another valid code checks nothing, so uses no step.
     const step = await this.exclusive(async () => {
       if (!(await this.sessions.challenge(challengeId, 'needsOtp', this.clock())).ok) return fail('CHALLENGE_INVALID');
-      const checked = await this.checked(files, () => checkOfflineCode(block.value, otp, files.ledger, this.rules, this.clock()));
+      const checked = await this.checked(files, () => checkOfflineCode(block.value, codeKey, otp, files.ledger, this.rules, this.clock()));
       if (checked.ok || checked.error.code === 'LOCKED') this.sessions.takeChallenge(challengeId);
       return checked;
     });
@@ -92,17 +108,32 @@ export class OfflineDesk {
     const b = block.value;
     const session = await this.sessions.open({ userId: b.userId, companyId: b.companyId, loginId: b.loginId, userType: b.userType, mustChangePasswords: false }, this.clock());
     this.ownSessions.add(session.id);
+    this.codeKeys.set(session.id, this.codeKeys.get(challengeId)!);
+    this.codeKeys.delete(challengeId);
     return ok(this.infoOf(session, b));
   }
 
-  /** R-OFF-4/7: the authentication password against the block, then an OTP like the login's (a new step). */
-  async stepUp(block: OfflineBlock, authPassword: string, otp: string): Promise<Result<Proof>> {
+  /** The code key of a challenge or session, if made for this very block (a block replaced since has another salt). */
+  private codeKeyOf(id: string, block: OfflineBlock): Buffer | undefined {
+    const held = this.codeKeys.get(id);
+    return held && held.salt === block.kdf.salt ? held.key : undefined;
+  }
+
+  /**
+   * R-OTP-4, R-OFF-4/7: the authentication password against the block, then an OTP like the login's (a new step)
+   * under the session's code key; answers the proof key made from both. Neither the password's key nor the code is kept.
+   */
+  async stepUp(sessionId: string, block: OfflineBlock, authPassword: string, otp: string): Promise<Result<Proof>> {
     const files = this.files!;
+    const codeKey = this.codeKeyOf(sessionId, block);
+    if (!codeKey) return fail('OFFLINE_LOGIN_NEEDED');
     return this.exclusive(async () => {
       const password = await this.checked(files, () => checkOfflinePassword(block, 'auth', authPassword, files.ledger, this.rules, this.clock(), revokedHere(files.outbox)));
       if (!password.ok) return password;
-      const step = await this.checked(files, () => checkOfflineCode(block, otp, files.ledger, this.rules, this.clock()));
-      return step.ok ? ok({ serial: block.tokenSerial, step: step.value.step }) : step;
+      const step = await this.checked(files, () => checkOfflineCode(block, codeKey, otp, files.ledger, this.rules, this.clock()));
+      const proofKey = step.ok ? proofKeyOf(otp, password.value, block.tokenSerial, step.value.step) : undefined;
+      password.value.fill(0);
+      return step.ok ? ok({ serial: block.tokenSerial, step: step.value.step, proofKey: proofKey! }) : step;
     });
   }
 
@@ -124,7 +155,10 @@ export class OfflineDesk {
   /** The session and its holder's block; a holder revoked here or dropped at a sync has none any more. */
   async resolve(sessionId: string): Promise<Result<{ session: Session; block: OfflineBlock }>> {
     const session = await this.sessions.resolve(sessionId, this.clock());
-    if (!session.ok) return session;
+    if (!session.ok) {
+      this.codeKeys.delete(sessionId);
+      return session;
+    }
     const block = this.files?.blocks.get(session.value.loginId);
     if (!block) {
       await this.sessions.end(sessionId, 'revoked', this.clock());

@@ -56,7 +56,7 @@ const baseVersionsOf = (users: readonly UserRow[], loginIds: readonly string[]) 
 export type QueueInput = {
   readonly channel: QueueableChannel;
   /** The channel's request as parsed, with its step-up fields. */
-  readonly request: Record<string, unknown> & { authPassword: string; otp: string };
+  readonly request: Record<string, unknown> & { sessionId: string; authPassword: string; otp: string };
   /** The operator's block: their type decides access (shared/contract/access.ts), their passwords the step-up. */
   readonly block: OfflineBlock;
 };
@@ -75,10 +75,12 @@ export async function queueOffline(desk: OfflineDesk, input: QueueInput): Promis
   if (!replica?.users) return fail('OFFLINE_UNAVAILABLE');
   const planned = plan(channel, request, replica.users, block.loginId);
   if (!planned.ok) return planned;
-  const proof = await desk.stepUp(block, request.authPassword, request.otp);
+  const proof = await desk.stepUp(request.sessionId, block, request.authPassword, request.otp);
   if (!proof.ok) return proof;
-  const operation = { channel, operator: block.loginId, proof: proof.value, baseVersions: baseVersionsOf(replica.users, targetsOf(request)), request };
-  const { outbox, key } = enqueue(files.outbox, operation, desk.clock());
+  const { serial, step, proofKey } = proof.value;
+  const operation = { channel, operator: block.loginId, proof: { serial, step }, baseVersions: baseVersionsOf(replica.users, targetsOf(request)), request };
+  const { outbox, key } = enqueue(files.outbox, operation, desk.clock(), proofKey);
+  proofKey.fill(0);
   files.setOutbox(outbox);
   // The replica as it is now: a sync may have replaced it during the step-up.
   files.setReplica(applyEdit(files.replica ?? replica, planned.value.edit));

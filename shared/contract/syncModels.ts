@@ -8,12 +8,21 @@ import { topPageSchema, userRowSchema, userTypeSchema } from './models';
  */
 
 /**
- * An offline code block (R-OFF-1/2): one user's password verifiers (the server's own slow hashes) and a salted
- * PBKDF2 hash of each step's code, for one desktop. Nothing in it makes a code. Parsed again when the desktop opens
- * its sealed copy, since the file on disk is outside the process.
+ * One password of a block (version 2): the server's stored hash without its key (scheme, parameters, salt), and
+ * a check value derived from that key (main/offline/offlineKeys.ts), so the desktop can tell a wrong password
+ * after one run of the server's own KDF, and learns nothing else without the password.
+ */
+const blockPasswordSchema = z.object({ setting: z.string().min(1).max(200), check: z.string().min(1).max(100) });
+
+/**
+ * An offline code block (R-OFF-1/2): one user's password settings and check values, and a salted PBKDF2 hash of
+ * each step's code keyed by the login password, for one desktop. Nothing in it makes a code, and nothing in it
+ * tests one without the login password (version 1 carried the stored hashes and unkeyed code hashes: such a
+ * block no longer parses, so the desktop holds no block for that user until the next online login). Parsed
+ * again when the desktop opens its sealed copy, since the file on disk is outside the process.
  */
 export const offlineBlockSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   desktopId: z.string().min(1),
   companyId: z.number().int(),
   userId: z.number().int(),
@@ -21,8 +30,8 @@ export const offlineBlockSchema = z.object({
   name: z.string(),
   userType: userTypeSchema,
   companyName: z.string(),
-  loginVerifier: z.string().min(1),
-  authVerifier: z.string().min(1),
+  login: blockPasswordSchema,
+  auth: blockPasswordSchema,
   tokenSerial: z.string().min(1),
   period: z.number().int().positive(),
   drift: z.number().int(),
@@ -59,8 +68,13 @@ export const QUEUEABLE_CHANNELS = ['tokens:revoke', 'users:unlock', 'users:regis
 export const queueableChannelSchema = z.enum(QUEUEABLE_CHANNELS);
 export type QueueableChannel = z.infer<typeof queueableChannelSchema>;
 
-/** The offline step-up that stands for the authentication password and OTP (R-OFF-7): the step the block accepted. */
-export const offlineProofSchema = z.object({ serial: z.string().min(1).max(64), step: z.number().int().nonnegative() });
+/**
+ * The offline step-up that stands for the authentication password and OTP (R-OTP-4, R-OFF-7): the step the block
+ * accepted and a MAC over the canonical operation, keyed from that step's code and the authentication password
+ * (main/offline/offlineKeys.ts). The server makes the key again from the seed and its stored hash
+ * (DESIGN-NOTES 11), so the proof proves this operation only, and only one made by whoever typed both.
+ */
+export const offlineProofSchema = z.object({ serial: z.string().min(1).max(64), step: z.number().int().nonnegative(), mac: z.base64().length(44) });
 
 /**
  * One queued operation (R-OFF-7). `request` is the channel's request without sessionId, authPassword and otp (the

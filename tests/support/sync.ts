@@ -2,11 +2,14 @@ import type { OfflineBlock, OutboxOperation } from '../../shared/contract/syncMo
 import { userRowVersion } from '../../shared/contract/syncModels';
 import type { UserRow } from '../../shared/contract/models';
 import type { Result } from '../../shared/errors';
+import { settingOf, storedKeyFor } from '../../main/crypto/password';
+import { proofKeyOf, proofMacOf } from '../../main/offline/offlineKeys';
 import { uuidv7 } from '../../main/offline/uuidv7';
 import { stepAt } from '../../main/otp/totp';
+import { findUserByLoginId } from '../../main/store/repos/users';
 import { value } from './admin';
 import { afterEach, beforeEach } from 'vitest';
-import { createHarness, loginWithOtp, nextStep, type Harness } from './harness';
+import { createHarness, loginWithOtp, nextStep, PASSWORDS, type Harness } from './harness';
 
 /** A sync call: the core's dispatch, or the server over HTTPS (its body unwrapped). */
 export type SyncCall = (channelName: string, request: unknown) => Promise<Result<unknown>>;
@@ -61,8 +64,33 @@ export async function versions(call: SyncCall, sessionId: string, ...loginIds: s
   return Object.fromEntries(users.filter((u) => loginIds.includes(u.loginId)).map((u) => [u.loginId, userRowVersion(u)]));
 }
 
-export function queued(h: Harness, op: Pick<OutboxOperation, 'channel' | 'request' | 'proof'> & Partial<OutboxOperation>): OutboxOperation {
-  return { key: uuidv7(h.clock.now()), operator: 'kmb05871', baseVersions: {}, queuedAt: h.clock.now().getTime(), ...op };
+type Unsigned = Omit<OutboxOperation, 'proof'> & { proof: Pick<OutboxOperation['proof'], 'serial' | 'step'> };
+
+/**
+ * The proof's MAC as a desktop makes it at the offline step-up (main/sync/offlineDesk.ts): from the step's code
+ * (what the token shows then) and the operator's authentication password, typed as `authPassword`.
+ */
+export async function macOf(h: Harness, op: Unsigned, typed: { authPassword?: string; code?: string } = {}): Promise<string> {
+  const user = await findUserByLoginId(h.store.db, op.operator);
+  const authKey = user && (await storedKeyFor(typed.authPassword ?? PASSWORDS.auth, settingOf(user.auth_password_hash) ?? ''));
+  if (!authKey) throw new Error(`no authentication password for ${op.operator}`);
+  const code = typed.code ?? (await h.codeOf(op.proof.serial, op.proof.step - stepAt(h.clock.now(), 60)));
+  return proofMacOf(proofKeyOf(code, authKey, op.proof.serial, op.proof.step), op);
+}
+
+/** How far ahead of the clock a test's proof step may be for `queued` to move the clock to it. */
+const REACHABLE_MS = 3_600_000;
+
+/**
+ * A queued operation with a valid proof for its step, made (queuedAt) while that step was the token's: a step a
+ * little ahead of the clock moves the clock there first, as a desktop that made it then and syncs now would see.
+ */
+export async function queued(h: Harness, op: Pick<OutboxOperation, 'channel' | 'request'> & Partial<Unsigned> & { proof: Unsigned['proof'] }): Promise<OutboxOperation> {
+  const stepStart = op.proof.step * 60_000;
+  const ahead = stepStart - h.clock.now().getTime();
+  if (op.queuedAt === undefined && ahead > 0 && ahead <= REACHABLE_MS) h.clock.advance(ahead);
+  const unsigned: Unsigned = { key: uuidv7(h.clock.now()), operator: 'kmb05871', baseVersions: {}, queuedAt: h.clock.now().getTime(), ...op };
+  return { ...unsigned, proof: { ...unsigned.proof, mac: await macOf(h, unsigned) } };
 }
 
 export type Outcome = { accepted: true; appliedAt: string } | { accepted: false; reason: string; loginIds?: string[] };

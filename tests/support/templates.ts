@@ -51,7 +51,7 @@ function syncTemplates({ sessionId, target, desktop = FORGED_DESKTOP }: Template
     channel: 'tokens:revoke',
     request: { loginIds: [target] },
     operator: 'kmb05871',
-    proof: { serial: '523405696', step: 1 },
+    proof: { serial: '523405696', step: 1, mac: 'A'.repeat(43) + '=' },
     baseVersions: {},
     queuedAt: 0,
   };

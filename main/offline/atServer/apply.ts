@@ -38,7 +38,7 @@ async function attempt(deps: Deps, desktop: DesktopRegistration, op: OutboxOpera
     delete done.applied;
     const operator = await operatorOf(tx, desktop, op, plan.access);
     if (!operator.ok) return operator;
-    const replay = await proofRefusal(tx, desktop, operator.value, op.proof.step);
+    const replay = await proofRefusal(tx, deps, desktop, operator.value, op, now);
     if (replay) return fail(replay);
     const row = claimRow(desktop, op, now, { outcome: 'accepted', proof_token_id: operator.value.token.id, proof_step: op.proof.step });
     if (!(await claimOperation(tx, row))) return fail('VALIDATION');

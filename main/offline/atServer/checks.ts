@@ -8,6 +8,7 @@ import { findUserByLoginId, findUsersByLoginIds } from '../../store/repos/users'
 import type { Db } from '../../store/transaction';
 import { companyUserRows } from '../../users/list';
 import { standingHolder, type Holder } from './desktop';
+import { proofInvalid } from './proof';
 
 /**
  * The operator now (SPEC R-OFF-8): of the desktop's company, not removed, not locked, still allowed the channel,
@@ -20,11 +21,13 @@ export async function operatorOf(tx: Db, desktop: DesktopRegistration, op: Outbo
 }
 
 /**
- * The offline step-up (R-OFF-3, R-OFF-7): the proof's step must be on record as reported from this desktop by
- * this operator, and have proved no other applied operation. A step accepted elsewhere first (online, another
- * desktop) or never reported is OFFLINE_REPLAY.
+ * The offline step-up (R-OFF-3, R-OFF-7, R-OTP-4): the proof's step must be on record as reported from this
+ * desktop by this operator, and have proved no other applied operation. A step accepted elsewhere first (online,
+ * another desktop) or never reported is OFFLINE_REPLAY. Then the proof itself must hold against the server's
+ * records (proof.ts): else OFFLINE_PROOF_INVALID.
  */
-export async function proofRefusal(tx: Db, desktop: DesktopRegistration, holder: Holder, step: number): Promise<ErrorCode | null> {
+export async function proofRefusal(tx: Db, deps: Deps, desktop: DesktopRegistration, holder: Holder, op: OutboxOperation, now: Date): Promise<ErrorCode | null> {
+  const step = op.proof.step;
   // One round trip: the step's record, and whether an applied operation already used it.
   const held = await tx
     .selectFrom('accepted_steps as s')
@@ -34,7 +37,8 @@ export async function proofRefusal(tx: Db, desktop: DesktopRegistration, holder:
     .where('s.step', '=', step)
     .executeTakeFirst();
   const ours = held?.source === 'offline' && held.desktop_id === desktop.id && held.login_id === holder.user.login_id;
-  return ours && !held.spent ? null : 'OFFLINE_REPLAY';
+  if (!ours || held.spent) return 'OFFLINE_REPLAY';
+  return proofInvalid(tx, deps, desktop, holder, op, now);
 }
 
 /**

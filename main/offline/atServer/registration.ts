@@ -23,7 +23,7 @@ export function registerDesktopFor(deps: Deps, session: Session, now: Date): Pro
 /**
  * `sync:issue-block` (SPEC R-OFF-1/2): after an online login, the session's user's block for this desktop, which
  * must be of the session's company (else DESKTOP_UNKNOWN, as a wrong secret); null without an active token.
- * Audited: password verifiers leave the server in it. Recorded with its audit row (offline_blocks, DESIGN-NOTES
+ * Audited: password settings and check values leave the server in it. Recorded with its audit row (offline_blocks, DESIGN-NOTES
  * 3): only the steps of a block issued to this desktop for its user and token are recorded when reported.
  */
 export async function issueBlockFor(deps: Deps, session: Session, input: DesktopProof, now: Date): Promise<Result<{ block: OfflineBlock | null }>> {

@@ -93,3 +93,21 @@ export const oldestReportableStep = (period: number, now: Date): number => Math.
 export async function pruneOfflineBlocks(db: Db, desktopId: string, now: Date): Promise<void> {
   await db.deleteFrom('offline_blocks').where('desktop_id', '=', desktopId).where('ends_at', '<=', cutoffOf(now)).execute();
 }
+
+/**
+ * When the block holding `step`, issued to `desktopId` for that user and token and within the retention, was
+ * issued (the earliest, if blocks overlap); undefined if none holds it. A queued operation's proof must lie in one.
+ */
+export async function issuedAtOfStep(db: Db, desktopId: string, userId: number, tokenId: number, step: number, now: Date): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('offline_blocks')
+    .select((eb) => eb.fn.min('issued_at').as('issued_at'))
+    .where('desktop_id', '=', desktopId)
+    .where('user_id', '=', userId)
+    .where('token_id', '=', tokenId)
+    .where('first_step', '<=', step)
+    .where('last_step', '>=', step)
+    .where('ends_at', '>', cutoffOf(now))
+    .executeTakeFirst();
+  return row?.issued_at === null || row?.issued_at === undefined ? undefined : Number(row.issued_at);
+}

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultRules, type RulesConfig } from '../../../main/config/rules';
 import { issueForDesktop } from '../../../main/offline/issueForDesktop';
 import { emptyLedger } from '../../../main/offline/ledger';
-import { checkOfflineCode, checkOfflinePassword } from '../../../main/offline/offlineCheck';
+import { checkOfflineCode, checkOfflinePassword, codeKeyFor } from '../../../main/offline/offlineCheck';
 import { openBlock, sealBlock } from '../../../main/offline/sealedBlock';
 import { withSeed } from '../../../main/otp/consume';
 import { findDesktop, registerDesktop, type DesktopRegistration } from '../../../main/store/repos/desktops';
@@ -34,15 +34,18 @@ describe('issuing a block to a registered desktop (main/offline/issueForDesktop)
     const block = (await issueFor('kmb05871'))!;
     const key = randomBytes(32);
     const opened = openBlock(key, desk.id, sealBlock(key, block))!;
-    expect((await checkOfflinePassword(opened, 'login', PASSWORDS.login, emptyLedger(), RULES, h.clock.now(), NONE)).result.ok).toBe(true);
+    const login = await checkOfflinePassword(opened, 'login', PASSWORDS.login, emptyLedger(), RULES, h.clock.now(), NONE);
+    if (!login.result.ok) throw new Error('login password refused');
     h.clock.advance(60_000);
-    expect((await checkOfflineCode(opened, await h.codeOf(SHARED), emptyLedger(), RULES, h.clock.now())).result.ok).toBe(true);
+    expect((await checkOfflineCode(opened, codeKeyFor(opened, login.result.value), await h.codeOf(SHARED), emptyLedger(), RULES, h.clock.now())).result.ok).toBe(true);
   });
 
   it('SPEC R-OFF-3: the code used at the online login is not in the block: refused offline', async () => {
     await loginWithOtp(h, 'kmb05871');
     const block = (await issueFor('test12345'))!;
-    expect((await checkOfflineCode(block, await h.codeOf(SHARED), emptyLedger(), RULES, h.clock.now())).result).toMatchObject({ ok: false, error: { code: 'OTP_INVALID' } });
+    const login = await checkOfflinePassword(block, 'login', PASSWORDS.login, emptyLedger(), RULES, h.clock.now(), NONE);
+    if (!login.result.ok) throw new Error('login password refused');
+    expect((await checkOfflineCode(block, codeKeyFor(block, login.result.value), await h.codeOf(SHARED), emptyLedger(), RULES, h.clock.now())).result).toMatchObject({ ok: false, error: { code: 'OTP_INVALID' } });
   });
 
   it('SPEC R-OFF-2: the issued block holds no seed and no password (byte scan)', async () => {

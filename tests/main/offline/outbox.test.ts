@@ -18,6 +18,7 @@ const revoke = (loginIds: string[]): Queued => ({
   baseVersions: {},
   request: { sessionId: 'S'.repeat(43), loginIds, authPassword: 'Auth#2026', otp: '123456' },
 });
+const KEY = randomBytes(32);
 const dir = mkdtempSync(join(tmpdir(), 'offline-outbox-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -29,8 +30,8 @@ describe('the offline outbox (main/offline/outbox)', () => {
   });
 
   it('SPEC R-OFF-7: each operation has a time-ordered UUIDv7 key, in the order made; step-up secrets and the session are not kept', () => {
-    const a = enqueue(emptyOutbox(), revoke(['ippan001']), NOW);
-    const b = enqueue(a.outbox, revoke(['kigen001']), later(1));
+    const a = enqueue(emptyOutbox(), revoke(['ippan001']), NOW, KEY);
+    const b = enqueue(a.outbox, revoke(['kigen001']), later(1), KEY);
     expect(a.key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(a.key < b.key).toBe(true);
     expect(waiting(b.outbox).map((e) => e.key)).toEqual([a.key, b.key]);
@@ -39,7 +40,7 @@ describe('the offline outbox (main/offline/outbox)', () => {
   });
 
   it('SPEC R-OFF-6: a queued revocation takes effect here at once; a refused one stays listed with its reason and no longer counts', () => {
-    const { outbox, key } = enqueue(emptyOutbox(), revoke(['ippan001', 'test12345']), NOW);
+    const { outbox, key } = enqueue(emptyOutbox(), revoke(['ippan001', 'test12345']), NOW, KEY);
     expect([...revokedHere(outbox)].sort()).toEqual(['ippan001', 'test12345']);
     const refused = withOutcome(outbox, key, { accepted: false, reason: 'OPERATOR_REVOKED' }, later(5));
     expect(refused.entries).toMatchObject([{ key, refused: { reason: 'OPERATOR_REVOKED' } }]);
@@ -50,10 +51,21 @@ describe('the offline outbox (main/offline/outbox)', () => {
 
   it('SPEC R-OFF-7: the outbox file is sealed (no password, no code in its bytes) and survives a restart', () => {
     const file = outboxFile(join(dir, 'outbox'), randomBytes(32), 'desk-1');
-    const { outbox } = enqueue(emptyOutbox(), revoke(['ippan001']), NOW);
+    const { outbox } = enqueue(emptyOutbox(), revoke(['ippan001']), NOW, KEY);
     writeSealed(file, outbox);
     expect(scan({ file: readFileSync(file.path) }, [{ label: 'auth', value: 'Auth#2026' }, { label: 'otp', value: '123456', digits: true }, { label: 'login ID', value: 'ippan001' }])).toEqual([]);
     expect(readSealed(file)).toEqual(outbox);
+  });
+
+  it('SPEC R-OFF-7: an entry queued before proofs had a MAC is kept as refused (OFFLINE_PROOF_INVALID), listed, never sent', () => {
+    const file = outboxFile(join(dir, 'outbox-v1'), randomBytes(32), 'desk-1');
+    const { outbox, key } = enqueue(emptyOutbox(), revoke(['ippan001']), NOW, KEY);
+    const old = { entries: outbox.entries.map(({ proof: { mac: _mac, ...proof }, ...e }) => ({ ...e, proof })) };
+    writeSealed(file, old as never);
+    const reread = readSealed(file);
+    expect(reread.entries).toMatchObject([{ key, refused: { reason: 'OFFLINE_PROOF_INVALID' } }]);
+    expect(waiting(reread)).toEqual([]);
+    expect(revokedHere(reread).size).toBe(0);
   });
 
   it('UUIDv7 (RFC 9562): the first 48 bits are the milliseconds, then version 7 and variant 10', () => {

@@ -77,10 +77,9 @@ describe('sync:apply: a batch (SPEC R-OFF-7)', () => {
     const ops = [
       await offlineOp('users:update', { loginId: 'shinki01', name: '一番目' }, 3, await versions(call, master, 'shinki01')),
       await offlineOp('users:remove', { loginId: 'kmb05871' }, 4),
-      await offlineOp('users:update', { loginId: 'shinki01', name: '三番目' }, 5),
+      // Its base version is not the row after the first: the order is the outbox's.
+      await offlineOp('users:update', { loginId: 'shinki01', name: '三番目' }, 5, { shinki01: '' }),
     ];
-    // The third's base version is the row after the first: the order is the outbox's.
-    ops[2] = { ...ops[2]!, baseVersions: { shinki01: '' } };
     const answer = value(await call('sync:apply', { ...desk, operations: ops })) as { outcomes: Outcome[] };
     expect(answer.outcomes).toEqual([
       { accepted: true, appliedAt: h.clock.now().toISOString() },
@@ -194,7 +193,7 @@ describe('sync:apply: the operator and the proof (SPEC R-OFF-8, R-OFF-3)', () =>
     await issueBlockTo(h, call, 'test12345', SHARED, desk);
     const proof = await spentOffline(h, call, desk, 'test12345', stepFrom(h, 4));
     await h.store.db.updateTable('users').set({ user_type: 'general' }).where('login_id', '=', 'test12345').execute();
-    const demoted = queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof, operator: 'test12345' });
+    const demoted = await queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof, operator: 'test12345' });
     expect(await apply(call, desk, demoted)).toEqual({ accepted: false, reason: 'OFFLINE_OPERATOR_INVALID' });
     expect((await versions(call, master, 'ippan001')).ippan001).toContain('"active"');
   });
@@ -205,19 +204,19 @@ describe('sync:apply: the operator and the proof (SPEC R-OFF-8, R-OFF-3)', () =>
     const step = stepFrom(h, 0);
     const replayed = await call('sync:report-steps', { ...desk, used: [{ serial: SHARED, step, loginId: 'kmb05871', at: 0 }], failures: {}, serials: [], holders: [] });
     expect(replayed).toMatchObject({ ok: true, value: { reports: [{ outcome: 'replay' }] } });
-    const op = queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof: { serial: SHARED, step } });
+    const op = await queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof: { serial: SHARED, step } });
     expect(await apply(call, desk, op)).toEqual({ accepted: false, reason: 'OFFLINE_REPLAY' });
   });
 
   it('SPEC R-OFF-3: a proof never reported, reported by another desktop, or already proving another operation → OFFLINE_REPLAY', async () => {
-    const never = queued(h, { channel: 'users:unlock', request: { loginId: 'ippan001' }, proof: { serial: SHARED, step: stepFrom(h, 9) } });
+    const never = await queued(h, { channel: 'users:unlock', request: { loginId: 'ippan001' }, proof: { serial: SHARED, step: stepFrom(h, 9) } });
     expect(await apply(call, desk, never)).toMatchObject({ reason: 'OFFLINE_REPLAY' });
     const other = await registerDesk(call, master);
     await issueBlock(call, other, master);
     const proof = await spentOffline(h, call, other, 'kmb05871', stepFrom(h, 5));
-    expect(await apply(call, desk, queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof }))).toMatchObject({ reason: 'OFFLINE_REPLAY' });
-    expect(await apply(call, other, queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof }))).toMatchObject({ accepted: true });
-    expect(await apply(call, other, queued(h, { channel: 'tokens:revoke', request: { loginIds: ['kigen001'] }, proof }))).toMatchObject({ reason: 'OFFLINE_REPLAY' });
+    expect(await apply(call, desk, await queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof }))).toMatchObject({ reason: 'OFFLINE_REPLAY' });
+    expect(await apply(call, other, await queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof }))).toMatchObject({ accepted: true });
+    expect(await apply(call, other, await queued(h, { channel: 'tokens:revoke', request: { loginIds: ['kigen001'] }, proof }))).toMatchObject({ reason: 'OFFLINE_REPLAY' });
   });
 });
 
@@ -237,7 +236,7 @@ describe('sync:apply: one company only (SPEC R-SRV-3)', () => {
     const foreign = await registerDesk(call, (await loginWithOtp(h, 'tasha001', '700000001')).sessionId);
     const reported = await call('sync:report-steps', { ...foreign, used: [{ serial: SHARED, step: stepFrom(h, 7), loginId: 'kmb05871', at: 0 }], failures: { kmb05871: 5 }, serials: [SHARED], holders: ['kmb05871'] });
     expect(reported).toMatchObject({ ok: true, value: { reports: [{ outcome: 'unknownToken' }], floors: {}, void: ['kmb05871'] } });
-    const op = queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001', 'tasha001'] }, proof: { serial: SHARED, step: stepFrom(h, 7) } });
+    const op = await queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001', 'tasha001'] }, proof: { serial: SHARED, step: stepFrom(h, 7) } });
     expect(await apply(call, foreign, op)).toEqual({ accepted: false, reason: 'OFFLINE_OPERATOR_INVALID' });
     const written = (await auditRows(h)).filter((r) => r.detail?.includes(foreign.desktopId) && r.action !== 'desktop.register');
     expect(written.map((r) => [r.action, r.actor_login_id, r.target_login_id])).toEqual([

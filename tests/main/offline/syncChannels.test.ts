@@ -25,7 +25,7 @@ describe('the desktop proves its registration (SPEC R-OFF-1, R-SRV-3)', () => {
     ];
     const before = await dumpTables(h.store.db);
     for (const d of wrong) {
-      const op = queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof: { serial: SHARED, step: 1 } });
+      const op = await queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof: { serial: SHARED, step: 1 } });
       const answers = [
         await report(call, d, { used: [used(stepFrom(h, 2))], failures: { ippan001: 5 } }),
         await call('sync:apply', { ...d, operations: [op] }),
@@ -107,7 +107,7 @@ describe('sync:report-steps (SPEC R-OFF-3, R-OFF-4)', () => {
     const rows = (await auditRows(h)).filter((r) => r.action === 'offline.step' && r.result === 'failure');
     expect(rows.map((r) => [r.reason, r.actor_login_id, JSON.parse(r.detail!).step])).toEqual(outside.map((u) => ['OFFLINE_NOT_ISSUED', u.loginId, u.step]));
     // What the step proved is refused at sync:apply: it is on record nowhere (R-OFF-7).
-    const op = queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof: { serial: SHARED, step: stepFrom(h, 10_000_000) } });
+    const op = await queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof: { serial: SHARED, step: stepFrom(h, 10_000_000) } });
     expect(await apply(call, desk, op)).toEqual({ accepted: false, reason: 'OFFLINE_REPLAY' });
     // The token stays usable online: the huge step lifted nothing.
     h.clock.advance(3 * 60_000);

@@ -46,7 +46,7 @@ describe.skipIf(skip)('sync over HTTPS against the company server on PostgreSQL 
   it('SPEC R-OFF-1, R-OFF-7: block, reported step, queued revocation applied once; the retried key answers the same', async () => {
     expect(value(await call('sync:issue-block', { sessionId: master, ...desk }))).toMatchObject({ block: { loginId: 'kmb05871' } });
     const proof = await spentOffline(s.h, call, desk, 'kmb05871', stepFrom(s.h, 2));
-    const op = queued(s.h, { channel: 'tokens:revoke', request: { loginIds: ['kigen001'] }, proof });
+    const op = await queued(s.h, { channel: 'tokens:revoke', request: { loginIds: ['kigen001'] }, proof });
     const first = await apply(call, desk, op);
     expect(first).toMatchObject({ accepted: true });
     expect(await apply(call, desk, op)).toEqual(first);
@@ -55,7 +55,7 @@ describe.skipIf(skip)('sync over HTTPS against the company server on PostgreSQL 
 
   it('SPEC R-OFF-7: one key sent by 8 requests at once over HTTPS: exactly one applies, all 8 answer its outcome', async () => {
     const proof = await spentOffline(s.h, call, desk, 'kmb05871', stepFrom(s.h, 3));
-    const op = queued(s.h, { channel: 'users:update', request: { loginId: 'ippan001', name: '同時 更新' }, proof, baseVersions: await versions(call, master, 'ippan001') });
+    const op = await queued(s.h, { channel: 'users:update', request: { loginId: 'ippan001', name: '同時 更新' }, proof, baseVersions: await versions(call, master, 'ippan001') });
     const answers = await Promise.all(Array.from({ length: 8 }, () => s.call('sync:apply', { ...desk, operations: [op] })));
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
@@ -65,7 +65,7 @@ describe.skipIf(skip)('sync over HTTPS against the company server on PostgreSQL 
 
   it('SPEC R-OFF-8: a change of a user removed online meanwhile → OFFLINE_TARGET_GONE over HTTPS', async () => {
     const proof = await spentOffline(s.h, call, desk, 'kmb05871', stepFrom(s.h, 4));
-    const op = queued(s.h, { channel: 'users:unlock', request: { loginId: 'shinki01' }, proof, baseVersions: await versions(call, master, 'shinki01') });
+    const op = await queued(s.h, { channel: 'users:unlock', request: { loginId: 'shinki01' }, proof, baseVersions: await versions(call, master, 'shinki01') });
     s.h.clock.advance(10 * 60_000);
     const online = { sessionId: await login('test12345'), authPassword: PASSWORDS.auth };
     s.h.clock.advance(60_000);
@@ -81,7 +81,7 @@ describe.skipIf(skip)('sync over HTTPS against the company server on PostgreSQL 
     expect((await userRecord(s.h, 'ippan001'))!.locked_at).not.toBeNull();
     expect(await report(call, { ...desk, desktopSecret: 'x'.repeat(43) }, {})).toEqual({ ok: false, error: { code: 'DESKTOP_UNKNOWN' } });
     const other = await registerDesk(call, await login('tasha001', '700000001'));
-    const stolen = queued(s.h, { channel: 'tokens:revoke', request: { loginIds: ['test12345'] }, proof: { serial: SHARED, step: stepFrom(s.h, 2) } });
+    const stolen = await queued(s.h, { channel: 'tokens:revoke', request: { loginIds: ['test12345'] }, proof: { serial: SHARED, step: stepFrom(s.h, 2) } });
     expect(await apply(call, other, stolen)).toEqual({ accepted: false, reason: 'OFFLINE_OPERATOR_INVALID' });
     const result = (await call('sync:replica', { ...other, holders: ['kmb05871'] })) as Result<{ users: unknown; top: object }>;
     expect(result).toMatchObject({ ok: true, value: { users: null, top: {} } });

@@ -193,7 +193,7 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
       { label: 'auth password', value: PASSWORDS.auth },
     ];
     expect(scan({ file: bytes }, secrets)).toEqual([]);
-    // Opened with its key, the block itself holds verifiers and step hashes only.
+    // Opened with its key, the block itself holds password settings, check values and keyed step hashes only.
     const opened = openBlock(d1.key, d1.offline.desktopId()!, bytes);
     expect(opened).toMatchObject({ loginId: 'kmb05871', tokenSerial: SHARED });
     expect(scan({ block: Buffer.from(JSON.stringify(opened)) }, secrets)).toEqual([]);
