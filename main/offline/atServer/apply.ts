@@ -36,13 +36,18 @@ async function precheck(deps: Deps, desktop: DesktopRegistration, op: OutboxOper
   return replay ? { code: replay } : null;
 }
 
-/** Checked first, prepared (hashed) only then, applied last; each step may refuse. */
+/** The plan's work; a costly one (a registration's hashes) only after the precheck. A cheap one is checked in its transaction alone. */
+async function workOf(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, plan: Plan): Promise<Result<Work>> {
+  if ('work' in plan) return ok(plan.work);
+  const early = await precheck(deps, desktop, op, plan);
+  return early ? { ok: false, error: early } : plan.prepare();
+}
+
+/** Planned (pure), its work made ready, then applied; each step may refuse. */
 async function tryApply(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, now: Date): Promise<Attempt> {
   const plan = planFor(deps, desktop.companyId, op, now);
   if (!plan.ok) return { kind: 'refused', error: plan.error };
-  const early = await precheck(deps, desktop, op, plan.value);
-  if (early) return { kind: 'refused', error: early };
-  const work = await plan.value.prepare();
+  const work = await workOf(deps, desktop, op, plan.value);
   return work.ok ? attempt(deps, desktop, op, plan.value, work.value, now) : { kind: 'refused', error: work.error };
 }
 

@@ -14,17 +14,16 @@ import { revokeQueued, type Applied } from './revokeQueued';
 
 export type Work = (tx: Db, operator: UserRecord, tag: AuditTag) => Promise<Result<Applied>>;
 
-/** A queued operation made ready to apply: its own rules before the step-up already passed, its work after it. */
+/**
+ * A queued operation made ready to apply: its own rules before the step-up already passed, its work after it.
+ * A registration's work needs two password hashes first: its `prepare` runs them only once the operator and the
+ * proof passed (issue 19 finding 6), so a bogus one costs no KDF run, shared as it is with every company's logins.
+ */
 export type Plan = {
   readonly access: Access;
   /** Users whose base version must still be the server's row (R-OFF-8): none for a revocation or a registration. */
   readonly versioned: readonly string[];
-  /**
-   * The costly part (a registration's two password hashes), run only once the operator and the proof passed
-   * (issue 19 finding 6): a bogus operation costs no KDF run, shared as it is with every company's logins.
-   */
-  readonly prepare: () => Promise<Result<Work>>;
-};
+} & ({ readonly work: Work } | { readonly prepare: () => Promise<Result<Work>> });
 
 /** The audit action of each queued channel: its rows, accepted or refused, are the online operation's. */
 export const ACTIONS: Record<QueueableChannel, AuditAction> = {
@@ -46,9 +45,6 @@ function parsed<C extends Channel>(channel: C, request: Record<string, unknown>)
 }
 
 const refused = (error: AppError): Result<never> => ({ ok: false, error });
-
-/** A plan with nothing costly to prepare. */
-const ready = (access: Access, versioned: readonly string[], work: Work): Plan => ({ access, versioned, prepare: async () => ok(work) });
 
 /**
  * A registration's hashes, after a read-only look for its login ID (never reused, deleted users' included): a
@@ -74,13 +70,13 @@ export function planFor(deps: Deps, companyId: number, op: OutboxOperation, now:
       const input = parsed(contract.tokens.revoke, op.request);
       if (!input.ok) return input;
       const loginIds = [...new Set(input.value.loginIds)];
-      return ok(ready(contract.tokens.revoke.access, [], (tx, operator, tag) => revokeQueued(tx, deps, operator, loginIds, now, tag)));
+      return ok({ access: contract.tokens.revoke.access, versioned: [], work: (tx, operator, tag) => revokeQueued(tx, deps, operator, loginIds, now, tag) });
     }
     case 'users:unlock': {
       const input = parsed(contract.users.unlock, op.request);
       if (!input.ok) return input;
       const { loginId } = input.value;
-      return ok(ready(contract.users.unlock.access, [loginId], async (tx, operator, tag) => then(await unlockWithin(tx, operator, loginId, now, tag), () => nothingAfter)));
+      return ok({ access: contract.users.unlock.access, versioned: [loginId], work: async (tx, operator, tag) => then(await unlockWithin(tx, operator, loginId, now, tag), () => nothingAfter) });
     }
     case 'users:register': {
       const input = parsed(contract.users.register, op.request);
@@ -96,7 +92,7 @@ export function planFor(deps: Deps, companyId: number, op: OutboxOperation, now:
       if (refusal) return refused(refusal);
       const work: Work = async (tx, operator, tag) =>
         then(await updateWithin(tx, operator, input.value, now, tag), (updated) => ({ after: () => followUpdate(deps, input.value, updated) }));
-      return ok(ready(contract.users.update.access, [input.value.loginId], work));
+      return ok({ access: contract.users.update.access, versioned: [input.value.loginId], work });
     }
     case 'users:remove': {
       const input = parsed(contract.users.remove, op.request);
@@ -106,7 +102,7 @@ export function planFor(deps: Deps, companyId: number, op: OutboxOperation, now:
       if (refusal) return refused(refusal);
       const work: Work = async (tx, operator, tag) =>
         then(await removeWithin(tx, deps, operator, loginId, now, tag), (userId) => ({ after: () => deps.sessions.endAllOf(userId, 'revoked', now) }));
-      return ok(ready(contract.users.remove.access, [loginId], work));
+      return ok({ access: contract.users.remove.access, versioned: [loginId], work });
     }
   }
 }
