@@ -1,4 +1,4 @@
-import { MAX_APPLY_BATCH } from '../../shared/contract/syncChannels';
+import { MAX_APPLY_BATCH, MAX_APPLY_REGISTRATIONS } from '../../shared/contract/syncChannels';
 import type { TransferDateRules } from '../../shared/time/bankCalendar';
 import { JAPAN_TIME_ZONE } from '../../shared/time/japan';
 
@@ -50,6 +50,8 @@ export type RulesConfig = {
     readonly stepHashIterations: number;
     /** Operations per `sync:apply` at reconnect (at most MAX_APPLY_BATCH): a cut loses one batch's answer at most. */
     readonly applyBatch: number;
+    /** Of those, queued registrations (at most MAX_APPLY_REGISTRATIONS): the rest wait for the next batch. */
+    readonly applyRegistrations: number;
   };
   /** SPEC R-TRX-3 Readings: the 振込指定日's cut-off (15:00 JST) and horizon (30 days). */
   readonly transfers: TransferDateRules;
@@ -63,6 +65,6 @@ export const defaultRules: RulesConfig = {
   tokenExpiryWarningDays: 60,
   session: { idleTimeoutMs: 15 * 60_000, absoluteTimeoutMs: 12 * 3_600_000, challengeTtlMs: 5 * 60_000 },
   loginHistoryLength: 10,
-  offline: { blockSteps: 480, stepHashIterations: 1_000, applyBatch: MAX_APPLY_BATCH },
+  offline: { blockSteps: 480, stepHashIterations: 1_000, applyBatch: MAX_APPLY_BATCH, applyRegistrations: MAX_APPLY_REGISTRATIONS },
   transfers: { cutOff: '15:00', maxDaysAhead: 30, timeZone: JAPAN_TIME_ZONE },
 };

@@ -3,7 +3,7 @@ import { targetsOf, userRowVersion, type OfflineBlock, type QueueableChannel, ty
 import { fail, ok, type Result } from '../../shared/errors';
 import { enqueue } from '../offline/outbox';
 import type { OfflineDesk } from './offlineDesk';
-import { applyEdit, newRow, type Edit } from './replicaEdits';
+import { applyEdit, newRow, usedLoginId, type Edit } from './replicaEdits';
 
 /** Access as the contract declares it for each channel (shared/contract/access.ts). */
 const ACCESS_OF = new Map(allChannels().map((c) => [c.name, c.access]));
@@ -20,12 +20,16 @@ function rowsOf(users: readonly UserRow[], loginIds: readonly string[]): Result<
 
 /**
  * What the operation does here and what its channel answers (the channel's own response shape), checked against
- * the replica before any code is spent: an unknown user, or a login ID the replica shows taken, is refused here.
+ * the replica before any code is spent (issue 19 finding 8), with the code and field the online service answers:
+ * an unknown user, a login ID the replica knows as used (a user's, or a removed one's), an unlock of a user the
+ * replica shows not locked. Online these come after the step-up, whose code the refusal leaves unused; here the
+ * step-up would spend a step of the ledger for good, and the replica already shows the admin what refuses it.
  */
-function plan(channel: QueueableChannel, request: Record<string, unknown>, users: readonly UserRow[], operator: string): Result<Planned> {
+function plan(channel: QueueableChannel, request: Record<string, unknown>, replica: Replica & { users: UserRow[] }, operator: string): Result<Planned> {
+  const { users } = replica;
   const loginIds = targetsOf(request);
   if (channel === 'users:register') {
-    if (users.some((u) => u.loginId === request.loginId)) return fail('LOGIN_ID_TAKEN', { field: 'loginId' });
+    if (usedLoginId(replica, String(request.loginId))) return fail('LOGIN_ID_TAKEN', { field: 'loginId' });
     const row = newRow(String(request.loginId), String(request.name), request.userType as UserType);
     return ok({ edit: { channel, row }, answer: row });
   }
@@ -44,6 +48,8 @@ function plan(channel: QueueableChannel, request: Record<string, unknown>, users
       return ok({ edit, answer: applyEdit({ syncedAt: '', users: [row!], top: {} }, edit).users![0]! });
     }
     case 'users:unlock':
+      if (row!.otpState !== 'locked') return fail('NOT_LOCKED', { loginIds: [row!.loginId] });
+      return ok({ edit: { channel, loginId: row!.loginId }, answer: {} });
     case 'users:remove':
       return ok({ edit: { channel, loginId: row!.loginId }, answer: {} });
   }
@@ -73,7 +79,7 @@ export async function queueOffline(desk: OfflineDesk, input: QueueInput): Promis
   const files = desk.files!;
   const replica: Replica | null = files.replica;
   if (!replica?.users) return fail('OFFLINE_UNAVAILABLE');
-  const planned = plan(channel, request, replica.users, block.loginId);
+  const planned = plan(channel, request, { ...replica, users: replica.users }, block.loginId);
   if (!planned.ok) return planned;
   const proof = await desk.stepUp(request.sessionId, block, request.authPassword, request.otp);
   if (!proof.ok) return proof;

@@ -33,8 +33,14 @@ export function applyEdit(replica: Replica, edit: Edit): Replica {
   if (!replica.users) return replica;
   const users = replica.users.flatMap((row) => editRow(row, edit) ?? []);
   if (edit.channel === 'users:register') users.push(edit.row);
-  return { ...replica, users };
+  // A login ID removed here stays used (never reused), as the server's next replica will say.
+  if (edit.channel !== 'users:remove') return { ...replica, users };
+  return { ...replica, users, removedLoginIds: [...(replica.removedLoginIds ?? []), edit.loginId] };
 }
+
+/** Whether the replica knows this login ID as used: a user's now, or a removed user's (never reused). */
+export const usedLoginId = (replica: Replica, loginId: string): boolean =>
+  Boolean(replica.users?.some((u) => u.loginId === loginId) || replica.removedLoginIds?.includes(loginId));
 
 /** A row registered offline, as BRSK027 shows a new user: no token yet (未登録). */
 export const newRow = (loginId: string, name: string, userType: UserRow['userType']): UserRow => ({

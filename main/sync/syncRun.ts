@@ -80,16 +80,20 @@ async function settled(d: SyncDeps, entry: OutboxEntry): Promise<void> {
 }
 
 /**
- * The next batch: waiting entries in order, as many as `rules.offline.applyBatch` and MAX_APPLY_BYTES allow (one at least),
- * up to the first whose proof step (a) did not carry: 'again' when that is the first.
+ * The next batch: waiting entries in order, as many as `rules.offline.applyBatch`, `applyRegistrations` (the
+ * server refuses more, issue 19 finding 6) and MAX_APPLY_BYTES allow (one at least), up to the first whose proof
+ * step (a) did not carry: 'again' when that is the first.
  */
 function nextBatch(d: SyncDeps): OutboxEntry[] | 'again' {
   const queue = waiting(d.files.outbox);
   const unsent = unreportedSteps(d);
+  const { applyBatch, applyRegistrations } = d.desk.rules.offline;
   const batch: OutboxEntry[] = [];
   let bytes = 0;
+  let registrations = 0;
   for (const entry of queue) {
-    if (batch.length >= d.desk.rules.offline.applyBatch || unsent.has(`${entry.proof.serial}:${entry.proof.step}`)) break;
+    if (batch.length >= applyBatch || unsent.has(`${entry.proof.serial}:${entry.proof.step}`)) break;
+    if (entry.channel === 'users:register' && ++registrations > applyRegistrations) break;
     bytes += JSON.stringify(operationOf(entry)).length;
     if (batch.length > 0 && bytes > MAX_APPLY_BYTES) break;
     batch.push(entry);

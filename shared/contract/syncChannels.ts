@@ -17,6 +17,12 @@ const MAX_REPORTED = 10_000;
 /** Operations per `sync:apply`; the desktop also keeps a batch's JSON within MAX_APPLY_BYTES (the server's default body limit leaves room). */
 export const MAX_APPLY_BATCH = 50;
 export const MAX_APPLY_BYTES = 48 * 1024;
+/**
+ * Queued registrations per `sync:apply` (issue 19 finding 6): each that passes the operator and proof checks costs
+ * two password hashes, on the KDF every company's logins share, so one request's share of it is bounded.
+ */
+export const MAX_APPLY_REGISTRATIONS = 10;
+const registrationsOf = (operations: readonly { channel: string }[]) => operations.filter((op) => op.channel === 'users:register').length;
 
 /**
  * Channels between a connected desktop's main process and the company server (SPEC R-OFF-1..8): served by the
@@ -64,7 +70,14 @@ export const syncContract = {
     apply: channel(
       'sync:apply',
       ACCESS.sync.apply,
-      z.strictObject({ ...desktop, operations: z.array(outboxOperationSchema).min(1).max(MAX_APPLY_BATCH) }),
+      z.strictObject({
+        ...desktop,
+        operations: z
+          .array(outboxOperationSchema)
+          .min(1)
+          .max(MAX_APPLY_BATCH)
+          .refine((operations) => registrationsOf(operations) <= MAX_APPLY_REGISTRATIONS, `at most ${MAX_APPLY_REGISTRATIONS} registrations`),
+      }),
       z.object({ outcomes: z.array(outcomeSchema) }),
     ),
     /** The offline replica (R-OFF-5) for the standing holders among `holders`. */

@@ -111,12 +111,17 @@ export type OperationOutcome = z.infer<typeof outcomeSchema>;
 
 /**
  * The offline replica (R-OFF-5), refreshed at each sync: the top page (notices, login history) of every user with a
- * standing block on this desktop, and the company's user list with every BRSK027 column, sent only when one of
- * those users is a master or admin (a general user's desktop never holds the list).
+ * standing block on this desktop, and the company's user list with every BRSK027 column (and its removed login
+ * IDs), sent only when one of those users is a master or admin (a general user's desktop never holds the list).
  */
 export const replicaSchema = z.object({
   syncedAt: z.iso.datetime(),
   users: z.array(userRowSchema).nullable(),
+  /**
+   * With `users`: the login IDs of the company's removed users, never reused (a registration of one is refused
+   * offline at once, LOGIN_ID_TAKEN, as online). Absent in a replica written before it was sent.
+   */
+  removedLoginIds: z.array(z.string().max(64)).optional(),
   top: z.record(z.string(), topPageSchema),
 });
 export type Replica = z.infer<typeof replicaSchema>;

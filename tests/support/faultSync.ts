@@ -11,7 +11,7 @@ import { nextStep, PASSWORDS, TEST_KDF, type Harness } from './harness';
 import { startServer, type ServerHarness } from './server';
 
 /** Blocks long enough for one step-up per operation (one step each), cheap step hashes, small batches so cuts land among them. */
-export const FAULT_RULES: RulesConfig = { ...defaultRules, offline: { blockSteps: 480, stepHashIterations: 10, applyBatch: 3 } };
+export const FAULT_RULES: RulesConfig = { ...defaultRules, offline: { ...defaultRules.offline, blockSteps: 480, stepHashIterations: 10, applyBatch: 3 } };
 
 /** Mulberry32: a small seeded generator, so a failing run can be replayed from its printed seed. */
 export function seeded(seed: number): () => number {

@@ -8,7 +8,7 @@ import { nameableIn } from '../../store/repos/users';
 import { transact } from '../../store/transaction';
 import { operatorOf, proofRefusal, versionRefusal } from './checks';
 import { provenDesktop, type DesktopProof } from './desktop';
-import { ACTIONS, planFor, type Plan } from './plans';
+import { ACTIONS, planFor, type Plan, type Work } from './plans';
 import type { Applied } from './revokeQueued';
 
 /** A stored outcome, answered again to a retry; a key is its desktop's own: another's is refused, never told. */
@@ -25,12 +25,39 @@ const tagOf = (desktop: DesktopRegistration, op: OutboxOperation): AuditTag => (
 type Attempt = { kind: 'applied'; applied: Applied } | { kind: 'stored' } | { kind: 'refused'; error: AppError };
 
 /**
+ * The operator and the proof (R-OFF-8, R-OFF-3), read-only and outside any write transaction, before anything
+ * costly is prepared (issue 19 finding 6): the same checks as the transaction's, which runs them again since
+ * either may change in between.
+ */
+async function precheck(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, plan: Plan, now: Date): Promise<AppError | null> {
+  const operator = await operatorOf(deps.db, desktop, op, plan.access);
+  if (!operator.ok) return operator.error;
+  const replay = await proofRefusal(deps.db, deps, desktop, operator.value, op, now);
+  return replay ? { code: replay } : null;
+}
+
+/** The plan's work; a costly one (a registration's hashes) only after the precheck. A cheap one is checked in its transaction alone. */
+async function workOf(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, plan: Plan, now: Date): Promise<Result<Work>> {
+  if ('work' in plan) return ok(plan.work);
+  const early = await precheck(deps, desktop, op, plan, now);
+  return early ? { ok: false, error: early } : plan.prepare();
+}
+
+/** Planned (pure), its work made ready, then applied; each step may refuse. */
+async function tryApply(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, now: Date): Promise<Attempt> {
+  const plan = planFor(deps, desktop.companyId, op, now);
+  if (!plan.ok) return { kind: 'refused', error: plan.error };
+  const work = await workOf(deps, desktop, op, plan.value, now);
+  return work.ok ? attempt(deps, desktop, op, plan.value, work.value, now) : { kind: 'refused', error: work.error };
+}
+
+/**
  * The checks of R-OFF-8 in order, then the operation's own work, with the key's row and every audit row in the
  * one transaction (DESIGN-NOTES 3). The key is claimed before any other write: a concurrent apply of it that
  * commits first aborts this one (PostgreSQL SERIALIZABLE: 40001, run again) or holds the write lock until it
  * commits (SQLite), and then the claim finds the key stored and nothing is done.
  */
-async function attempt(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, plan: Plan, now: Date): Promise<Attempt> {
+async function attempt(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, plan: Plan, work: Work, now: Date): Promise<Attempt> {
   const tag = tagOf(desktop, op);
   // Set by the transaction's last run only: a run PostgreSQL aborted and ran again leaves nothing behind.
   const done: { applied?: Applied } = {};
@@ -46,7 +73,7 @@ async function attempt(deps: Deps, desktop: DesktopRegistration, op: OutboxOpera
       const conflict = await versionRefusal(tx, deps, desktop.companyId, loginId, op, now);
       if (conflict) return fail(conflict);
     }
-    const worked = await plan.work(tx, operator.value.user, tag);
+    const worked = await work(tx, operator.value.user, tag);
     if (worked.ok) done.applied = worked.value;
     return worked;
   });
@@ -94,8 +121,7 @@ async function storeRefusal(deps: Deps, desktop: DesktopRegistration, op: Outbox
  */
 async function applyOne(deps: Deps, desktop: DesktopRegistration, op: OutboxOperation, stored: StoredOperation | undefined, now: Date): Promise<OperationOutcome> {
   if (stored) return answerOf(desktop, stored);
-  const plan = await planFor(deps, desktop.companyId, op, now);
-  const tried: Attempt = plan.ok ? await attempt(deps, desktop, op, plan.value, now) : { kind: 'refused', error: plan.error };
+  const tried = await tryApply(deps, desktop, op, now);
   if (tried.kind === 'applied') {
     await tried.applied.after();
     return { accepted: true, appliedAt: now.toISOString() };

@@ -3,13 +3,14 @@ import type { TopPage } from '../../../shared/contract/models';
 import { ok, type Result } from '../../../shared/errors';
 import type { Deps } from '../../context/deps';
 import { topPageOf } from '../../top/topPage';
+import { removedLoginIdsOf } from '../../store/repos/users';
 import { companyUserRows } from '../../users/list';
 import { provenDesktop, standingHolder, type DesktopProof, type Holder } from './desktop';
 
 /**
  * `sync:replica` (SPEC R-OFF-5): for each holder whose block still stands, their top page as `top:get` builds it;
- * and the company's BRSK027 list, as `users:list` builds it in its default order, only when one of them is a
- * master or admin (a general user's desktop never holds the list, R-REV-1).
+ * and the company's BRSK027 list, as `users:list` builds it in its default order, with its removed login IDs,
+ * only when one of them is a master or admin (a general user's desktop never holds the list, R-REV-1).
  */
 export async function replicaFor(deps: Deps, input: DesktopProof & { readonly holders: readonly string[] }, now: Date): Promise<Result<Replica>> {
   const desktop = await provenDesktop(deps.db, input);
@@ -26,6 +27,7 @@ export async function replicaFor(deps: Deps, input: DesktopProof & { readonly ho
     if (page.ok) top[user.login_id] = page.value;
   }
   const manages = standing.some(({ user }) => user.user_type !== 'general');
-  const users = manages ? await companyUserRows(deps.db, deps, companyId, 'loginId-asc', now) : null;
-  return ok({ syncedAt: now.toISOString(), users, top });
+  if (!manages) return ok({ syncedAt: now.toISOString(), users: null, top });
+  const [users, removedLoginIds] = await Promise.all([companyUserRows(deps.db, deps, companyId, 'loginId-asc', now), removedLoginIdsOf(deps.db, companyId)]);
+  return ok({ syncedAt: now.toISOString(), users, removedLoginIds, top });
 }

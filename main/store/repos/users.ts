@@ -51,6 +51,12 @@ export function findUsersByLoginIds(db: Db, companyId: number, loginIds: readonl
     .execute();
 }
 
+/** The login IDs of the company's removed users (never reused), in order: a connected desktop's replica holds them. */
+export async function removedLoginIdsOf(db: Db, companyId: number): Promise<string[]> {
+  const rows = await db.selectFrom('users').select('login_id').where('company_id', '=', companyId).where('deleted_at', 'is not', null).orderBy('login_id').execute();
+  return rows.map((r) => r.login_id);
+}
+
 /**
  * Counts failures (one, or those counted offline, R-OFF-4) and locks at the limit (SPEC R-OTP-3). The count is one
  * atomic UPDATE, which holds the user's row until the commit; the lock is then a conditional write of its own on

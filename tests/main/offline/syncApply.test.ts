@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { value } from '../../support/admin';
 import { auditRows, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
 import { assignments, userRecord } from '../../support/db';
-import { MAX_APPLY_BATCH } from '../../../shared/contract/syncChannels';
+import { MAX_APPLY_BATCH, MAX_APPLY_REGISTRATIONS } from '../../../shared/contract/syncChannels';
+import { countKdfRuns } from '../../support/kdfCount';
 import { apply, eachDeskWorld, issueBlock, issueBlockTo, queued, registerDesk, rowsOfKey, SHARED, spentOffline, stepFrom, versions, type Desk, type Outcome, type SyncCall } from '../../support/sync';
 
 let h: Harness;
@@ -245,5 +246,49 @@ describe('sync:apply: one company only (SPEC R-SRV-3)', () => {
       ['token.revoke', null, 'tasha001'],
     ]);
     expect((await userRecord(h, 'kmb05871'))).toMatchObject({ failed_attempts: 0, locked_at: null });
+  });
+});
+
+describe('sync:apply: the KDF is spent only on checked operations (issue 19 finding 6)', () => {
+  const newcomer = (loginId: string) => ({ loginId, name: '新人 一郎', userType: 'general', initialLoginPassword: 'Init#Login1', initialAuthPassword: 'Init#Auth1' });
+  const batch = async (operations: unknown[]) => countKdfRuns(async () => value(await call('sync:apply', { ...desk, operations })) as { outcomes: Outcome[] });
+
+  it('SPEC R-OFF-8, R-OFF-3: queued registrations of a wrong operator or with an unproved step cost no password hash', async () => {
+    const unproved = { serial: SHARED, step: stepFrom(h, 9) };
+    const bogus = await Promise.all([
+      ...[1, 2, 3, 4].map((i) => queued(h, { channel: 'users:register', request: newcomer(`gizou0${i}`), proof: unproved })),
+      ...[5, 6, 7].map((i) => queued(h, { channel: 'users:register', request: newcomer(`gizou0${i}`), proof: unproved, operator: 'ippan001' })),
+      // No such user: no password to sign with, so the admin's MAC stands for any bytes a bogus desktop sends.
+      ...[8, 9].map(async (i) => ({ ...(await queued(h, { channel: 'users:register', request: newcomer(`gizou0${i}`), proof: unproved })), operator: 'nobody99' })),
+    ]);
+    const { result, runs } = await batch(bogus);
+    expect(result.outcomes.map((o) => !o.accepted && o.reason)).toEqual([...Array(4).fill('OFFLINE_REPLAY'), ...Array(5).fill('OFFLINE_OPERATOR_INVALID')]);
+    expect(runs).toBe(0);
+    // The counter counts: a checked registration costs its two hashes (login and authentication password).
+    const valid = await offlineOp('users:register', newcomer('shinjin01'), 3);
+    const applied = await batch([valid]);
+    expect(applied.result.outcomes).toMatchObject([{ accepted: true }]);
+    expect(applied.runs).toBe(2);
+  });
+
+  it('SPEC R-OFF-8: a checked registration of a login ID already used costs no hash either, and is refused LOGIN_ID_TAKEN', async () => {
+    const { result, runs } = await batch([await offlineOp('users:register', newcomer('ippan001'), 3)]);
+    expect(result.outcomes).toEqual([{ accepted: false, reason: 'LOGIN_ID_TAKEN' }]);
+    expect(runs).toBe(0);
+  });
+
+  // The issue's figure, written out: the test must not follow the constant it checks.
+  const CAP = 10;
+  it(`SPEC R-OFF-7: a batch of more than ${CAP} registrations is refused whole (VALIDATION), nothing hashed or stored`, async () => {
+    const proof = await spentOffline(h, call, desk, 'kmb05871', stepFrom(h, 3));
+    const many = await Promise.all(Array.from({ length: CAP + 1 }, (_, i) => queued(h, { channel: 'users:register', request: newcomer(`ooi${String(i).padStart(5, '0')}`), proof })));
+    const { result, runs } = await countKdfRuns(() => call('sync:apply', { ...desk, operations: many }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(runs).toBe(0);
+    expect(await h.store.db.selectFrom('offline_operations').select('key').execute()).toEqual([]);
+    // At the cap, with other operations besides, the batch is taken.
+    const atCap = [...many.slice(1), await offlineOp('tokens:revoke', { loginIds: ['ippan001'] }, 4)];
+    expect(await call('sync:apply', { ...desk, operations: atCap })).toMatchObject({ ok: true });
+    expect(MAX_APPLY_REGISTRATIONS).toBe(CAP);
   });
 });

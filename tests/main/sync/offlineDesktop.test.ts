@@ -176,6 +176,45 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
     expect(await d1.call('offline:failed', { sessionId: (await w.loginAt(d1, 'ippan001', NEAR).catch(() => ({ sessionId: 'x'.repeat(43) }))).sessionId })).toMatchObject({ ok: false });
   });
 
+  it('SPEC R-OFF-6, R-OTP-3 (issue 19 finding 8): offline, an unlock of a user the replica shows not locked is refused at once, NOT_LOCKED as online', async () => {
+    const d = await desktop();
+    await h.store.db.updateTable('users').set({ locked_at: h.clock.now().getTime(), failed_attempts: 5 }).where('login_id', '=', 'ippan001').execute();
+    await w.loginAt(d, 'kmb05871');
+    await d.cut();
+    const { sessionId } = await w.loginAt(d, 'kmb05871');
+    // The refusal spends no step: the unlock after it is proved by the same one.
+    const proof = await w.stepUp();
+    expect(await d.call('users:unlock', { sessionId, loginId: 'shinki01', ...proof })).toEqual({ ok: false, error: { code: 'NOT_LOCKED', loginIds: ['shinki01'] } });
+    expect(await status(d)).toMatchObject({ waiting: 0 });
+    expect(await d.call('users:unlock', { sessionId, loginId: 'ippan001', ...proof })).toEqual({ ok: true, value: {} });
+    // Unlocked here already: a second unlock is refused as the server would refuse it.
+    expect(await d.call('users:unlock', { sessionId, loginId: 'ippan001', ...(await w.stepUp()) })).toMatchObject({ ok: false, error: { code: 'NOT_LOCKED' } });
+    await d.restore();
+    expect(await status(d)).toMatchObject({ link: 'online', waiting: 0, failed: 0 });
+    expect(await userRecord(h, 'ippan001')).toMatchObject({ locked_at: null });
+  });
+
+  it('SPEC R-OFF-6 (issue 19 finding 8): offline, a registration of a login ID the replica knows as used, removed ones too, is refused at once, LOGIN_ID_TAKEN', async () => {
+    const d = await desktop();
+    const online = await w.loginAt(d, 'kmb05871');
+    expect(await d.call('users:remove', { sessionId: online.sessionId, loginId: 'kigen001', ...(await w.stepUp()) })).toMatchObject({ ok: true });
+    // The replica this login's sync brings knows kigen001 as removed.
+    await w.loginAt(d, 'kmb05871');
+    await d.cut();
+    const { sessionId } = await w.loginAt(d, 'kmb05871');
+    const newcomer = (loginId: string) => ({ sessionId, loginId, name: '新人 一郎', userType: 'general', initialLoginPassword: 'Init#Login1', initialAuthPassword: 'Init#Auth1' });
+    const taken = { ok: false, error: { code: 'LOGIN_ID_TAKEN', field: 'loginId' } };
+    const proof = await w.stepUp();
+    for (const used of ['kigen001', 'ippan001']) expect(await d.call('users:register', { ...newcomer(used), ...proof })).toEqual(taken);
+    expect(await status(d)).toMatchObject({ waiting: 0 });
+    // A login ID removed here offline stays used; the step the refusals left unspent proves the removal.
+    expect(await d.call('users:remove', { sessionId, loginId: 'shinki01', ...proof })).toMatchObject({ ok: true });
+    expect(await d.call('users:register', { ...newcomer('shinki01'), ...(await w.stepUp()) })).toEqual(taken);
+    expect(await status(d)).toMatchObject({ waiting: 1 });
+    await d.restore();
+    expect(await status(d)).toMatchObject({ link: 'online', waiting: 0, failed: 0 });
+  });
+
   it('SPEC R-OFF-2: the block file holds no seed and no password; copied to another desktop it does not open', async () => {
     const d1 = await desktop();
     const d2 = await desktop();

@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_APPLY_BATCH } from '../../../shared/contract/syncChannels';
+import { MAX_APPLY_BATCH, MAX_APPLY_REGISTRATIONS } from '../../../shared/contract/syncChannels';
 import type { ConnectedDesktop } from '../../support/connectedDesktop';
 import { auditRows, loginWithOtp, nextStep, PASSWORDS, stepUp, type Harness } from '../../support/harness';
 import { userRecord } from '../../support/db';
@@ -43,6 +43,20 @@ describe('the sync at reconnect (main/sync/syncRun.ts)', () => {
     expect(d.offline.status()).toMatchObject({ link: 'online', waiting: 0, failed: 0 });
     expect((await userRecord(h, 'shinki01'))?.name).toBe('同期中の名前');
     expect((await auditRows(h)).filter((r) => r.reason === 'OFFLINE_REPLAY')).toEqual([]);
+  });
+
+  it('SPEC R-OFF-7 (issue 19 finding 6): queued registrations go in batches within the server\'s cap, all applied', async () => {
+    const d = await w.desktop();
+    const sessionId = await offlineMaster(d);
+    const COUNT = MAX_APPLY_REGISTRATIONS + 2;
+    const loginIds = Array.from({ length: COUNT }, (_, i) => `shinjin${String(i).padStart(2, '0')}`);
+    for (const loginId of loginIds) {
+      const user = { loginId, name: '新人 一郎', userType: 'general', initialLoginPassword: 'Init#Login1', initialAuthPassword: 'Init#Auth1' };
+      expect(await d.call('users:register', { sessionId, ...user, ...(await w.stepUp()) })).toMatchObject({ ok: true });
+    }
+    await d.restore();
+    expect(d.offline.status()).toMatchObject({ link: 'online', waiting: 0, failed: 0 });
+    for (const loginId of loginIds) expect((await userRecord(h, loginId))?.login_id).toBe(loginId);
   });
 
   it('SPEC R-OFF-1/6: a queued revocation that lands drops the block of its user: after the next cut they cannot log in offline', async () => {
