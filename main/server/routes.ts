@@ -32,18 +32,21 @@ function contractRequest(channel: Channel, request: FastifyRequest): { ok: true;
 }
 
 /**
- * Before the body of a large route is read (onRequest runs ahead of parsing): a caller the contract does not admit
- * gets its typed refusal at once and loses the connection, so its megabytes are never read (issue 19 finding 6).
+ * Before the body of a large route is read (preParsing gets the stream unread): a caller the contract does not
+ * admit gets its typed refusal at once and loses the connection, so its megabytes are never read (issue 19
+ * finding 6). After every onRequest hook, so the 415 and the rate limit come first: a flood of forged bearers
+ * is counted like any other request.
  */
 function bearerFirst(app: OtpServer, gate: Gate): void {
   const large = new Set(servedOnServer().filter(checksBearerFirst).map((c) => c.name));
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('preParsing', async (request, reply, payload) => {
     const name = channelOfRoute(request);
-    if (name === undefined || !large.has(name)) return;
+    if (name === undefined || !large.has(name)) return payload;
     const admitted = await gate(name, bearerOf(request));
-    if (admitted.ok) return;
+    if (admitted.ok) return payload;
     request.log.info({ channel: name, code: admitted.error.code }, 'refused before the body');
     await reply.header('cache-control', 'no-store').header('connection', 'close').send(admitted);
+    return payload;
   });
 }
 

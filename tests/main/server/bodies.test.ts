@@ -123,3 +123,21 @@ describe(`issue 19 finding 6: large bodies are read only for a caller the contra
     expect(answer.body).toMatchObject({ ok: false, error: { code: 'IMPORT_REFUSED' } });
   });
 });
+
+describe('issue 19 finding 6: the bearer check comes after the rate limit', () => {
+  it('SPEC R-GEN-2: forged bearers on a large route are counted by the rate limit: 429 past it, and no audit row past it', async () => {
+    const limited = await startServer({ harness: s.h, rateLimit: { max: 3, timeWindowMs: 60_000 } });
+    try {
+      const audited = async () => (await s.h.store.db.selectFrom('audit_log').select('id').where('reason', '=', 'SESSION_INVALID').execute()).length;
+      const before = await audited();
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        statuses.push((await limited.send('POST', `/api/v1/${contract.imports.preview.name}`, { format: 'csv', fileBase64: 'AA' }, { sessionId: 'F'.repeat(43) })).status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
+      expect(await audited()).toBe(before + 3);
+    } finally {
+      await limited.close();
+    }
+  });
+});
