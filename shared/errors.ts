@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   /** A server URL that is not https:. */
   'INSECURE_URL',
   'BACKUP_REFUSED',
+  /** A connected desktop asked for a channel the company server does not serve (contract SERVED: backup:*). */
+  'DESKTOP_ONLY',
   /** SPEC R-OFF-1: offline, and this user has no usable offline block on this desktop. */
   'OFFLINE_NO_BLOCK',
   /** Offline, a channel that needs the server's one authority (R-OFF-6): token registration, import, setup, R-REV-6... */

@@ -27,7 +27,7 @@ export async function restoreBackup(deps: Deps, input: RestoreInput, now: Date):
   const bytes = decodeFileBase64(input.fileBase64, MAX_BACKUP_BYTES);
   if (bytes === 'FILE_TOO_LARGE') return refused('FILE_TOO_LARGE');
   if (bytes === 'MALFORMED_FILE') return refused('NOT_A_BACKUP');
-  const loaded = await importBackup(deps.db, deps.sealKey, bytes, input.passphrase, now, emptyStore);
+  const loaded = await importBackup(deps.db, deps.sealKey, bytes, input.passphrase, now, 'desktop', emptyStore);
   if (!loaded.ok) return loaded;
   return ok({ companies: loaded.value.companies, users: loaded.value.users });
 }

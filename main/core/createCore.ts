@@ -7,6 +7,7 @@ import { deriveAuditKey } from '../crypto/keyedHash';
 import { assertSealKey } from '../crypto/seal';
 import { workerParser } from '../imports/parseInWorker';
 import { createDispatch, type BugLog, type Dispatch } from '../ipc/dispatch';
+import { createGate, type Gate } from '../ipc/gate';
 import { appLog, createLogger, type AppLog } from '../log';
 import { handlerTable } from '../ipc/handlerTable';
 import { PreviewStore, sessionOwner } from '../context/previews';
@@ -39,6 +40,8 @@ const sourceParseWorker = () => pathToFileURL(join(dirname(fileURLToPath(import.
 export type Core = {
   readonly deps: Deps;
   readonly dispatch: Dispatch;
+  /** The admission alone, for a shell that checks the bearer before it reads a large body (main/server/routes.ts). */
+  readonly gate: Gate;
   readonly api: Api;
   /** A desktop's sessions, in its memory (DESIGN-NOTES 4), which its shell ends all at once; none with shared ones. */
   readonly localSessions?: MemorySessionStore;
@@ -70,6 +73,8 @@ export function createCore(options: CoreOptions): Core {
     backupFiles: options.backupFiles ?? { chooseTarget: () => Promise.resolve(null) },
     parseImport: workerParser(options.parseWorker ?? sourceParseWorker()),
   };
-  const dispatch = createDispatch(handlerTable(deps), deps, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);
-  return { deps, dispatch, api: buildApi(dispatch), ...(localSessions ? { localSessions } : {}) };
+  const clock = options.clock ?? (() => new Date());
+  const logBug = options.logBug ?? logToStderr;
+  const dispatch = createDispatch(handlerTable(deps), deps, clock, logBug);
+  return { deps, dispatch, gate: createGate(deps, clock, logBug), api: buildApi(dispatch), ...(localSessions ? { localSessions } : {}) };
 }

@@ -19,9 +19,9 @@ function refusalFor(channelName: string, access: Access, session: Session): Erro
  * level but `public`, the password-change gate, then the user's type (`mayUse`). Services keep only the rules
  * that need data (same company, not the master, not oneself).
  */
-export async function admit(channelName: string, access: Access, request: unknown, sessions: SessionStore, now: Date): Promise<Admission> {
+export async function admit(channelName: string, access: Access, request: unknown, sessions: SessionStore, now: Date, touch = true): Promise<Admission> {
   if (access === 'public') return { ok: true, session: undefined };
-  const resolved = await sessions.resolve((request as { sessionId: string }).sessionId, now);
+  const resolved = await sessions.resolve((request as { sessionId: string }).sessionId, now, touch);
   if (!resolved.ok) return { ok: false, error: resolved.error, actor: null };
   const code = refusalFor(channelName, access, resolved.value);
   return code ? { ok: false, error: { code }, actor: resolved.value.loginId } : { ok: true, session: resolved.value };

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { serverChannels, type Channel } from '../../shared/contract';
+import { servedOnServer, serverChannels, type Channel } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
 import { parseAnswer, readySchema } from './answer';
@@ -57,6 +57,8 @@ export function createRemote(options: RemoteOptions): Remote {
   });
   // The sync channels too: the desktop's main process syncs through this same pinned transport.
   const byName = new Map(serverChannels().map((c) => [c.name, c]));
+  // Answered here, never sent: the server has no route for them, and its 404 would read as an unreachable server.
+  const served = new Set(servedOnServer().map((c) => c.name));
   const retries = options.readRetries ?? 2;
   const delay = options.retryDelayMs ?? 300;
 
@@ -81,6 +83,7 @@ export function createRemote(options: RemoteOptions): Remote {
     async dispatch(channelName, raw) {
       const channel = byName.get(channelName);
       if (!channel) return fail('VALIDATION');
+      if (!served.has(channelName)) return fail('DESKTOP_ONLY');
       const request = validationOf(channel, raw);
       return request.ok ? forward(channel, request.value) : request;
     },

@@ -79,7 +79,7 @@ export async function importBackupCommand(config: ServerConfig, file: Buffer, pa
   const sealKey = readSealKey(config.sealKey);
   return withStore(config, async (store) => {
     await assertOpensStoredSeeds(store.db, sealKey);
-    const result = await importBackup(store.db, sealKey, file, passphrase, now);
+    const result = await importBackup(store.db, sealKey, file, passphrase, now, 'server');
     if (!result.ok) throw new CommandError(`refused: ${result.error.code} ${result.error.problem ?? ''}`.trim());
     const { companies, users, tokens } = result.value;
     return `imported company ${companies.join(', ')}: ${users} users, ${tokens} tokens; its desktops now connect to the server (接続設定)`;

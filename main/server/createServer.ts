@@ -5,13 +5,14 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { DEFAULT_DEADLINES, type Deadlines } from '../ipc/deadlines';
 import type { Dispatch } from '../ipc/dispatch';
+import type { Gate } from '../ipc/gate';
 import { requestDeadlines } from './deadlines';
 import { DEFAULT_BODY_LIMIT } from './limits';
 import { fastifyLogger, ServerLogController } from './logging';
 import { registerChannels } from './routes';
 
 export type ServerOptions = {
-  readonly core: { readonly dispatch: Dispatch };
+  readonly core: { readonly dispatch: Dispatch; readonly gate: Gate };
   /** PEM certificate (chain) and key, read from files by the caller: the server speaks HTTPS only. */
   readonly tls: { readonly cert: string | Buffer; readonly key: string | Buffer };
   /** `/readyz`: PostgreSQL reachable and migrations current. Without it, ready once listening. */
@@ -44,6 +45,30 @@ function transportError(app: OtpServer): void {
   });
 }
 
+/** An unknown path (a desktop-only channel among them) is answered its code only: the path is not echoed. */
+function notFound(app: OtpServer): void {
+  app.setNotFoundHandler(async (request, reply) => {
+    request.log.info({ status: 404 }, 'transport refusal');
+    return reply.status(404).send({ error: { status: 404, code: 'FST_ERR_NOT_FOUND' } });
+  });
+}
+
+/**
+ * TLS 1.3, or TLS 1.2 with forward secrecy and an AEAD only (issue 19 finding 7): ECDHE with AES-GCM or
+ * ChaCha20-Poly1305. No CBC suite with its SHA-1 MAC, no static RSA key exchange.
+ */
+export const TLS_CIPHERS = [
+  'TLS_AES_256_GCM_SHA384',
+  'TLS_CHACHA20_POLY1305_SHA256',
+  'TLS_AES_128_GCM_SHA256',
+  'ECDHE-ECDSA-AES256-GCM-SHA384',
+  'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-CHACHA20-POLY1305',
+  'ECDHE-RSA-CHACHA20-POLY1305',
+  'ECDHE-ECDSA-AES128-GCM-SHA256',
+  'ECDHE-RSA-AES128-GCM-SHA256',
+].join(':');
+
 /** Only JSON is parsed; anything else (or no content type) is 415 before a handler runs. */
 function jsonOnly(app: OtpServer): void {
   app.removeContentTypeParser('text/plain');
@@ -72,7 +97,7 @@ export type OtpServer = FastifyInstance<HttpsServer>;
 export async function createServer(options: ServerOptions): Promise<OtpServer> {
   const deadlines = options.deadlines ?? DEFAULT_DEADLINES;
   const app = Fastify<HttpsServer>({
-    https: { cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' },
+    https: { cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2', ciphers: TLS_CIPHERS, honorCipherOrder: true },
     ...(options.logger ? { loggerInstance: fastifyLogger(options.logger) } : { logger: false }),
     logController: new ServerLogController(),
     bodyLimit: DEFAULT_BODY_LIMIT,
@@ -91,10 +116,11 @@ export async function createServer(options: ServerOptions): Promise<OtpServer> {
   requestDeadlines(app, deadlines);
   transportError(app);
   jsonOnly(app);
+  notFound(app);
   const limit = options.rateLimit ?? { max: 600, timeWindowMs: 60_000 };
   await app.register(rateLimit, { max: limit.max, timeWindow: limit.timeWindowMs });
   health(app, options.ready ?? (async () => true));
-  registerChannels(app, options.core.dispatch);
+  registerChannels(app, options.core);
   if (options.onClose) {
     const onClose = options.onClose;
     app.addHook('onClose', async () => onClose());

@@ -4,6 +4,13 @@ import type { Channel } from '../../shared/contract';
 /** Any ordinary request fits in this; a larger body is refused before it is parsed (413). */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
+/**
+ * No public channel reads more than Fastify's own default (issue 19 finding 6): a caller nobody has identified
+ * must not make the server hold tens of megabytes. A setup's first token file fits (about 750 kB of seeds); the
+ * rest of a large company's tokens come later through imports:preview, whose bearer is checked first.
+ */
+export const PUBLIC_BODY_LIMIT = 1024 * 1024;
+
 /** Room for the field names, quotes and the small fields beside the bounded large ones. */
 const ENVELOPE = 4 * 1024;
 
@@ -27,12 +34,16 @@ const shapeOf = (channel: Channel): Record<string, z.ZodType> =>
 /**
  * A channel's body limit, read from its contract: the import channels carry the token file as a base64 string
  * and a revocation up to 10,000 login IDs, so those routes' limits follow the contract's maxima and nothing here
- * repeats them. Every other channel keeps the default.
+ * repeats them; a public one's stops at PUBLIC_BODY_LIMIT. Every other channel keeps the default.
  */
 export function bodyLimitOf(channel: Channel): number {
   const bound = Object.values(shapeOf(channel)).reduce((sum, field) => sum + fieldBytes(field), ENVELOPE);
-  return Math.max(DEFAULT_BODY_LIMIT, bound);
+  const limit = Math.max(DEFAULT_BODY_LIMIT, bound);
+  return channel.access === 'public' ? Math.min(limit, PUBLIC_BODY_LIMIT) : limit;
 }
+
+/** A route whose body may be large: its bearer is checked before the body is read (routes.ts). */
+export const checksBearerFirst = (channel: Channel): boolean => channel.access !== 'public' && bodyLimitOf(channel) > DEFAULT_BODY_LIMIT;
 
 /** Whether the channel's request names a session: then it travels as `Authorization: Bearer`, not in the body. */
 export const carriesSession = (channel: Channel): boolean => Object.hasOwn(shapeOf(channel), 'sessionId');

@@ -1,9 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import { serverChannels, type Channel } from '../../shared/contract';
+import { servedOnServer, type Channel } from '../../shared/contract';
 import { fail } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
+import type { Gate } from '../ipc/gate';
 import type { OtpServer } from './createServer';
-import { bodyLimitOf, carriesSession } from './limits';
+import { channelOfRoute } from './deadlines';
+import { bodyLimitOf, carriesSession, checksBearerFirst } from './limits';
 
 /** `POST /api/v1/auth:login`: find-my-way reads a single colon as a parameter, a doubled one as a colon. */
 export const pathOf = (channel: Channel): string => `/api/v1/${channel.name.replaceAll(':', '::')}`;
@@ -30,11 +32,33 @@ function contractRequest(channel: Channel, request: FastifyRequest): { ok: true;
 }
 
 /**
- * Every contract channel through the one dispatch (DESIGN-NOTES 8): no rule here. A typed refusal is an answer
- * (200); only transport faults get another status, and those come from Fastify before the handler runs.
+ * Before the body of a large route is read (preParsing gets the stream unread): a caller the contract does not
+ * admit gets its typed refusal at once and loses the connection, so its megabytes are never read (issue 19
+ * finding 6). After every onRequest hook, so the 415 and the rate limit come first: a flood of forged bearers
+ * is counted like any other request.
  */
-export function registerChannels(app: OtpServer, dispatch: Dispatch): void {
-  for (const channel of serverChannels()) {
+function bearerFirst(app: OtpServer, gate: Gate): void {
+  const large = new Set(servedOnServer().filter(checksBearerFirst).map((c) => c.name));
+  app.addHook('preParsing', async (request, reply, payload) => {
+    const name = channelOfRoute(request);
+    if (name === undefined || !large.has(name)) return payload;
+    const admitted = await gate(name, bearerOf(request));
+    if (admitted.ok) return payload;
+    request.log.info({ channel: name, code: admitted.error.code }, 'refused before the body');
+    await reply.header('cache-control', 'no-store').header('connection', 'close').send(admitted);
+    return payload;
+  });
+}
+
+/**
+ * Every channel the server serves (the contract's SERVED) through the one dispatch (DESIGN-NOTES 8): no rule
+ * here. A typed refusal is an answer (200); only transport faults get another status, and those come from
+ * Fastify before the handler runs. A desktop-only channel has no route: 404, as any unknown path.
+ */
+export function registerChannels(app: OtpServer, core: { readonly dispatch: Dispatch; readonly gate: Gate }): void {
+  const { dispatch } = core;
+  bearerFirst(app, core.gate);
+  for (const channel of servedOnServer()) {
     app.post(pathOf(channel), { bodyLimit: bodyLimitOf(channel), config: { channel: channel.name } }, async (request, reply) => {
       const built = contractRequest(channel, request);
       const result = built.ok ? await dispatch(channel.name, built.raw) : fail('VALIDATION', { field: 'sessionId' });

@@ -42,8 +42,11 @@ export type NewSession = Omit<Session, 'id' | 'createdAt' | 'lastSeenAt'>;
 export interface SessionStore {
   open(user: NewSession, now: Date): Promise<Session>;
   expiresAt(session: Session): number;
-  /** Resolves and touches a session; an expired one is ended and reported with its reason. */
-  resolve(id: string, now: Date): Promise<Result<Session>>;
+  /**
+   * Resolves and touches a session; an expired one is ended and reported with its reason. `touch: false` only
+   * looks (a bearer checked before its request is read: a request refused as malformed then changes nothing).
+   */
+  resolve(id: string, now: Date, touch?: boolean): Promise<Result<Session>>;
   end(id: string, reason: EndReason, now: Date): Promise<void>;
   /** A change to the user's record that their live sessions must follow at once. */
   follow(userId: number, change: Partial<Pick<Session, 'userType' | 'mustChangePasswords'>>): Promise<void>;
@@ -84,7 +87,7 @@ export class MemorySessionStore implements SessionStore {
     return Math.min(session.createdAt + this.timeouts.absoluteTimeoutMs, session.lastSeenAt + this.timeouts.idleTimeoutMs);
   }
 
-  async resolve(id: string, now: Date): Promise<Result<Session>> {
+  async resolve(id: string, now: Date, touch = true): Promise<Result<Session>> {
     const t = now.getTime();
     const session = this.live.get(id);
     if (!session) {
@@ -93,7 +96,7 @@ export class MemorySessionStore implements SessionStore {
     }
     if (t >= session.createdAt + this.timeouts.absoluteTimeoutMs) return this.expire(id, 'absolute', t);
     if (t >= session.lastSeenAt + this.timeouts.idleTimeoutMs) return this.expire(id, 'idle', t);
-    session.lastSeenAt = Math.max(session.lastSeenAt, t);
+    if (touch) session.lastSeenAt = Math.max(session.lastSeenAt, t);
     return ok(session);
   }
 

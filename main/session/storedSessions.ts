@@ -61,7 +61,7 @@ export class StoredSessionStore implements SessionStore {
     return Math.min(session.createdAt + this.timeouts.absoluteTimeoutMs, session.lastSeenAt + this.timeouts.idleTimeoutMs);
   }
 
-  async resolve(id: string, now: Date): Promise<Result<Session>> {
+  async resolve(id: string, now: Date, touch = true): Promise<Result<Session>> {
     const t = now.getTime();
     const hash = idHash(id);
     const row = await this.db.selectFrom('sessions').selectAll().where('id_hash', '=', hash).executeTakeFirst();
@@ -69,6 +69,7 @@ export class StoredSessionStore implements SessionStore {
     if (row.ended_reason !== null) return fail('SESSION_EXPIRED', { reason: row.ended_reason });
     if (t >= row.created_at + this.timeouts.absoluteTimeoutMs) return this.expire(hash, 'absolute', t);
     if (t >= row.last_seen_at + this.timeouts.idleTimeoutMs) return this.expire(hash, 'idle', t);
+    if (!touch) return ok(sessionOf(id, row));
     await this.db.updateTable('sessions').set({ last_seen_at: t }).where('id_hash', '=', hash).where('last_seen_at', '<', t).execute();
     return ok(sessionOf(id, { ...row, last_seen_at: Math.max(row.last_seen_at, t) }));
   }

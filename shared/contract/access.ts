@@ -29,6 +29,29 @@ export const ACCESS = {
   offline: { failed: 'manager', discard: 'manager', redo: 'manager' },
 } as const satisfies Record<string, Record<string, Access>>;
 
+/**
+ * Where each channel is answered, beside its access (issue 19 finding 4, DESIGN-NOTES 11): `both` by a desktop's main
+ * process and a company server, `desktop` never by a server (a backup is one PC's file, its restore an empty PC's
+ * first run: on a server an anonymous caller would restore a company of its own), `server` never for a renderer.
+ * The server registers a route for what it serves and nothing else (main/server/routes.ts).
+ */
+export type Served = 'both' | 'desktop' | 'server';
+type ServedOf<G> = { readonly [K in keyof G]: { readonly [M in keyof G[K]]: Served } };
+
+export const SERVED = {
+  auth: { login: 'both', verifyOtp: 'both', session: 'both', logout: 'both' },
+  tokens: { register: 'both', revoke: 'both', resync: 'both', reportLost: 'both' },
+  users: { list: 'both', unlock: 'both', register: 'both', update: 'both', remove: 'both', changeMasterAuthPassword: 'both' },
+  top: { get: 'both', markNoticeRead: 'both' },
+  setup: { status: 'both', create: 'both', resume: 'both', previewImport: 'both', commitImport: 'both', finish: 'both' },
+  imports: { preview: 'both', commit: 'both', progress: 'both' },
+  account: { changeLoginPassword: 'both', changeAuthPassword: 'both', replaceAuthPassword: 'both' },
+  audit: { list: 'both', exportCsv: 'both' },
+  backup: { create: 'desktop', restore: 'desktop' },
+  sync: { registerDesktop: 'server', issueBlock: 'server', reportSteps: 'server', apply: 'server', replica: 'server' },
+  offline: { failed: 'desktop', discard: 'desktop', redo: 'desktop' },
+} as const satisfies ServedOf<typeof ACCESS>;
+
 /** The user types each access level admits; `public` needs no session, so it admits everyone. */
 const ADMITS: { readonly [A in Access]: readonly UserType[] } = {
   public: ['master', 'admin', 'general'],

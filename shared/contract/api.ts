@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import type { Channel } from './define';
+import { SERVED, type Served } from './access';
 import { contract, type Contract } from './channels';
 import { desktopContract } from './connection';
 import { syncContract } from './syncChannels';
@@ -59,6 +60,16 @@ export function allChannels(): Channel[] {
 /** Every channel a company server serves: the contract's and the desktop ↔ server sync channels (never the renderer's). */
 export function serverChannels(): Channel[] {
   return [...allChannels(), ...Object.values(syncContract.sync)];
+}
+
+const servedAs = (group: string, method: string): Served => (SERVED as Record<string, Record<string, Served>>)[group]![method]!;
+
+/** What a company server registers a route for (SERVED): serverChannels() without the desktop-only ones. */
+export function servedOnServer(): Channel[] {
+  const groups = Object.entries({ ...contract, ...syncContract });
+  return groups.flatMap(([group, channels]) =>
+    Object.entries(channels as Record<string, Channel>).filter(([method]) => servedAs(group, method) !== 'desktop').map(([, c]) => c),
+  );
 }
 
 /** Every channel the renderer may call (the contract's and the desktop's own), for the shell's IPC registration. */

@@ -12,6 +12,9 @@ export const BACKUP_PROBLEM_CODES = [
   'COMPANY_EXISTS',
   'LOGIN_ID_TAKEN',
   'SERIAL_TAKEN',
+  // A server's import (issue 19 finding 5): rows that would reach another company (main/backup/confine.ts).
+  'FOREIGN_AUDIT',
+  'TOKEN_TWO_COMPANIES',
   // Backup: writing the file.
   'CANCELLED',
   'DISK_FULL',

@@ -3,7 +3,7 @@ export * from './models';
 export * from './api';
 export type { Channel, Access, SessionAccess } from './define';
 export { ACCESS_LEVELS } from './define';
-export { ACCESS, mayUse } from './access';
+export { ACCESS, SERVED, mayUse, type Served } from './access';
 export * from './adminModels';
 export * from './connection';
 export { AUDIT_ACTIONS, type AuditAction } from './auditActions';

@@ -54,6 +54,8 @@ export const enBackup: typeof jaBackup = {
     COMPANY_EXISTS: 'A company with the same company code already exists.',
     LOGIN_ID_TAKEN: 'A login ID in the backup is already in use.',
     SERIAL_TAKEN: 'A hardware token in the backup is already registered.',
+    FOREIGN_AUDIT: "The backup's operation history names users who are not the company's own, so it cannot be imported.",
+    TOKEN_TWO_COMPANIES: 'A hardware token in the backup is registered to users of more than one company, so it cannot be imported.',
     CANCELLED: 'No place to save was chosen, so no backup was created.',
     DISK_FULL: 'There is not enough free space where the backup was to be saved. Choose another place or free some space.',
     WRITE_FAILED: 'The backup could not be written there. Choose another place to save it.',

@@ -38,7 +38,7 @@ describe(`server import of a standalone backup (issue 15), on ${DIALECT}`, () =>
     const server = await serverWithCompany();
     const before = await companyRows(server, 'S0001');
     server.clock.set(desktop.clock.now());
-    const imported = value(await importBackup(server.store.db, server.sealKey, file, PASSPHRASE, server.clock.now()));
+    const imported = value(await importBackup(server.store.db, server.sealKey, file, PASSPHRASE, server.clock.now(), 'server'));
     expect(imported.companies).toEqual(expect.arrayContaining(['C0001']));
     expect(await companyRows(server, 'S0001')).toEqual(before);
     nextStep(server);
@@ -52,9 +52,9 @@ describe(`server import of a standalone backup (issue 15), on ${DIALECT}`, () =>
     const desktop = track(await backupHarness());
     const file = await writeBackup(desktop);
     const server = await serverWithCompany();
-    value(await importBackup(server.store.db, server.sealKey, file, PASSPHRASE, server.clock.now()));
+    value(await importBackup(server.store.db, server.sealKey, file, PASSPHRASE, server.clock.now(), 'server'));
     const before = await dumpTables(server.store.db);
-    expect(await importBackup(server.store.db, server.sealKey, file, PASSPHRASE, server.clock.now())).toEqual({ ok: false, error: { code: 'BACKUP_REFUSED', problem: 'COMPANY_EXISTS' } });
+    expect(await importBackup(server.store.db, server.sealKey, file, PASSPHRASE, server.clock.now(), 'server')).toEqual({ ok: false, error: { code: 'BACKUP_REFUSED', problem: 'COMPANY_EXISTS' } });
     expect(await dumpTables(server.store.db)).toEqual(before);
   });
 

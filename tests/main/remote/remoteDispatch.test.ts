@@ -67,6 +67,15 @@ describe('main/remote: the connected desktop forwards the contract to the pinned
     expect(apiHits(server)).toBe(0);
   });
 
+  it('issue 19 finding 4: a desktop-only channel (backup:*) is answered DESKTOP_ONLY at the desktop and never sent', async () => {
+    const hitsBefore = apiHits(server);
+    // Well formed, so the schema passes: what decides is that the server serves no such channel.
+    const backup = { sessionId: 'F'.repeat(43), passphrase: 'correct horse battery staple 2026', authPassword: PASSWORDS.auth, otp: '123456' };
+    expect(await remote().dispatch('backup:create', backup)).toEqual({ ok: false, error: { code: 'DESKTOP_ONLY' } });
+    expect(await remote().dispatch('backup:restore', { fileBase64: 'AAAA', passphrase: 'correct horse battery staple 2026' })).toEqual({ ok: false, error: { code: 'DESKTOP_ONLY' } });
+    expect(apiHits(server)).toBe(hitsBefore);
+  });
+
   it('SPEC R-SRV-2: a certificate other than the pinned one → PIN_MISMATCH, and not one request reaches it', async () => {
     const other = selfSigned();
     const answer = await remote({ fingerprint: other.fingerprint }).dispatch('auth:login', { loginId: 'kmb05871', password: PASSWORDS.login });

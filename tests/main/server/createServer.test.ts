@@ -242,6 +242,7 @@ describe('limits and shutdown of one server instance', () => {
         order.push('handled');
         return result;
       },
+      gate: h.core.gate,
     };
     const t = await startServer({ harness: h, core, onClose: async () => void order.push('pool closed') });
     const inFlight = t.call('setup:status', {});
@@ -264,7 +265,7 @@ describe('limits and shutdown of one server instance', () => {
     const inHandler = new Promise<void>((r) => (entered = r));
     const h = await createHarness();
     // A request stuck as behind a partition (its query waits for an answer that never comes).
-    const core = { dispatch: async (name: string, raw: unknown) => (entered(), await gate, h.core.dispatch(name, raw)) };
+    const core = { dispatch: async (name: string, raw: unknown) => (entered(), await gate, h.core.dispatch(name, raw)), gate: h.core.gate };
     const t = await startServer({ harness: h, core });
     const inFlight = t.call('setup:status', {});
     await inHandler;

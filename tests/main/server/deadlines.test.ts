@@ -25,6 +25,8 @@ function gatedDispatch(dispatch: (name: string, raw: unknown) => Promise<unknown
         running.push(call);
         return call;
       },
+      // Only public channels here: nothing for a bearer check to refuse.
+      gate: async () => ({ ok: true as const, value: null }),
     },
     entered: (name: string) => entered.get(name)!.promise,
     release: (name: string) => gates.get(name)!.resolve(),

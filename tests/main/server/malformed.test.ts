@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serverChannels } from '../../../shared/contract/api';
+import { servedOnServer } from '../../../shared/contract/api';
 import { dumpTables } from '../../support/db';
 import { PASSWORDS } from '../../support/harness';
 import { variants } from '../../support/malformed';
@@ -26,9 +26,9 @@ beforeAll(async () => {
 afterAll(async () => s.close());
 
 describe('the server refuses malformed requests like the dispatch does (DESIGN-NOTES 7, SPEC R-GEN-3)', () => {
-  it.each(serverChannels().map((c) => [c.name]))('%s: every malformed request over HTTPS → 400 or VALIDATION, no state change', async (name) => {
+  it.each(servedOnServer().map((c) => [c.name]))('%s: every malformed request over HTTPS → 400 or VALIDATION, no state change', async (name) => {
     const before = await dumpTables(s.h.store.db);
-    const channel = serverChannels().find((c) => c.name === name)!;
+    const channel = servedOnServer().find((c) => c.name === name)!;
     const malformed = variants(templates[name]!).filter(([, request]) => !channel.request.safeParse(request).success);
     expect(malformed.length).toBeGreaterThan(5);
     for (const [label, request] of malformed) {

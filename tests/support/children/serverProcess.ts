@@ -30,7 +30,7 @@ const dispatch: typeof core.dispatch = (name, raw) => {
   return core.dispatch(name, raw);
 };
 const app = await createServer({
-  core: { dispatch },
+  core: { dispatch, gate: core.gate },
   tls: { cert: readFileSync(args.certFile), key: readFileSync(args.keyFile) },
   rateLimit: { max: 1_000_000, timeWindowMs: 60_000 },
   onClose: () => store.close(),
