@@ -6,6 +6,7 @@ import { defaultKdf, type KdfParams } from '../crypto/password';
 import { deriveAuditKey } from '../crypto/keyedHash';
 import { assertSealKey } from '../crypto/seal';
 import { workerParser } from '../imports/parseInWorker';
+import type { Deadlines } from '../ipc/deadlines';
 import { createDispatch, type BugLog, type Dispatch } from '../ipc/dispatch';
 import { appLog, createLogger, type AppLog } from '../log';
 import { handlerTable } from '../ipc/handlerTable';
@@ -31,6 +32,8 @@ export type CoreOptions = {
   readonly backupFiles?: BackupFiles;
   /** The import parse worker's entry: the shell passes the built one (out/main/parseWorker.js); else the source. */
   readonly parseWorker?: URL;
+  /** Each channel's deadline (main/ipc/deadlines.ts): a company server passes its configured ones. */
+  readonly deadlines?: Deadlines;
 };
 
 /** Tests, the browser-test bridge and the demo tools run from the sources. */
@@ -70,6 +73,6 @@ export function createCore(options: CoreOptions): Core {
     backupFiles: options.backupFiles ?? { chooseTarget: () => Promise.resolve(null) },
     parseImport: workerParser(options.parseWorker ?? sourceParseWorker()),
   };
-  const dispatch = createDispatch(handlerTable(deps), deps, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);
+  const dispatch = createDispatch(handlerTable(deps, options.deadlines), deps, options.clock ?? (() => new Date()), options.logBug ?? logToStderr);
   return { deps, dispatch, api: buildApi(dispatch), ...(localSessions ? { localSessions } : {}) };
 }
