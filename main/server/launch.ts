@@ -31,6 +31,7 @@ export async function launch(config: ServerConfig, options: { store?: Store; sea
     ready: readiness(store),
     trustProxy: config.trustProxy,
     rateLimit: config.rateLimit,
+    desktopRateLimit: config.desktopRateLimit,
     deadlines: config.deadlines,
     logger,
     onClose: () => store.close(),

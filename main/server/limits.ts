@@ -36,3 +36,6 @@ export function bodyLimitOf(channel: Channel): number {
 
 /** Whether the channel's request names a session: then it travels as `Authorization: Bearer`, not in the body. */
 export const carriesSession = (channel: Channel): boolean => Object.hasOwn(shapeOf(channel), 'sessionId');
+
+/** Whether the channel's request carries a desktop's ID (the sync channels): then it is limited per desktop too. */
+export const carriesDesktop = (channel: Channel): boolean => Object.hasOwn(shapeOf(channel), 'desktopId');

@@ -206,3 +206,44 @@ describe('the upgrade to migration 007 (SPEC R-OFF-3)', () => {
     expect(answer.reports.map((r) => r.outcome)).toEqual(['recorded', 'notIssued']);
   });
 });
+
+describe('a holder cannot lock its co-holders out (issue 19 finding 2, SPEC R-TOK-1, R-OTP-2)', () => {
+  const blockOf = async (d: Desktop, loginId: string) => {
+    const userId = (await userRecord(h, loginId))!.id;
+    return (await blockRows(d)).find((r) => r.user_id === userId)!;
+  };
+
+  it('SPEC R-TOK-1, R-OTP-2, R-OTP-3: a holder reporting the last step of its block records nothing, lifts nothing; the master\'s and the co-holder\'s current codes still work, no lock', async () => {
+    const before = (await tokenRow(h, SHARED))!.last_step;
+    const last = Number((await blockOf(desk1, 'test12345')).last_step);
+    const answer = value(await reportOfflineSteps(h.store.db, desk1, [used(last, 'test12345'), { ...used(last - 1, 'test12345'), at: (last - 1) * 60_000 }], h.clock.now()));
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['aheadOfClock', 'aheadOfClock']);
+    expect(await offlineSteps()).toEqual([]);
+    expect((await tokenRow(h, SHARED))!.last_step).toBe(before);
+    const rows = (await auditRows(h)).filter((r) => r.action === 'offline.step');
+    expect(rows).toMatchObject([{ result: 'failure', reason: 'OFFLINE_AHEAD_OF_CLOCK', actor_login_id: 'test12345' }, { reason: 'OFFLINE_AHEAD_OF_CLOCK' }]);
+    expect(await onlineOtp('kmb05871')).toMatchObject({ ok: true });
+    nextStep(h);
+    expect(await onlineOtp('test12345')).toMatchObject({ ok: true });
+    for (const loginId of ['kmb05871', 'test12345']) expect(await userRecord(h, loginId)).toMatchObject({ failed_attempts: 0, locked_at: null });
+  });
+
+  it('SPEC R-OTP-1: a step within the drift window is recorded and lifts last_step to it, never beyond stepAt(now) + window', async () => {
+    const answer = value(await reportOfflineSteps(h.store.db, desk1, [used(nowStep() + 2), used(nowStep() + 1)], h.clock.now()));
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['aheadOfClock', 'recorded']);
+    expect((await tokenRow(h, SHARED))!.last_step).toBe(nowStep() + h.core.deps.rules.otp.driftWindowSteps);
+    // One step on, the code of the step then current was within reach: the co-holder logs in with the next one.
+    nextStep(h);
+    nextStep(h);
+    expect(await onlineOtp('test12345')).toMatchObject({ ok: true });
+  });
+
+  it('SPEC R-OFF-3: a step reported as used before its block was issued is notIssued; one at a time in the future is aheadOfClock', async () => {
+    const issuedAt = Number((await blockOf(desk1, 'kmb05871')).issued_at);
+    const early = { ...used(nowStep()), at: issuedAt - 10 * 60_000 };
+    const future = { ...used(nowStep() + 1), at: h.clock.now().getTime() + 10 * 60_000 };
+    const answer = value(await reportOfflineSteps(h.store.db, desk1, [early, future], h.clock.now()));
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['notIssued', 'aheadOfClock']);
+    expect(await offlineSteps()).toEqual([]);
+  });
+});
