@@ -33,9 +33,11 @@ async function countOfflineFailures(deps: Deps, desktop: DesktopRegistration, fa
     const locked: number[] = [];
     const entries: AuditEntry[] = [];
     const loginIds = Object.keys(failures);
+    if (loginIds.length === 0) return ok(locked);
     const issued = new Set((await issuedTo(tx, desktop.id, desktop.companyId, loginIds, now)).map((b) => b.loginId));
     // At most MAX_SYNC_HOLDERS users (the contract's bound): one count each, an atomic UPDATE.
-    for (const user of await findUsersByLoginIds(tx, desktop.companyId, loginIds.filter((id) => issued.has(id)))) {
+    const counted = issued.size > 0 ? await findUsersByLoginIds(tx, desktop.companyId, loginIds.filter((id) => issued.has(id))) : [];
+    for (const user of counted) {
       const loginId = user.login_id;
       const count = failures[loginId]!;
       const after = await countFailure(tx, user.id, deps.rules.maxConsecutiveFailures, t, count);

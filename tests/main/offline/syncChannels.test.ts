@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OfflineBlock, Replica } from '../../../shared/contract/syncModels';
+import { MAX_BLOCK_STEPS, MAX_SYNC_HOLDERS } from '../../../shared/contract/syncChannels';
+import { budgetOf } from '../../../main/context/budget';
+import { handlerTable } from '../../../main/ipc/handlerTable';
+import { reportOfflineSteps as reportWith } from '../../../main/offline/reportSteps';
 import { value } from '../../support/admin';
 import { dumpTables, tokenRow, userRecord } from '../../support/db';
 import { auditRows, loginWithOtp, nextStep, type Harness } from '../../support/harness';
@@ -155,5 +159,69 @@ describe('sync:replica (SPEC R-OFF-5)', () => {
     expect(replica.users).toBeNull();
     await h.store.db.updateTable('users').set({ locked_at: 1 }).where('login_id', '=', 'kmb05871').execute();
     expect((value(await call('sync:replica', { ...desk, holders: ['kmb05871'] })) as Replica)).toMatchObject({ users: null, top: {} });
+  });
+});
+
+describe('a desktop answers only for its own holders (issue 19 finding 3, SPEC R-REV-1)', () => {
+  it('SPEC R-REV-1: a general user\'s own desktop naming the master gets no user list and no master top page; the void answer names the master', async () => {
+    nextStep(h);
+    const general = (await loginWithOtp(h, 'ippan001', '523405697')).sessionId;
+    const own = await registerDesk(call, general);
+    value(await call('sync:issue-block', { sessionId: general, ...own }));
+    const replica = value(await call('sync:replica', { ...own, holders: ['kmb05871', 'test12345', 'ippan001'] })) as Replica;
+    expect(replica.users).toBeNull();
+    expect(Object.keys(replica.top)).toEqual(['ippan001']);
+    const answer = value(await report(call, own, { holders: ['kmb05871', 'ippan001'] }));
+    expect(answer.void).toEqual(['kmb05871']);
+    // The master's own desktop (its block issued there) still gets both.
+    expect(value(await call('sync:replica', { ...desk, holders: ['kmb05871'] }))).toMatchObject({ users: expect.any(Array), top: { kmb05871: expect.any(Object) } });
+  });
+
+  it('SPEC R-OFF-1: a holder whose block on this desktop has ended is void and gets no replica', async () => {
+    h.clock.advance(9 * 3_600_000);
+    expect(value(await call('sync:replica', { ...desk, holders: ['kmb05871'] }))).toMatchObject({ users: null, top: {} });
+    expect(value(await report(call, desk, { holders: ['kmb05871'] })).void).toEqual(['kmb05871']);
+  });
+});
+
+describe('sync:report-steps is bounded by what the desktop\'s blocks hold (issue 19 finding 6)', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `user${String(i).padStart(4, '0')}`);
+
+  it('SPEC R-OFF-7: more holders, login IDs or serials than MAX_SYNC_HOLDERS, or more steps than MAX_BLOCK_STEPS per login ID → VALIDATION, nothing written', async () => {
+    const before = await dumpTables(h.store.db);
+    const steps = (n: number, loginId = 'kmb05871') => Array.from({ length: n }, (_, i) => ({ ...used(stepFrom(h, 1) + i), loginId }));
+    const over = [
+      { holders: ids(MAX_SYNC_HOLDERS + 1) },
+      { failures: Object.fromEntries(ids(MAX_SYNC_HOLDERS + 1).map((id) => [id, 1])) },
+      { used: ids(MAX_SYNC_HOLDERS + 1).flatMap((id) => steps(1, id)) },
+      { serials: ids(MAX_SYNC_HOLDERS + 1) },
+      { used: steps(MAX_BLOCK_STEPS + 1) },
+      { used: steps(2 * MAX_BLOCK_STEPS + 1), holders: ['kmb05871', 'test12345'] },
+    ];
+    for (const body of over) expect(await report(call, desk, body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await dumpTables(h.store.db)).toEqual(before);
+    expect(value(await report(call, desk, { used: steps(2 * MAX_BLOCK_STEPS), holders: ['kmb05871', 'test12345'] })).reports).toHaveLength(2 * MAX_BLOCK_STEPS);
+  });
+
+  it('SPEC R-OFF-7: the work stops when the channel\'s deadline passes: rolled back, DEADLINE_PASSED, nothing recorded or audited', async () => {
+    const hurried = handlerTable(h.core.deps, { normalMs: 0, longMs: 0 });
+    const before = await dumpTables(h.store.db);
+    const input = { ...desk, used: [used(stepFrom(h, 1))], failures: {}, serials: [], holders: [] };
+    expect(await hurried.sync.reportSteps(input, { now: h.clock.now() })).toEqual({ ok: false, error: { code: 'DEADLINE_PASSED' } });
+    expect(await dumpTables(h.store.db)).toEqual(before);
+  });
+
+  it('SPEC R-OFF-7: the queries of a report do not grow with its login IDs and serials (set-based)', async () => {
+    let queries = 0;
+    const counting = h.store.db.withPlugin({ transformQuery: (a) => (queries++, a.node), transformResult: async (a) => a.result });
+    const run = async (steps: ReturnType<typeof used>[]) => {
+      queries = 0;
+      value(await reportWith(counting, h.core.deps.rules, { id: desk.desktopId, companyId: (await userRecord(h, 'kmb05871'))!.company_id }, steps, h.clock.now(), budgetOf(60_000)));
+      return queries;
+    };
+    const one = await run([used(stepFrom(h, 1))]);
+    const serials = ['523405697', '523405698', '523405699', '700000001', '999999990', '999999991', '999999992'];
+    const many = await run(ids(MAX_SYNC_HOLDERS).flatMap((loginId, i) => [{ ...used(stepFrom(h, 1)), loginId, serial: serials[i % serials.length]! }, { ...used(stepFrom(h, 0)), loginId }]));
+    expect(many).toBeLessThanOrEqual(one + 1);
   });
 });
