@@ -15,6 +15,12 @@ export const ERROR_CODES = [
   'BAD_AUTH_PASSWORD',
   'OTP_INVALID',
   'OTP_REUSED',
+  /**
+   * The code matched a step the token holds as used, but the token's last step is beyond what anyone could have
+   * used by now (the top of the drift window): a record no legitimate use explains, so the refusal is not counted
+   * towards the lock (issue 19 finding 2).
+   */
+  'OTP_AHEAD_OF_CLOCK',
   'NO_ACTIVE_TOKEN',
   'TOKEN_EXPIRED',
   'TOKEN_NOT_FOUND',
@@ -79,6 +85,10 @@ export const ERROR_CODES = [
   'OFFLINE_BLOCK_VOID',
   /** A step reported from a desktop that no block the server issued to it for that user and token covers (操作履歴). */
   'OFFLINE_NOT_ISSUED',
+  /** A step reported as used ahead of the clock at its time, or at a time in the future: not recorded (操作履歴). */
+  'OFFLINE_AHEAD_OF_CLOCK',
+  /** The request's deadline (main/ipc/deadlines.ts) passed before its work was done: nothing of it was kept. */
+  'DEADLINE_PASSED',
   /** A sync channel whose desktop ID and secret prove no registration (or one of another company). */
   'DESKTOP_UNKNOWN',
 ] as const;

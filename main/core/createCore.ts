@@ -6,6 +6,7 @@ import { defaultKdf, type KdfParams } from '../crypto/password';
 import { deriveAuditKey } from '../crypto/keyedHash';
 import { assertSealKey } from '../crypto/seal';
 import { workerParser } from '../imports/parseInWorker';
+import type { Deadlines } from '../ipc/deadlines';
 import { createDispatch, type BugLog, type Dispatch } from '../ipc/dispatch';
 import { createGate, type Gate } from '../ipc/gate';
 import { appLog, createLogger, type AppLog } from '../log';
@@ -32,6 +33,8 @@ export type CoreOptions = {
   readonly backupFiles?: BackupFiles;
   /** The import parse worker's entry: the shell passes the built one (out/main/parseWorker.js); else the source. */
   readonly parseWorker?: URL;
+  /** Each channel's deadline (main/ipc/deadlines.ts): a company server passes its configured ones. */
+  readonly deadlines?: Deadlines;
 };
 
 /** Tests, the browser-test bridge and the demo tools run from the sources. */
@@ -75,6 +78,6 @@ export function createCore(options: CoreOptions): Core {
   };
   const clock = options.clock ?? (() => new Date());
   const logBug = options.logBug ?? logToStderr;
-  const dispatch = createDispatch(handlerTable(deps), deps, clock, logBug);
+  const dispatch = createDispatch(handlerTable(deps, options.deadlines), deps, clock, logBug);
   return { deps, dispatch, gate: createGate(deps, clock, logBug), api: buildApi(dispatch), ...(localSessions ? { localSessions } : {}) };
 }

@@ -16,7 +16,9 @@ import { applyQueued } from '../offline/atServer/apply';
 import { issueBlockFor, registerDesktopFor } from '../offline/atServer/registration';
 import { replicaFor } from '../offline/atServer/replica';
 import { reportSync } from '../offline/atServer/report';
+import { budgetOf } from '../context/budget';
 import type { Deps } from '../context/deps';
+import { DEFAULT_DEADLINES, deadlineOf, type Deadlines } from './deadlines';
 import type { Session } from '../session/sessions';
 import { resumeSetup } from '../setup/resume';
 import { createCompany, setupStatus } from '../setup/setup';
@@ -48,7 +50,8 @@ export type ServedContract = Contract & SyncContract;
 /** One service call per channel; typed against the contract, so a channel without a handler does not compile. */
 export type HandlerTable = { [G in keyof ServedContract]: { [M in keyof ServedContract[G]]: HandlerFor<ServedContract[G][M]> } };
 
-export const handlerTable = (deps: Deps): HandlerTable => ({
+/** `deadlines`: the ones the shells hold (./deadlines.ts); a long sync report stops at its channel's. */
+export const handlerTable = (deps: Deps, deadlines: Deadlines = DEFAULT_DEADLINES): HandlerTable => ({
   auth: {
     login: (input, { now }) => login(deps, input, now),
     verifyOtp: (input, { now }) => verifyLoginOtp(deps, input, now),
@@ -102,7 +105,7 @@ export const handlerTable = (deps: Deps): HandlerTable => ({
   sync: {
     registerDesktop: (_input, { session, now }) => registerDesktopFor(deps, session, now),
     issueBlock: (input, { session, now }) => issueBlockFor(deps, session, input, now),
-    reportSteps: (input, { now }) => reportSync(deps, input, now),
+    reportSteps: (input, { now }) => reportSync(deps, input, now, budgetOf(deadlineOf('sync:report-steps', deadlines))),
     apply: (input, { now }) => applyQueued(deps, input, now),
     replica: (input, { now }) => replicaFor(deps, input, now),
   },

@@ -1,26 +1,38 @@
-import { ok, type Result } from '../../shared/errors';
-import { pruneAcceptedSteps, recordReportedSteps, type ReportedStep, type StepOutcome } from '../store/repos/acceptedSteps';
+import { fail, ok, type Result } from '../../shared/errors';
+import type { RulesConfig } from '../config/rules';
+import { DeadlinePassed, type Budget } from '../context/budget';
+import { pruneAcceptedSteps, recordReportedSteps, type ReportedStep, type StepOutcome, type TokenStep } from '../store/repos/acceptedSteps';
 import { appendAudit, type AuditEntry } from '../store/repos/audit';
-import { activeTokenOf } from '../store/repos/assignments';
-import { issuedRanges, oldestReportableStep, pruneOfflineBlocks, type IssuedRange } from '../store/repos/offlineBlocks';
-import { findTokenBySerial } from '../store/repos/tokens';
-import { findUserByLoginId, nameableIn } from '../store/repos/users';
+import { issuedTo, oldestReportableStep, pruneOfflineBlocks, type IssuedRow } from '../store/repos/offlineBlocks';
+import { companyTokensBySerials } from '../store/repos/tokens';
+import { foreignLoginIds } from '../store/repos/users';
+import type { TokenRecord } from '../store/schema';
 import { transact, type Db } from '../store/transaction';
+import { standingHolders } from './atServer/desktop';
+import { judgeStep } from './stepRule';
 
 export type Desktop = { readonly id: string; readonly companyId: number };
 
 /**
  * 'blockVoid': the user was revoked, locked or removed (or lost the token) since the block was issued;
- * 'notIssued': no block issued to this desktop for that user and token covers the step (or it is older than the
- * retention): not recorded, so it spends nothing and proves nothing.
+ * 'notIssued': no block issued to this desktop for that user and token covers the step, or it was used before that
+ * block was issued (or it is older than the retention); 'aheadOfClock': the step is ahead of the clock at its
+ * reported time, or that time is in the future (main/offline/stepRule.ts). The last three are not recorded, so
+ * they spend nothing and prove nothing.
  */
-export type StepReport = ReportedStep & { readonly outcome: StepOutcome | 'unknownToken' | 'blockVoid' | 'notIssued' };
-type Unrecorded = 'unknownToken' | 'notIssued';
+export type StepReport = ReportedStep & { readonly outcome: StepOutcome | Unrecorded | 'blockVoid' };
+type Unrecorded = 'unknownToken' | 'notIssued' | 'aheadOfClock';
 
 /** What the desktop keeps from the answer: per serial, the highest step seen anywhere (its new floors). */
 export type StepsAnswer = { readonly reports: readonly StepReport[]; readonly floors: Readonly<Record<string, number>> };
 
-const REASONS = { replay: 'OFFLINE_REPLAY', unknownToken: 'TOKEN_NOT_FOUND', blockVoid: 'OFFLINE_BLOCK_VOID', notIssued: 'OFFLINE_NOT_ISSUED' } as const;
+const REASONS = {
+  replay: 'OFFLINE_REPLAY',
+  unknownToken: 'TOKEN_NOT_FOUND',
+  blockVoid: 'OFFLINE_BLOCK_VOID',
+  notIssued: 'OFFLINE_NOT_ISSUED',
+  aheadOfClock: 'OFFLINE_AHEAD_OF_CLOCK',
+} as const;
 
 /** A retried report ('already' at the store) was audited the first time; its answer is given again, not audited. */
 function auditOf(desktop: Desktop, r: StepReport, stored: StepOutcome | Unrecorded, who: string | null, now: Date): AuditEntry | null {
@@ -30,92 +42,79 @@ function auditOf(desktop: Desktop, r: StepReport, stored: StepOutcome | Unrecord
   return { at: now.getTime(), actor: who, action: 'offline.step', target: who, result: 'failure', reason: REASONS[r.outcome], detail };
 }
 
-/** The ranges of the blocks issued to this desktop for that login ID's user (of its company) and that token. */
-async function issuedTo(db: Db, desktop: Desktop, loginId: string, tokenId: number, now: Date): Promise<IssuedRange[]> {
-  const user = await findUserByLoginId(db, loginId);
-  if (!user || user.company_id !== desktop.companyId) return [];
-  return issuedRanges(db, desktop.id, user.id, tokenId, now);
+/** What the server's own records say about the whole report: read once, in a handful of set-based queries. */
+type Records = {
+  readonly tokens: ReadonlyMap<string, TokenRecord>;
+  readonly issued: readonly IssuedRow[];
+  /** `loginId:tokenId` of each user still standing with that token (active, unlocked, not removed). */
+  readonly standing: ReadonlySet<string>;
+  readonly foreign: ReadonlySet<string>;
+};
+
+async function recordsOf(tx: Db, desktop: Desktop, used: readonly ReportedStep[], now: Date): Promise<Records> {
+  const loginIds = [...new Set(used.map((s) => s.loginId))];
+  const tokens = await companyTokensBySerials(tx, desktop.companyId, [...new Set(used.map((s) => s.serial))]);
+  const holders = await standingHolders(tx, desktop.companyId, loginIds);
+  return {
+    tokens: new Map(tokens.map((t) => [t.serial, t])),
+    issued: await issuedTo(tx, desktop.id, desktop.companyId, loginIds, now),
+    standing: new Set(holders.map((h) => `${h.user.login_id}:${h.token.id}`)),
+    foreign: await foreignLoginIds(tx, desktop.companyId, loginIds),
+  };
 }
 
-/** Whether the block the step came from still stands: its user active, unlocked and holding that token. */
-async function blockStands(db: Db, companyId: number, loginId: string, tokenId: number): Promise<boolean> {
-  const user = await findUserByLoginId(db, loginId);
-  if (!user || user.company_id !== companyId || user.deleted_at !== null || user.locked_at !== null) return false;
-  return (await activeTokenOf(db, user.id))?.token.id === tokenId;
+/** The step as the rule judges it against the blocks issued to this desktop for that login ID and token. */
+function verdictOf(rules: RulesConfig, records: Records, s: ReportedStep, now: Date): Unrecorded | 'covered' {
+  const token = records.tokens.get(s.serial);
+  if (!token) return 'unknownToken';
+  if (s.step < oldestReportableStep(token.period, now)) return 'notIssued';
+  const spans = records.issued.filter((r) => r.loginId === s.loginId && r.tokenId === token.id);
+  return judgeStep(rules, token, spans, s, now);
 }
 
 /**
  * The first thing a sync sends (SPEC R-OFF-3/7): the steps this desktop accepted offline. Only a step of a block
- * the server issued to this desktop, for that login ID's user and that token, is looked at further: any other
- * (a step beyond the block, of a user never issued one here, of another desktop's block, or older than the
- * retention) is not recorded, lifts nothing and is answered 'notIssued', audited, so what it proved is refused.
- * Each step of an issued block is recorded once; one accepted elsewhere is a detected replay, audited for the
- * company's admins (操作履歴) and answered so that the operation it proved is refused. A serial outside the
- * desktop's company is never looked at further (SPEC R-SRV-3); one from the block of a user revoked, locked or
- * removed meanwhile is spent but answered 'blockVoid', so what it proved is refused. All in one transaction
- * with its audit rows (DESIGN-NOTES 3).
+ * the server issued to this desktop, for that login ID's user and that token, used after that block was issued
+ * and not ahead of the clock at its time (issue 19 finding 2), is recorded; any other is not recorded, lifts
+ * nothing and is answered 'notIssued' or 'aheadOfClock', audited, so what it proved is refused. Each recorded
+ * step is recorded once; one accepted elsewhere is a detected replay, audited for the company's admins (操作履歴)
+ * and answered so that the operation it proved is refused. A serial outside the desktop's company is never
+ * looked at further (SPEC R-SRV-3); one from the block of a user revoked, locked or removed meanwhile is spent
+ * but answered 'blockVoid'. All in one transaction with its audit rows (DESIGN-NOTES 3), in set-based queries
+ * whatever the number of steps; past the budget it rolls back and answers DEADLINE_PASSED (finding 6).
  */
-export function reportOfflineSteps(db: Db, desktop: Desktop, used: readonly ReportedStep[], now: Date): Promise<Result<StepsAnswer>> {
-  return transact(db, async (tx) => {
-    const reports: StepReport[] = new Array<StepReport>(used.length);
-    const audits: AuditEntry[] = [];
-    const floors: Record<string, number> = {};
-    // The login ID as the desktop sent it, unless it names another company's user (SPEC R-SRV-3).
-    const names = new Map<string, Promise<string | null>>();
-    const answer = async (i: number, outcome: StepReport['outcome'], stored: StepOutcome | Unrecorded) => {
-      reports[i] = { ...used[i]!, outcome };
-      const { loginId } = used[i]!;
-      if (!names.has(loginId)) names.set(loginId, nameableIn(tx, desktop.companyId, loginId));
-      const entry = auditOf(desktop, reports[i], stored, await names.get(loginId)!, now);
-      if (entry) audits.push(entry);
-    };
-    await pruneOfflineBlocks(tx, desktop.id, now);
-    // A sync reports hundreds of steps of a few tokens and users: recorded per token, each holder looked up once.
-    const stands = new Map<string, Promise<boolean>>();
-    for (const [serial, indices] of bySerial(used)) {
-      const token = await findTokenBySerial(tx, serial);
-      if (!token || token.company_id !== desktop.companyId) {
-        for (const i of indices) await answer(i, 'unknownToken', 'unknownToken');
-        continue;
-      }
-      const ranges = new Map<string, Promise<IssuedRange[]>>();
-      const oldest = oldestReportableStep(token.period, now);
-      // Only the steps of this desktop's blocks go further; the others are answered 'notIssued' below.
-      const covered: number[] = [];
-      for (const i of indices) {
-        const { loginId, step } = used[i]!;
-        if (!ranges.has(loginId)) ranges.set(loginId, issuedTo(tx, desktop, loginId, token.id, now));
-        if (step >= oldest && (await ranges.get(loginId)!).some((r) => r.first <= step && step <= r.last)) covered.push(i);
-      }
-      await pruneAcceptedSteps(tx, token.id, now);
-      // Recorded whatever else holds, so the step is spent everywhere; a void block's step proves nothing.
-      const stored = covered.length > 0 ? await recordReportedSteps(tx, token.id, desktop.id, covered.map((i) => used[i]!), now) : [];
-      const storedOf = new Map(covered.map((i, k) => [i, stored[k]!]));
-      for (const i of indices) {
-        const outcome = storedOf.get(i);
-        if (outcome === undefined) {
-          await answer(i, 'notIssued', 'notIssued');
-          continue;
-        }
-        const { loginId } = used[i]!;
-        const holder = `${token.id}:${loginId}`;
-        if (!stands.has(holder)) stands.set(holder, blockStands(tx, desktop.companyId, loginId, token.id));
-        await answer(i, outcome === 'replay' || (await stands.get(holder)) ? outcome : 'blockVoid', outcome);
-      }
-      floors[serial] = (await findTokenBySerial(tx, serial))?.last_step ?? token.last_step;
-    }
-    await appendAudit(tx, audits);
-    return ok({ reports, floors });
-  });
+export async function reportOfflineSteps(db: Db, rules: RulesConfig, desktop: Desktop, used: readonly ReportedStep[], now: Date, budget: Budget): Promise<Result<StepsAnswer>> {
+  try {
+    return await transact(db, (tx) => report(tx, rules, desktop, used, now, budget));
+  } catch (error) {
+    if (error instanceof DeadlinePassed) return fail('DEADLINE_PASSED');
+    throw error;
+  }
 }
 
-/** The indices of the reported steps, per serial, in the order reported. */
-function bySerial(used: readonly ReportedStep[]): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
+async function report(tx: Db, rules: RulesConfig, desktop: Desktop, used: readonly ReportedStep[], now: Date, budget: Budget): Promise<Result<StepsAnswer>> {
+  await pruneOfflineBlocks(tx, desktop.id, now);
+  const records = await recordsOf(tx, desktop, used, now);
+  await pruneAcceptedSteps(tx, [...records.tokens.values()].map((t) => t.id), now);
+  const verdicts = used.map((s) => verdictOf(rules, records, s, now));
+  const covered = used.flatMap((s, i): (TokenStep & { i: number })[] => (verdicts[i] === 'covered' ? [{ ...s, tokenId: records.tokens.get(s.serial)!.id, i }] : []));
+  budget.check();
+  const stored = await recordReportedSteps(tx, desktop.id, covered, now, budget.check);
+  const storedOf = new Map(covered.map((c, k) => [c.i, stored[k]!]));
+  const reports: StepReport[] = [];
+  const audits: AuditEntry[] = [];
   used.forEach((s, i) => {
-    const group = groups.get(s.serial);
-    if (group) group.push(i);
-    else groups.set(s.serial, [i]);
+    const verdict = verdicts[i]!;
+    const outcome = storedOf.get(i);
+    const tokenId = records.tokens.get(s.serial)?.id;
+    const voided = outcome !== undefined && outcome !== 'replay' && !records.standing.has(`${s.loginId}:${tokenId}`);
+    const report: StepReport = { ...s, outcome: verdict === 'covered' ? (voided ? 'blockVoid' : outcome!) : verdict };
+    reports.push(report);
+    const entry = auditOf(desktop, report, verdict === 'covered' ? outcome! : verdict, records.foreign.has(s.loginId) ? null : s.loginId, now);
+    if (entry) audits.push(entry);
   });
-  return groups;
+  budget.check();
+  await appendAudit(tx, audits);
+  const after = await companyTokensBySerials(tx, desktop.companyId, [...records.tokens.keys()]);
+  return ok({ reports, floors: Object.fromEntries(after.map((t) => [t.serial, t.last_step])) });
 }

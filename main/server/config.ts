@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_DEADLINES } from '../ipc/deadlines';
+import { DESKTOP_RATE_LIMIT } from './desktopLimit';
 import { POOL_DEFAULTS, type PostgresOptions } from '../store/postgres/open';
 
 const port = z.number().int().min(1).max(65_535);
@@ -32,6 +33,8 @@ export const serverConfigSchema = z.strictObject({
   trustProxy: z.union([z.literal(false), z.array(z.string().min(1)).min(1), z.number().int().min(1).max(10)]).default(false),
   /** Per client address and per instance. */
   rateLimit: z.strictObject({ max: z.number().int().min(1), timeWindowMs: z.number().int().min(1_000) }).default({ max: 600, timeWindowMs: 60_000 }),
+  /** Per desktop ID on the sync channels, per instance, besides the per-address limit (main/server/desktopLimit.ts). */
+  desktopRateLimit: z.strictObject({ max: z.number().int().min(1), timeWindowMs: z.number().int().min(1_000) }).default(DESKTOP_RATE_LIMIT),
   /** How long a request may take, ordinary and long channels (main/ipc/deadlines.ts): the desktop's figures. */
   deadlines: z
     .strictObject({ normalMs: z.number().int().min(1_000).max(600_000), longMs: z.number().int().min(1_000).max(3_600_000) })

@@ -7,6 +7,7 @@ import { DEFAULT_DEADLINES, type Deadlines } from '../ipc/deadlines';
 import type { Dispatch } from '../ipc/dispatch';
 import type { Gate } from '../ipc/gate';
 import { requestDeadlines } from './deadlines';
+import { DESKTOP_RATE_LIMIT, desktopLimit } from './desktopLimit';
 import { DEFAULT_BODY_LIMIT } from './limits';
 import { fastifyLogger, ServerLogController } from './logging';
 import { registerChannels } from './routes';
@@ -21,6 +22,8 @@ export type ServerOptions = {
   readonly trustProxy?: false | readonly string[] | number;
   /** Per client address and per instance (the counters live in this process's memory). */
   readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
+  /** Per desktop ID on the sync channels, per instance (./desktopLimit.ts); DESKTOP_RATE_LIMIT by default. */
+  readonly desktopRateLimit?: { readonly max: number; readonly timeWindowMs: number };
   /** Each channel's deadline (main/ipc/deadlines.ts), the desktop's by default. */
   readonly deadlines?: Deadlines;
   /** The shared logger (./logging.ts serverLog: the desktop's, scrubbed); none logs nothing. */
@@ -120,6 +123,7 @@ export async function createServer(options: ServerOptions): Promise<OtpServer> {
   const limit = options.rateLimit ?? { max: 600, timeWindowMs: 60_000 };
   await app.register(rateLimit, { max: limit.max, timeWindow: limit.timeWindowMs });
   health(app, options.ready ?? (async () => true));
+  app.addHook('preHandler', desktopLimit(app, options.desktopRateLimit ?? DESKTOP_RATE_LIMIT));
   registerChannels(app, options.core);
   if (options.onClose) {
     const onClose = options.onClose;

@@ -24,13 +24,14 @@ export async function launch(config: ServerConfig, options: { store?: Store; sea
   }
   const { logger, log } = serverLog(config.logLevel, options.logTo);
   const setupPolicy = config.setupFromDesktops ? 'many' : 'closed';
-  const core = serverCore({ store, sealKey, setupPolicy, logBug: log.bug });
+  const core = serverCore({ store, sealKey, setupPolicy, logBug: log.bug, deadlines: config.deadlines });
   const app = await createServer({
     core,
     tls: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
     ready: readiness(store),
     trustProxy: config.trustProxy,
     rateLimit: config.rateLimit,
+    desktopRateLimit: config.desktopRateLimit,
     deadlines: config.deadlines,
     logger,
     onClose: () => store.close(),

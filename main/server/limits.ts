@@ -14,16 +14,27 @@ export const PUBLIC_BODY_LIMIT = 1024 * 1024;
 /** Room for the field names, quotes and the small fields beside the bounded large ones. */
 const ENVELOPE = 4 * 1024;
 
-type Def = { type: string; in?: z.ZodType; element?: z.ZodType; checks?: { _zod: { def: { check: string; maximum?: number } } }[] };
+type Def = {
+  type: string;
+  in?: z.ZodType;
+  element?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  checks?: { _zod: { def: { check: string; maximum?: number } } }[];
+};
+/** The longest JSON number a safe integer makes (-9007199254740991). */
+const NUMBER_BYTES = 17;
 const defOf = (t: z.ZodType) => (t as unknown as { def: Def }).def;
 
-/** The most JSON text a field can take within its contract bounds: string length, array length × element. */
+/** The most JSON text a field can take within its contract bounds: string length, array length × element (an object's fields summed). */
 function fieldBytes(t: z.ZodType): number {
   const def = defOf(t);
   if (def.type === 'pipe' && def.in) return fieldBytes(def.in);
   if (def.type === 'optional' && def.in) return fieldBytes(def.in);
   const max = def.checks?.map((c) => c._zod.def).find((c) => c.check === 'max_length')?.maximum;
   if (def.type === 'string') return (max ?? 0) + 2;
+  if (def.type === 'number') return NUMBER_BYTES;
+  // An object of bounded fields (a reported step): its keys, quotes, colons and commas besides the fields.
+  if (def.type === 'object' && def.shape) return Object.entries(def.shape).reduce((sum, [key, field]) => sum + key.length + 4 + fieldBytes(field), 2);
   if (def.type === 'array' && def.element && max !== undefined) return max * (fieldBytes(def.element) + 1);
   return 0;
 }
@@ -47,3 +58,6 @@ export const checksBearerFirst = (channel: Channel): boolean => channel.access !
 
 /** Whether the channel's request names a session: then it travels as `Authorization: Bearer`, not in the body. */
 export const carriesSession = (channel: Channel): boolean => Object.hasOwn(shapeOf(channel), 'sessionId');
+
+/** Whether the channel's request carries a desktop's ID (the sync channels): then it is limited per desktop too. */
+export const carriesDesktop = (channel: Channel): boolean => Object.hasOwn(shapeOf(channel), 'desktopId');

@@ -3,6 +3,7 @@ import type { RulesConfig } from '../config/rules';
 import { StoredSetupStore } from '../context/storedSetups';
 import { createCore, type Core } from '../core/createCore';
 import { serverKdf, type KdfParams } from '../crypto/password';
+import type { Deadlines } from '../ipc/deadlines';
 import type { BugLog } from '../ipc/dispatch';
 import { StoredSessionStore } from '../session/storedSessions';
 import { postgresMigrations } from '../store/postgres/migrations';
@@ -17,6 +18,7 @@ export type ServerCoreOptions = {
   readonly kdf?: KdfParams;
   readonly clock?: () => Date;
   readonly rules?: RulesConfig;
+  readonly deadlines?: Deadlines;
 };
 
 /** The same core as the desktop's, with what a server shares through PostgreSQL: sessions, logins, setup grants. */
@@ -28,6 +30,7 @@ export function serverCore(options: ServerCoreOptions): Core {
     kdf: options.kdf ?? serverKdf,
     clock: options.clock,
     rules: options.rules,
+    deadlines: options.deadlines,
     logBug: options.logBug,
     setupPolicy: options.setupPolicy,
     sessions: (timeouts) => new StoredSessionStore(store.db, timeouts),

@@ -4,6 +4,7 @@ import { outcomeSchema, replicaSchema, targetsOf } from '../../shared/contract/s
 import type { Result } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
 import { unreported, withReport } from '../offline/ledger';
+import { reportParts } from './reportParts';
 import { operationOf, waiting, withOutcome, type OutboxEntry } from '../offline/outbox';
 import type { OfflineFiles, Registration } from './files';
 import type { OfflineDesk } from './offlineDesk';
@@ -49,19 +50,21 @@ const credentials = (r: Registration) => ({ desktopId: r.desktopId, desktopSecre
 /**
  * (a) R-OFF-3/7, first of all: the steps used and the failures counted offline, and every serial and holder of
  * the blocks held; the answer marks them reported, sets the floors and names the blocks to drop (their users
- * revoked, locked, removed or without the token). The ledger is not held during the request: a step taken
- * meanwhile is simply not among those marked, and goes with the next sync.
+ * revoked, locked, removed or without the token). In as many requests as the contract's bound takes
+ * (./reportParts.ts), each answer written before the next is sent. The ledger is not held during a request: a
+ * step taken meanwhile is simply not among those marked, and goes with the next sync.
  */
 async function reportSteps(d: SyncDeps): Promise<Result<unknown>> {
-  const sent = unreported(d.files.ledger);
-  const blocks = [...d.files.blocks.values()];
-  const serials = [...new Set([...blocks.map((b) => b.tokenSerial), ...sent.used.map((u) => u.serial)])];
-  const answer = await d.remote('sync:report-steps', { ...credentials(d.registration), ...sent, serials, holders: blocks.map((b) => b.loginId) });
-  if (!answer.ok) return answer;
-  const value = answer.value as { floors: Record<string, number>; void: string[] };
-  await d.desk.exclusive(async () => d.files.setLedger(withReport(d.files.ledger, sent, value.floors)));
-  await d.desk.endSessionsOf(value.void, 'revoked');
-  for (const loginId of value.void) d.files.dropBlock(loginId);
+  const parts = reportParts([...d.files.blocks.values()], unreported(d.files.ledger));
+  let answer: Result<unknown> = { ok: true, value: null };
+  for (const part of parts) {
+    answer = await d.remote('sync:report-steps', { ...credentials(d.registration), ...part });
+    if (!answer.ok) return answer;
+    const value = answer.value as { floors: Record<string, number>; void: string[] };
+    await d.desk.exclusive(async () => d.files.setLedger(withReport(d.files.ledger, part, value.floors)));
+    await d.desk.endSessionsOf(value.void, 'revoked');
+    for (const loginId of value.void) d.files.dropBlock(loginId);
+  }
   return answer;
 }
 

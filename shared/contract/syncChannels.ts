@@ -14,6 +14,24 @@ import { loginIdField, opaqueIdField } from '../input/fields';
 /** A connected desktop proves its registration with the server (R-OFF-1): its ID and the secret in its keychain. */
 const desktop = { desktopId: z.uuid(), desktopSecret: opaqueIdField };
 const MAX_REPORTED = 10_000;
+/**
+ * One `sync:report-steps` request carries at most this many login IDs (holders, failures and the steps' own) and
+ * token serials; a desktop holding more blocks splits its report (main/sync/reportParts.ts). Issue 19 finding 6.
+ */
+export const MAX_SYNC_HOLDERS = 8;
+/** The most steps one holder's blocks may bring to one request: above rules.offline.blockSteps plus the windows. */
+export const MAX_BLOCK_STEPS = 720;
+
+type StepsRequest = { used: readonly { loginId: string; serial: string }[]; failures: Record<string, number>; serials: readonly string[]; holders: readonly string[] };
+
+/** What the desktop's blocks can hold: few holders and serials, and at most MAX_BLOCK_STEPS steps per holder named. */
+function withinBlocks(r: StepsRequest, ctx: z.RefinementCtx): void {
+  const names = new Set([...r.holders, ...Object.keys(r.failures), ...r.used.map((u) => u.loginId)]);
+  const serials = new Set([...r.serials, ...r.used.map((u) => u.serial)]);
+  if (names.size > MAX_SYNC_HOLDERS) ctx.addIssue({ code: 'custom', path: ['holders'], message: 'too many holders' });
+  if (serials.size > MAX_SYNC_HOLDERS) ctx.addIssue({ code: 'custom', path: ['serials'], message: 'too many serials' });
+  if (r.used.length > names.size * MAX_BLOCK_STEPS) ctx.addIssue({ code: 'custom', path: ['used'], message: 'more steps than the blocks hold' });
+}
 /** Operations per `sync:apply`; the desktop also keeps a batch's JSON within MAX_APPLY_BYTES (the server's default body limit leaves room). */
 export const MAX_APPLY_BATCH = 50;
 export const MAX_APPLY_BYTES = 48 * 1024;
@@ -49,18 +67,19 @@ export const syncContract = {
     /**
      * The first thing a sync sends (R-OFF-3, R-OFF-7): the steps used offline and the failures counted offline per
      * login ID. `serials`: every token serial of the blocks held, whose floor (highest step seen anywhere) comes back.
-     * `void`: login IDs whose blocks the desktop must drop (revoked, locked, removed, lost token).
+     * `void`: login IDs among `holders` whose blocks the desktop must drop (revoked, locked, removed, lost token, or
+     * no standing block issued to this desktop). Bounded by what the desktop's blocks can hold (withinBlocks).
      */
     reportSteps: channel(
       'sync:report-steps',
       ACCESS.sync.reportSteps,
       z.strictObject({
         ...desktop,
-        used: z.array(reportedStepSchema).max(MAX_REPORTED),
+        used: z.array(reportedStepSchema).max(MAX_SYNC_HOLDERS * MAX_BLOCK_STEPS),
         failures: z.record(loginIdField, z.number().int().positive().max(1_000)),
-        serials: z.array(z.string().min(1).max(64)).max(MAX_REPORTED),
-        holders: z.array(loginIdField).max(MAX_REPORTED),
-      }),
+        serials: z.array(z.string().min(1).max(64)).max(MAX_SYNC_HOLDERS),
+        holders: z.array(loginIdField).max(MAX_SYNC_HOLDERS),
+      }).superRefine(withinBlocks),
       z.object({ reports: z.array(stepReportSchema), floors: z.record(z.string(), z.number().int()), void: z.array(z.string()) }),
     ),
     /**

@@ -57,9 +57,11 @@ export type ReportedStep = z.infer<typeof reportedStepSchema>;
  * 'recorded': spent now; 'already': this desktop reported it before (a retried sync); 'replay': accepted elsewhere
  * (online or another desktop), audited as a detected replay; 'unknownToken': no such token in the desktop's company;
  * 'blockVoid': its user was revoked, locked or removed (or lost the token) since the block was issued;
- * 'notIssued': no block the server issued to this desktop for that user and token covers it: not recorded.
+ * 'notIssued': no block the server issued to this desktop for that user and token covers it, or it was used before
+ * that block was issued: not recorded; 'aheadOfClock': the step is ahead of the clock at its reported time (beyond
+ * the drift window), or that time is in the future: not recorded (issue 19 finding 2).
  */
-export const STEP_OUTCOMES = ['recorded', 'already', 'replay', 'unknownToken', 'blockVoid', 'notIssued'] as const;
+export const STEP_OUTCOMES = ['recorded', 'already', 'replay', 'unknownToken', 'blockVoid', 'notIssued', 'aheadOfClock'] as const;
 export const stepReportSchema = reportedStepSchema.extend({ outcome: z.enum(STEP_OUTCOMES) });
 export type StepReport = z.infer<typeof stepReportSchema>;
 

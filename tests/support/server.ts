@@ -34,7 +34,8 @@ export async function startServer(
   const dir = mkdtempSync(join(tmpdir(), 'server-tls-'));
   const tls = makeSelfSigned(dir);
   // Tests send thousands of requests from one address: the limit is tested on its own (createServer.test.ts).
-  const app = await createServer({ rateLimit: { max: 1_000_000, timeWindowMs: 60_000 }, ...options, core, tls });
+  const unlimited = { max: 1_000_000, timeWindowMs: 60_000 };
+  const app = await createServer({ rateLimit: unlimited, desktopRateLimit: unlimited, ...options, core, tls });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as { port: number }).port;
   const base = `https://127.0.0.1:${port}`;

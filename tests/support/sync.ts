@@ -51,8 +51,13 @@ export async function report(call: SyncCall, desk: Desk, body: Partial<{ used: u
   return (await call('sync:report-steps', { ...desk, used: [], failures: {}, serials: [], holders: [], ...body })) as Result<StepsAnswer>;
 }
 
-/** Reports `step` as used offline by `loginId` on `desk`; the proof of an offline step-up made with it. */
+/**
+ * Reports `step` as used offline by `loginId` on `desk`; the proof of an offline step-up made with it. A step
+ * ahead of the clock's drift window is used at its own time: the clock moves there first (a step reported as
+ * used ahead of the clock is refused, issue 19 finding 2).
+ */
 export async function spentOffline(h: Harness, call: SyncCall, desk: Desk, loginId: string, step: number, serial = SHARED) {
+  if (step > stepFrom(h, 1)) h.clock.set(new Date(step * 60_000));
   const answer = value(await report(call, desk, { used: [{ serial, step, loginId, at: h.clock.now().getTime() }] }));
   if (answer.reports[0]?.outcome !== 'recorded') throw new Error(`step ${step} not recorded: ${JSON.stringify(answer)}`);
   return { serial, step };

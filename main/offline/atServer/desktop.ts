@@ -36,3 +36,51 @@ export async function standingHolder(db: Db, companyId: number, loginId: string)
   if (user.company_id !== companyId || user.deleted_at !== null || user.locked_at !== null) return undefined;
   return { user, token: { id: token_id, serial: token_serial } };
 }
+
+/** Login IDs per statement: SQLite caps bound parameters. */
+const CHUNK = 500;
+
+/** The standing holders (as standingHolder) among `loginIds` (at most CHUNK), in one query. */
+export async function standingHolders(db: Db, companyId: number, loginIds: readonly string[]): Promise<Holder[]> {
+  if (loginIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('token_assignments as a', (join) => join.onRef('a.user_id', '=', 'u.id').on('a.state', '=', 'active'))
+    .innerJoin('tokens as t', (join) => join.onRef('t.id', '=', 'a.token_id').on('t.state', '=', 'active'))
+    .selectAll('u')
+    .select(['t.id as token_id', 't.serial as token_serial'])
+    .where('u.login_id', 'in', [...loginIds])
+    .where('u.company_id', '=', companyId)
+    .where('u.deleted_at', 'is', null)
+    .where('u.locked_at', 'is', null)
+    .execute();
+  return rows.map(({ token_id, token_serial, ...user }) => ({ user, token: { id: token_id, serial: token_serial } }));
+}
+
+/** Of `standing`, those whose block for the token they hold was issued to the desktop and has not ended by `now`. */
+async function withRunningBlock(db: Db, desktopId: string, standing: readonly Holder[], now: Date): Promise<Holder[]> {
+  if (standing.length === 0) return [];
+  const blocks = await db
+    .selectFrom('offline_blocks')
+    .select(['user_id', 'token_id'])
+    .where('desktop_id', '=', desktopId)
+    .where('user_id', 'in', standing.map((h) => h.user.id))
+    .where('ends_at', '>', now.getTime())
+    .execute();
+  const issued = new Set(blocks.map((b) => `${b.user_id}:${b.token_id}`));
+  return standing.filter((h) => issued.has(`${h.user.id}:${h.token.id}`));
+}
+
+/**
+ * Issue 19 finding 3 (R-REV-1, DESIGN-NOTES 11): the standing holders among `loginIds` whose block for the token
+ * they hold was issued to THIS desktop and still runs (its last step not yet ended). A login ID merely named by
+ * the desktop (the master's, on a general user's own PC) is not one of them. Two queries per CHUNK login IDs.
+ */
+export async function holdersOnDesktop(db: Db, desktop: { readonly id: string; readonly companyId: number }, loginIds: readonly string[], now: Date): Promise<Holder[]> {
+  const unique = [...new Set(loginIds)];
+  const found: Holder[] = [];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    found.push(...(await withRunningBlock(db, desktop.id, await standingHolders(db, desktop.companyId, unique.slice(i, i + CHUNK)), now)));
+  }
+  return found;
+}

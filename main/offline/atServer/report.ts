@@ -3,12 +3,13 @@ import { ok, type Result } from '../../../shared/errors';
 import type { Deps } from '../../context/deps';
 import type { DesktopRegistration } from '../../store/repos/desktops';
 import { appendAudit, type AuditEntry } from '../../store/repos/audit';
-import { wasIssuedBlock } from '../../store/repos/offlineBlocks';
-import { countFailure, findUserByLoginId } from '../../store/repos/users';
+import type { Budget } from '../../context/budget';
+import { issuedTo } from '../../store/repos/offlineBlocks';
+import { countFailure, findUsersByLoginIds } from '../../store/repos/users';
 import { transact, type Db } from '../../store/transaction';
 import type { ReportedStep } from '../../store/repos/acceptedSteps';
 import { reportOfflineSteps } from '../reportSteps';
-import { provenDesktop, standingHolder, type DesktopProof } from './desktop';
+import { holdersOnDesktop, provenDesktop, type DesktopProof } from './desktop';
 
 export type ReportInput = DesktopProof & {
   readonly used: readonly ReportedStep[];
@@ -31,10 +32,14 @@ async function countOfflineFailures(deps: Deps, desktop: DesktopRegistration, fa
   const result = await transact(deps.db, async (tx) => {
     const locked: number[] = [];
     const entries: AuditEntry[] = [];
-    for (const [loginId, count] of Object.entries(failures)) {
-      const user = await findUserByLoginId(tx, loginId);
-      if (!user || user.company_id !== desktop.companyId || user.deleted_at !== null) continue;
-      if (!(await wasIssuedBlock(tx, desktop.id, user.id, now))) continue;
+    const loginIds = Object.keys(failures);
+    if (loginIds.length === 0) return ok(locked);
+    const issued = new Set((await issuedTo(tx, desktop.id, desktop.companyId, loginIds, now)).map((b) => b.loginId));
+    // At most MAX_SYNC_HOLDERS users (the contract's bound): one count each, an atomic UPDATE.
+    const counted = issued.size > 0 ? await findUsersByLoginIds(tx, desktop.companyId, loginIds.filter((id) => issued.has(id))) : [];
+    for (const user of counted) {
+      const loginId = user.login_id;
+      const count = failures[loginId]!;
       const after = await countFailure(tx, user.id, deps.rules.maxConsecutiveFailures, t, count);
       entries.push({ at: t, actor: null, action: 'offline.failures', target: loginId, result: 'failure', detail: { count, desktopId: desktop.id } });
       if (!after.lockedNow) continue;
@@ -60,11 +65,14 @@ async function floorsOf(db: Db, companyId: number, serials: readonly string[]): 
   return floors;
 }
 
-/** The holders whose blocks the desktop must drop: revoked, locked, removed, token lost, or of another company. */
-export async function voidHolders(db: Db, companyId: number, holders: readonly string[]): Promise<string[]> {
-  const gone: string[] = [];
-  for (const loginId of new Set(holders)) if (!(await standingHolder(db, companyId, loginId))) gone.push(loginId);
-  return gone;
+/**
+ * The holders whose blocks the desktop must drop: revoked, locked, removed, token lost, of another company, or
+ * with no running block issued to this desktop (issue 19 finding 3: the answer tells nothing of a user the
+ * desktop merely names).
+ */
+async function voidHolders(db: Db, desktop: DesktopRegistration, holders: readonly string[], now: Date): Promise<string[]> {
+  const standing = new Set((await holdersOnDesktop(db, desktop, holders, now)).map((h) => h.user.login_id));
+  return [...new Set(holders)].filter((loginId) => !standing.has(loginId));
 }
 
 /**
@@ -72,12 +80,12 @@ export async function voidHolders(db: Db, companyId: number, holders: readonly s
  * (main/offline/reportSteps.ts), then the failures counted offline, then what the desktop keeps: each token's
  * floor and the blocks to drop, read after both so a lock just reached voids its block at once.
  */
-export async function reportSync(deps: Deps, input: ReportInput, now: Date): Promise<Result<ReportAnswer>> {
+export async function reportSync(deps: Deps, input: ReportInput, now: Date, budget: Budget): Promise<Result<ReportAnswer>> {
   const desktop = await provenDesktop(deps.db, input);
   if (!desktop.ok) return desktop;
-  const steps = await reportOfflineSteps(deps.db, desktop.value, input.used, now);
+  const steps = await reportOfflineSteps(deps.db, deps.rules, desktop.value, input.used, now, budget);
   if (!steps.ok) return steps;
   for (const userId of await countOfflineFailures(deps, desktop.value, input.failures, now)) await deps.sessions.endAllOf(userId, 'locked', now);
   const floors = await floorsOf(deps.db, desktop.value.companyId, [...input.serials, ...input.used.map((s) => s.serial)]);
-  return ok({ reports: [...steps.value.reports], floors, void: await voidHolders(deps.db, desktop.value.companyId, input.holders) });
+  return ok({ reports: [...steps.value.reports], floors, void: await voidHolders(deps.db, desktop.value, input.holders, now) });
 }

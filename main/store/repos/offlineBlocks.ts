@@ -12,9 +12,6 @@ export type IssuedBlock = {
   readonly period: number;
 };
 
-/** The steps of one desktop's blocks for one user and token, as first..last ranges. */
-export type IssuedRange = { readonly first: number; readonly last: number };
-
 /** Blocks whose last step ended by this time are forgotten, as the accepted steps of their time are (R-OFF-3). */
 const cutoffOf = (now: Date) => now.getTime() - ACCEPTED_STEP_RETENTION_MS;
 
@@ -46,30 +43,25 @@ export async function recordIssuedBlock(db: Db, block: IssuedBlock, now: Date): 
     .execute();
 }
 
-/** The step ranges of the blocks issued to `desktopId` for that user and token whose last step is within the retention. */
-export async function issuedRanges(db: Db, desktopId: string, userId: number, tokenId: number, now: Date): Promise<IssuedRange[]> {
-  const rows = await db
-    .selectFrom('offline_blocks')
-    .select(['first_step', 'last_step'])
-    .where('desktop_id', '=', desktopId)
-    .where('user_id', '=', userId)
-    .where('token_id', '=', tokenId)
-    .where('ends_at', '>', cutoffOf(now))
-    .execute();
-  return rows.map((r) => ({ first: Number(r.first_step), last: Number(r.last_step) }));
-}
+/** A block issued to a desktop, as the report of its steps checks them: for which login ID and token, when. */
+export type IssuedRow = { readonly loginId: string; readonly tokenId: number; readonly first: number; readonly last: number; readonly issuedAt: number };
 
-/** Whether any block within the retention was issued to `desktopId` for that user (of whatever token). */
-export async function wasIssuedBlock(db: Db, desktopId: string, userId: number, now: Date): Promise<boolean> {
-  const row = await db
-    .selectFrom('offline_blocks')
-    .select('user_id')
-    .where('desktop_id', '=', desktopId)
-    .where('user_id', '=', userId)
-    .where('ends_at', '>', cutoffOf(now))
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+/**
+ * Every block within the retention issued to `desktopId` for a user of `companyId` among `loginIds` (at most
+ * MAX_SYNC_HOLDERS of them: the contract bounds a report), in one query for the whole report.
+ */
+export async function issuedTo(db: Db, desktopId: string, companyId: number, loginIds: readonly string[], now: Date): Promise<IssuedRow[]> {
+  if (loginIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('offline_blocks as b')
+    .innerJoin('users as u', 'u.id', 'b.user_id')
+    .select(['u.login_id', 'b.token_id', 'b.first_step', 'b.last_step', 'b.issued_at'])
+    .where('b.desktop_id', '=', desktopId)
+    .where('u.company_id', '=', companyId)
+    .where('u.login_id', 'in', [...loginIds])
+    .where('b.ends_at', '>', cutoffOf(now))
+    .execute();
+  return rows.map((r) => ({ loginId: r.login_id, tokenId: r.token_id, first: Number(r.first_step), last: Number(r.last_step), issuedAt: Number(r.issued_at) }));
 }
 
 /**

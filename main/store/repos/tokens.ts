@@ -49,6 +49,12 @@ export async function findTokensBySerials(db: Db, serials: readonly string[]): P
   return found;
 }
 
+/** The company's tokens among `serials` (at most MAX_SYNC_HOLDERS of them: a sync report's), in one query. */
+export function companyTokensBySerials(db: Db, companyId: number, serials: readonly string[]): Promise<TokenRecord[]> {
+  if (serials.length === 0) return Promise.resolve([]);
+  return db.selectFrom('tokens').selectAll().where('company_id', '=', companyId).where('serial', 'in', [...serials]).execute();
+}
+
 /** SPEC R-TOK-6: a lost token is unusable for everyone, for good; acceptStep refuses it from this write on. */
 export async function disableToken(db: Db, tokenId: number, reason: 'lost', now: number): Promise<void> {
   await db

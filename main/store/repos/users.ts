@@ -17,6 +17,13 @@ export async function nameableIn(db: Db, companyId: number, loginId: string): Pr
   return !user || user.company_id === companyId ? loginId : null;
 }
 
+/** The login IDs among `loginIds` of another company's users: never named in this company's audit rows (R-SRV-3). */
+export async function foreignLoginIds(db: Db, companyId: number, loginIds: readonly string[]): Promise<Set<string>> {
+  if (loginIds.length === 0) return new Set();
+  const rows = await db.selectFrom('users').select('login_id').where('login_id', 'in', [...loginIds]).where('company_id', '<>', companyId).execute();
+  return new Set(rows.map((r) => r.login_id));
+}
+
 /**
  * The beginnings (scheme and parameters, salt cut short) of the login password hashes of users that exist, except
  * those made with the current parameters (`prefix`): users moved in from a desktop keep its scrypt until their

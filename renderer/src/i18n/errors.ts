@@ -84,6 +84,7 @@ const ja: ErrorDictionary = {
     BAD_AUTH_PASSWORD: () => '認証パスワードが正しくありません。',
     OTP_INVALID: () => 'ワンタイムパスワードが正しくありません。',
     OTP_REUSED: () => 'このワンタイムパスワードは使用済みです。ハードトークンに次のパスワードが表示されてから入力してください。',
+    OTP_AHEAD_OF_CLOCK: () => 'このハードトークンには現在時刻より先の使用記録があるため、ワンタイムパスワードを受け付けられません。この失敗はロックの回数に数えません。管理者にお問い合わせください。',
     NO_ACTIVE_TOKEN: () => 'ご利用中のハードトークンがありません。',
     TOKEN_EXPIRED: (e) =>
       `ハードトークンの有効期限(${at(e.expiredAt, 'ja')})が過ぎています。${jaUsers.replace.text}`,
@@ -121,6 +122,8 @@ const ja: ErrorDictionary = {
     OFFLINE_PROOF_INVALID: () => 'この操作の確認（確認用パスワードとワンタイムパスワード）をサーバーで確かめられなかったため、反映していません（不正使用の可能性）。オンラインでやり直してください。',
     OFFLINE_BLOCK_VOID: () => 'オフラインで使われたワンタイムパスワードは使用済みとして記録しましたが、利用者がその後サーバーで失効・ロック・削除されていた（またはハードトークンが変わっていた）ため、それで確認した操作は反映されません。',
     OFFLINE_NOT_ISSUED: () => '端末から報告されたワンタイムパスワードは、サーバーがその端末でこの利用者に発行したオフライン用の範囲にないため、記録していません（不正使用の可能性）。それで確認した操作は反映されません。',
+    OFFLINE_AHEAD_OF_CLOCK: () => '端末から報告されたワンタイムパスワードは、報告された使用時刻の時点ではまだ使えないはずの先のコード（または未来の時刻）のため、記録していません（不正使用の可能性）。それで確認した操作は反映されません。',
+    DEADLINE_PASSED: () => '処理が時間内に終わらなかったため、何も反映していません。しばらくしてからもう一度お試しください。',
     DESKTOP_UNKNOWN: () => 'この端末はサーバーに登録されていません。接続設定を確認してください。',
   },
   sessionEnded: {
@@ -182,6 +185,7 @@ const en: ErrorDictionary = {
     BAD_AUTH_PASSWORD: () => 'The authentication password is incorrect.',
     OTP_INVALID: () => 'The one-time password is incorrect.',
     OTP_REUSED: () => 'This one-time password has already been used. Wait for the token to show the next one.',
+    OTP_AHEAD_OF_CLOCK: () => 'This hardware token holds a use recorded ahead of the current time, so its one-time password cannot be accepted. This failure does not count towards the lock. Please contact your administrator.',
     NO_ACTIVE_TOKEN: () => 'You have no hardware token in service.',
     TOKEN_EXPIRED: (e) =>
       `Your hardware token expired on ${at(e.expiredAt, 'en')}. ${enUsers.replace.text}`,
@@ -219,6 +223,8 @@ const en: ErrorDictionary = {
     OFFLINE_PROOF_INVALID: () => 'The server could not verify the confirmation of this operation (authentication password and one-time password), so it was not applied (possible misuse). Please make it again online.',
     OFFLINE_BLOCK_VOID: () => 'The one-time password used offline was recorded as used, but its user was revoked, locked or removed on the server afterwards (or no longer holds that token), so any operation it confirmed is not applied.',
     OFFLINE_NOT_ISSUED: () => 'A desktop reported a one-time password outside the offline codes the server issued to this user on that desktop, so it was not recorded (possible misuse). Any operation it confirmed is not applied.',
+    OFFLINE_AHEAD_OF_CLOCK: () => 'A desktop reported a one-time password ahead of the clock at its reported time of use (or a time in the future), so it was not recorded (possible misuse). Any operation it confirmed is not applied.',
+    DEADLINE_PASSED: () => 'The request did not finish in time, so nothing of it was applied. Please try again later.',
     DESKTOP_UNKNOWN: () => 'This desktop is not registered with the server. Please check the connection settings.',
   },
   sessionEnded: {

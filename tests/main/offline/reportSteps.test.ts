@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reportOfflineSteps, type Desktop } from '../../../main/offline/reportSteps';
+import { reportOfflineSteps as reportWith, type Desktop } from '../../../main/offline/reportSteps';
+import { budgetOf } from '../../../main/context/budget';
+import type { ReportedStep } from '../../../main/store/repos/acceptedSteps';
+import type { Db } from '../../../main/store/transaction';
 import { stepAt } from '../../../main/otp/totp';
 import { value } from '../../support/admin';
 import { sql } from 'kysely';
@@ -23,6 +26,8 @@ async function register(): Promise<[Desk, Desktop]> {
   return [desk, { id: desk.desktopId, companyId: (await userRecord(h, 'kmb05871'))!.company_id }];
 }
 
+/** The service as the channel calls it, with the rules of the harness and a deadline far away. */
+const reportOfflineSteps = (db: Db, desk: Desktop, steps: readonly ReportedStep[], now: Date) => reportWith(db, h.core.deps.rules, desk, steps, now, budgetOf(60_000));
 const nowStep = () => stepAt(h.clock.now(), 60);
 const used = (step: number, loginId = 'kmb05871', serial = SHARED) => ({ serial, step, loginId, at: h.clock.now().getTime() });
 const offlineSteps = () => h.store.db.selectFrom('accepted_steps').selectAll().where('source', '=', 'offline').execute();
@@ -76,13 +81,13 @@ describe('offline steps reported at sync (main/offline/reportSteps)', () => {
   });
 
   it('SPEC R-OFF-7: a sync retried after a cut answers "already" and writes no second record or audit row', async () => {
-    const steps = [used(nowStep() + 3), used(nowStep() + 1)];
+    const steps = [used(nowStep() + 1), used(nowStep())];
     value(await reportOfflineSteps(h.store.db, desk1, steps, h.clock.now()));
     const again = value(await reportOfflineSteps(h.store.db, desk1, steps, h.clock.now()));
     expect(again.reports.map((r) => r.outcome)).toEqual(['already', 'already']);
     expect((await auditRows(h)).filter((r) => r.action === 'offline.step')).toHaveLength(2);
     const kept = await h.store.db.selectFrom('accepted_steps').select('step').where('source', '=', 'offline').execute();
-    expect(kept.map((r) => r.step).sort()).toEqual([nowStep() + 1, nowStep() + 3]);
+    expect(kept.map((r) => r.step).sort()).toEqual([nowStep(), nowStep() + 1]);
   });
 
   it('SPEC R-OFF-1: a step from the block of a user locked meanwhile is spent but refused (blockVoid), and audited', async () => {
@@ -147,7 +152,7 @@ describe('only steps of the blocks issued to the desktop are recorded (SPEC R-OF
     await issueBlockTo(h, call, 'ippan001', '523405697', desks[1]!);
     const lastOf = async (serial: string) => (await tokenRow(h, serial))!.last_step;
     const before = { shared: await lastOf(SHARED), general: await lastOf('523405697') };
-    const step = nowStep() + 2;
+    const step = nowStep() + 1;
     const fromDesk3 = value(await reportOfflineSteps(h.store.db, desk3, [used(step, 'test12345'), used(step, 'tasha001')], h.clock.now()));
     expect(fromDesk3.reports.map((r) => r.outcome)).toEqual(['notIssued', 'notIssued']);
     const fromDesk1 = value(await reportOfflineSteps(h.store.db, desk1, [used(step, 'ippan001', '523405697')], h.clock.now()));
@@ -199,5 +204,46 @@ describe('the upgrade to migration 007 (SPEC R-OFF-3)', () => {
     expect(await all()).toEqual(issued);
     const answer = value(await reportOfflineSteps(h.store.db, desk2, [used(nowStep(), 'test12345'), used(nowStep() + 10_000, 'test12345')], h.clock.now()));
     expect(answer.reports.map((r) => r.outcome)).toEqual(['recorded', 'notIssued']);
+  });
+});
+
+describe('a holder cannot lock its co-holders out (issue 19 finding 2, SPEC R-TOK-1, R-OTP-2)', () => {
+  const blockOf = async (d: Desktop, loginId: string) => {
+    const userId = (await userRecord(h, loginId))!.id;
+    return (await blockRows(d)).find((r) => r.user_id === userId)!;
+  };
+
+  it('SPEC R-TOK-1, R-OTP-2, R-OTP-3: a holder reporting the last step of its block records nothing, lifts nothing; the master\'s and the co-holder\'s current codes still work, no lock', async () => {
+    const before = (await tokenRow(h, SHARED))!.last_step;
+    const last = Number((await blockOf(desk1, 'test12345')).last_step);
+    const answer = value(await reportOfflineSteps(h.store.db, desk1, [used(last, 'test12345'), { ...used(last - 1, 'test12345'), at: (last - 1) * 60_000 }], h.clock.now()));
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['aheadOfClock', 'aheadOfClock']);
+    expect(await offlineSteps()).toEqual([]);
+    expect((await tokenRow(h, SHARED))!.last_step).toBe(before);
+    const rows = (await auditRows(h)).filter((r) => r.action === 'offline.step');
+    expect(rows).toMatchObject([{ result: 'failure', reason: 'OFFLINE_AHEAD_OF_CLOCK', actor_login_id: 'test12345' }, { reason: 'OFFLINE_AHEAD_OF_CLOCK' }]);
+    expect(await onlineOtp('kmb05871')).toMatchObject({ ok: true });
+    nextStep(h);
+    expect(await onlineOtp('test12345')).toMatchObject({ ok: true });
+    for (const loginId of ['kmb05871', 'test12345']) expect(await userRecord(h, loginId)).toMatchObject({ failed_attempts: 0, locked_at: null });
+  });
+
+  it('SPEC R-OTP-1: a step within the drift window is recorded and lifts last_step to it, never beyond stepAt(now) + window', async () => {
+    const answer = value(await reportOfflineSteps(h.store.db, desk1, [used(nowStep() + 2), used(nowStep() + 1)], h.clock.now()));
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['aheadOfClock', 'recorded']);
+    expect((await tokenRow(h, SHARED))!.last_step).toBe(nowStep() + h.core.deps.rules.otp.driftWindowSteps);
+    // One step on, the code of the step then current was within reach: the co-holder logs in with the next one.
+    nextStep(h);
+    nextStep(h);
+    expect(await onlineOtp('test12345')).toMatchObject({ ok: true });
+  });
+
+  it('SPEC R-OFF-3: a step reported as used before its block was issued is notIssued; one at a time in the future is aheadOfClock', async () => {
+    const issuedAt = Number((await blockOf(desk1, 'kmb05871')).issued_at);
+    const early = { ...used(nowStep()), at: issuedAt - 10 * 60_000 };
+    const future = { ...used(nowStep() + 1), at: h.clock.now().getTime() + 10 * 60_000 };
+    const answer = value(await reportOfflineSteps(h.store.db, desk1, [early, future], h.clock.now()));
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['notIssued', 'aheadOfClock']);
+    expect(await offlineSteps()).toEqual([]);
   });
 });

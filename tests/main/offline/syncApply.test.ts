@@ -203,7 +203,7 @@ describe('sync:apply: the operator and the proof (SPEC R-OFF-8, R-OFF-3)', () =>
     nextStep(h);
     await loginWithOtp(h, 'test12345');
     const step = stepFrom(h, 0);
-    const replayed = await call('sync:report-steps', { ...desk, used: [{ serial: SHARED, step, loginId: 'kmb05871', at: 0 }], failures: {}, serials: [], holders: [] });
+    const replayed = await call('sync:report-steps', { ...desk, used: [{ serial: SHARED, step, loginId: 'kmb05871', at: h.clock.now().getTime() }], failures: {}, serials: [], holders: [] });
     expect(replayed).toMatchObject({ ok: true, value: { reports: [{ outcome: 'replay' }] } });
     const op = await queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof: { serial: SHARED, step } });
     expect(await apply(call, desk, op)).toEqual({ accepted: false, reason: 'OFFLINE_REPLAY' });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OfflineBlock, Replica } from '../../../shared/contract/syncModels';
+import { MAX_BLOCK_STEPS, MAX_SYNC_HOLDERS } from '../../../shared/contract/syncChannels';
+import { budgetOf } from '../../../main/context/budget';
+import { handlerTable } from '../../../main/ipc/handlerTable';
+import { reportOfflineSteps as reportWith } from '../../../main/offline/reportSteps';
 import { value } from '../../support/admin';
 import { dumpTables, tokenRow, userRecord } from '../../support/db';
 import { auditRows, loginWithOtp, nextStep, type Harness } from '../../support/harness';
@@ -98,12 +102,12 @@ describe('sync:report-steps (SPEC R-OFF-3, R-OFF-4)', () => {
       used(stepFrom(h, 3), 'test12345'),
       { serial: '523405697', step: stepFrom(h, 3), loginId: 'ippan001', at: h.clock.now().getTime() },
     ];
-    const answer = value(await report(call, desk, { used: [...outside, used(stepFrom(h, 2))] }));
+    const answer = value(await report(call, desk, { used: [...outside, used(stepFrom(h, 1))] }));
     expect(answer.reports.map((r) => r.outcome)).toEqual(['notIssued', 'notIssued', 'notIssued', 'recorded']);
     expect(await tokenRow(h, '523405697')).toMatchObject({ last_step: before });
-    expect(answer.floors[SHARED]).toBe(stepFrom(h, 2));
+    expect(answer.floors[SHARED]).toBe(stepFrom(h, 1));
     const kept = await h.store.db.selectFrom('accepted_steps').select(['step', 'login_id']).where('source', '=', 'offline').execute();
-    expect(kept).toEqual([{ step: stepFrom(h, 2), login_id: 'kmb05871' }]);
+    expect(kept).toEqual([{ step: stepFrom(h, 1), login_id: 'kmb05871' }]);
     const rows = (await auditRows(h)).filter((r) => r.action === 'offline.step' && r.result === 'failure');
     expect(rows.map((r) => [r.reason, r.actor_login_id, JSON.parse(r.detail!).step])).toEqual(outside.map((u) => ['OFFLINE_NOT_ISSUED', u.loginId, u.step]));
     // What the step proved is refused at sync:apply: it is on record nowhere (R-OFF-7).
@@ -115,14 +119,15 @@ describe('sync:report-steps (SPEC R-OFF-3, R-OFF-4)', () => {
   });
 
   it('SPEC R-OFF-3, R-OFF-7: a step named twice in one report is recorded once; the retried report answers "already"', async () => {
-    const steps = [used(stepFrom(h, 2)), used(stepFrom(h, 3)), used(stepFrom(h, 2))];
+    nextStep(h);
+    const steps = [used(stepFrom(h, 0)), used(stepFrom(h, 1)), used(stepFrom(h, 0))];
     expect(value(await report(call, desk, { used: steps })).reports.map((r) => r.outcome)).toEqual(['recorded', 'recorded', 'already']);
     expect(value(await report(call, desk, { used: steps })).reports.map((r) => r.outcome)).toEqual(['already', 'already', 'already']);
     expect((await auditRows(h)).filter((r) => r.action === 'offline.step')).toHaveLength(2);
   });
 
   it('SPEC R-OFF-3: floors for the company\'s serials (the highest step seen anywhere), never another company\'s', async () => {
-    const step = stepFrom(h, 4);
+    const step = stepFrom(h, 1);
     const answer = value(await report(call, desk, { used: [used(step)], serials: [SHARED, '523405697', '700000001', '999999999'] }));
     expect(answer.reports.map((r) => r.outcome)).toEqual(['recorded']);
     expect(Object.keys(answer.floors).sort()).toEqual([SHARED, '523405697']);
@@ -130,6 +135,7 @@ describe('sync:report-steps (SPEC R-OFF-3, R-OFF-4)', () => {
   });
 
   it('SPEC R-OFF-1: void names the holders revoked, locked, removed, with a lost token or of another company', async () => {
+    await issueBlockTo(h, call, 'test12345', SHARED, desk);
     await h.store.db.updateTable('users').set({ deleted_at: 1 }).where('login_id', '=', 'kigen001').execute();
     await h.store.db.updateTable('tokens').set({ state: 'disabled', disabled_reason: 'lost' }).where('serial', '=', '523405697').execute();
     const answer = value(await report(call, desk, { holders: ['kmb05871', 'test12345', 'ippan001', 'kigen001', 'shinki01', 'tasha001'] }));
@@ -139,6 +145,7 @@ describe('sync:report-steps (SPEC R-OFF-3, R-OFF-4)', () => {
 
 describe('sync:replica (SPEC R-OFF-5)', () => {
   it('SPEC R-OFF-5: the top page of each standing holder and, with a manager among them, the company\'s BRSK027 rows', async () => {
+    await issueBlockTo(h, call, 'ippan001', '523405697', desk);
     const replica = value(await call('sync:replica', { ...desk, holders: ['kmb05871', 'ippan001', 'tasha001'] })) as Replica;
     expect(replica.syncedAt).toBe(h.clock.now().toISOString());
     expect(Object.keys(replica.top).sort()).toEqual(['ippan001', 'kmb05871']);
@@ -152,5 +159,71 @@ describe('sync:replica (SPEC R-OFF-5)', () => {
     expect(replica.users).toBeNull();
     await h.store.db.updateTable('users').set({ locked_at: 1 }).where('login_id', '=', 'kmb05871').execute();
     expect((value(await call('sync:replica', { ...desk, holders: ['kmb05871'] })) as Replica)).toMatchObject({ users: null, top: {} });
+  });
+});
+
+describe('a desktop answers only for its own holders (issue 19 finding 3, SPEC R-REV-1)', () => {
+  it('SPEC R-REV-1: a general user\'s own desktop naming the master gets no user list and no master top page; the void answer names the master', async () => {
+    nextStep(h);
+    const general = (await loginWithOtp(h, 'ippan001', '523405697')).sessionId;
+    const own = await registerDesk(call, general);
+    value(await call('sync:issue-block', { sessionId: general, ...own }));
+    const replica = value(await call('sync:replica', { ...own, holders: ['kmb05871', 'test12345', 'ippan001'] })) as Replica;
+    expect(replica.users).toBeNull();
+    expect(Object.keys(replica.top)).toEqual(['ippan001']);
+    const answer = value(await report(call, own, { holders: ['kmb05871', 'ippan001'] }));
+    expect(answer.void).toEqual(['kmb05871']);
+    // The master's own desktop (its block issued there) still gets both.
+    expect(value(await call('sync:replica', { ...desk, holders: ['kmb05871'] }))).toMatchObject({ users: expect.any(Array), top: { kmb05871: expect.any(Object) } });
+  });
+
+  it('SPEC R-OFF-1: a holder whose block on this desktop has ended is void and gets no replica', async () => {
+    h.clock.advance(9 * 3_600_000);
+    expect(value(await call('sync:replica', { ...desk, holders: ['kmb05871'] }))).toMatchObject({ users: null, top: {} });
+    expect(value(await report(call, desk, { holders: ['kmb05871'] })).void).toEqual(['kmb05871']);
+  });
+});
+
+describe('sync:report-steps is bounded by what the desktop\'s blocks hold (issue 19 finding 6)', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `user${String(i).padStart(4, '0')}`);
+
+  it('SPEC R-OFF-7: more holders, login IDs or serials than MAX_SYNC_HOLDERS, or more steps than MAX_BLOCK_STEPS per login ID → VALIDATION, nothing written', async () => {
+    const before = await dumpTables(h.store.db);
+    const steps = (n: number, loginId = 'kmb05871') => Array.from({ length: n }, (_, i) => ({ ...used(stepFrom(h, 1) + i), loginId }));
+    const over = [
+      { holders: ids(MAX_SYNC_HOLDERS + 1) },
+      { failures: Object.fromEntries(ids(MAX_SYNC_HOLDERS + 1).map((id) => [id, 1])) },
+      { used: ids(MAX_SYNC_HOLDERS + 1).flatMap((id) => steps(1, id)) },
+      { serials: ids(MAX_SYNC_HOLDERS + 1) },
+      { used: steps(MAX_BLOCK_STEPS + 1) },
+      { used: steps(2 * MAX_BLOCK_STEPS + 1), holders: ['kmb05871', 'test12345'] },
+    ];
+    for (const body of over) expect(await report(call, desk, body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await dumpTables(h.store.db)).toEqual(before);
+    expect(value(await report(call, desk, { used: steps(2 * MAX_BLOCK_STEPS), holders: ['kmb05871', 'test12345'] })).reports).toHaveLength(2 * MAX_BLOCK_STEPS);
+  });
+
+  it('SPEC R-OFF-7: the work stops when the channel\'s deadline passes: rolled back, DEADLINE_PASSED, nothing recorded or audited', async () => {
+    const hurried = handlerTable(h.core.deps, { normalMs: 0, longMs: 0 });
+    const before = await dumpTables(h.store.db);
+    const input = { ...desk, used: [used(stepFrom(h, 1))], failures: {}, serials: [], holders: [] };
+    expect(await hurried.sync.reportSteps(input, { now: h.clock.now() })).toEqual({ ok: false, error: { code: 'DEADLINE_PASSED' } });
+    expect(await dumpTables(h.store.db)).toEqual(before);
+  });
+
+  it('SPEC R-OFF-7: the queries of a report do not grow with its login IDs and serials (set-based)', async () => {
+    let queries = 0;
+    const counting = h.store.db.withPlugin({ transformQuery: (a) => (queries++, a.node), transformResult: async (a) => a.result });
+    const run = async (steps: ReturnType<typeof used>[]) => {
+      queries = 0;
+      value(await reportWith(counting, h.core.deps.rules, { id: desk.desktopId, companyId: (await userRecord(h, "kmb05871"))!.company_id }, steps, h.clock.now(), budgetOf(60_000)));
+      return queries;
+    };
+    const one = await run([used(stepFrom(h, 1))]);
+    // The company's users on the company's three tokens: a query per serial or per login ID would show here.
+    const users = ['kmb05871', 'test12345', 'ippan001', 'kigen001', 'shinki01'];
+    const serials = [SHARED, '523405697', '523405698'];
+    const many = await run(users.flatMap((loginId) => serials.map((serial) => ({ ...used(stepFrom(h, 1)), loginId, serial }))));
+    expect(many).toBeLessThanOrEqual(one + 1);
   });
 });

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/errors';
+import { MAX_BLOCK_STEPS, MAX_SYNC_HOLDERS } from '../../../shared/contract/syncChannels';
 import { fingerprintOf } from '../../../main/remote/pin';
 import { createRemote, type Remote } from '../../../main/remote/remoteDispatch';
 import { value } from '../../support/admin';
@@ -85,5 +86,52 @@ describe.skipIf(skip)('sync over HTTPS against the company server on PostgreSQL 
     expect(await apply(call, other, stolen)).toEqual({ accepted: false, reason: 'OFFLINE_OPERATOR_INVALID' });
     const result = (await call('sync:replica', { ...other, holders: ['kmb05871'] })) as Result<{ users: unknown; top: object }>;
     expect(result).toMatchObject({ ok: true, value: { users: null, top: {} } });
+  });
+});
+
+describe.skipIf(skip)('issue 19 over HTTPS against the company server on PostgreSQL', () => {
+  it('SPEC R-REV-1: a general user\'s self-registered desktop naming the master gets no user list, no master top page, and the master listed void', async () => {
+    // The R-OFF-4 test above locked ippan001; unlocked here, as an admin would.
+    await s.h.store.db.updateTable('users').set({ locked_at: null, failed_attempts: 0 }).where('login_id', '=', 'ippan001').execute();
+    const general = await login('ippan001', '523405697');
+    const own = await registerDesk(call, general);
+    await issueBlock(call, own, general);
+    const replica = value(await call('sync:replica', { ...own, holders: ['kmb05871', 'ippan001'] })) as { users: unknown; top: Record<string, unknown> };
+    expect(replica.users).toBeNull();
+    expect(Object.keys(replica.top)).toEqual(['ippan001']);
+    expect(value(await report(call, own, { holders: ['kmb05871', 'ippan001'] }))).toMatchObject({ void: ['kmb05871'] });
+  });
+
+  it('SPEC R-TOK-1, R-OTP-2: a holder reporting its block\'s last step over HTTPS locks nobody out: the co-holder logs in at once', async () => {
+    const sessionId = await login('test12345');
+    const block = await issueBlock(call, desk, sessionId);
+    const last = block.firstStep + block.hashes.length - 1;
+    const answer = value(await report(call, desk, { used: [{ serial: SHARED, step: last, loginId: 'test12345', at: s.h.clock.now().getTime() }] }));
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['aheadOfClock']);
+    expect(await login('kmb05871')).toEqual(expect.any(String));
+    expect(await userRecord(s.h, 'kmb05871')).toMatchObject({ failed_attempts: 0, locked_at: null });
+  });
+
+  it('SPEC R-OFF-7: the sync channels are limited per desktop ID, besides the per-address limit: another desktop is not held back', async () => {
+    const limited = await startServer({ harness: s.h, desktopRateLimit: { max: 3, timeWindowMs: 60_000 } });
+    try {
+      const other = await registerDesk(call, await login('kmb05871'));
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await limited.call('sync:report-steps', { ...desk, used: [], failures: {}, serials: [], holders: [] })).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect((await limited.call('sync:replica', { ...desk, holders: [] })).status).toBe(429);
+      expect((await limited.call('sync:report-steps', { ...other, used: [], failures: {}, serials: [], holders: [] })).status).toBe(200);
+      expect((await limited.call('auth:login', { loginId: 'kmb05871', password: 'x' })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('SPEC R-OFF-7: a maximal report (MAX_SYNC_HOLDERS login IDs × MAX_BLOCK_STEPS steps) fits the body limit and is answered', async () => {
+    const loginIds = Array.from({ length: MAX_SYNC_HOLDERS }, (_, i) => `user${String(i).padStart(4, '0')}`);
+    const used = loginIds.flatMap((loginId) => Array.from({ length: MAX_BLOCK_STEPS }, (_, i) => ({ serial: SHARED, step: stepFrom(s.h, 1) + i, loginId, at: s.h.clock.now().getTime() })));
+    const answer = await s.call('sync:report-steps', { ...desk, used, failures: {}, serials: [], holders: loginIds });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ ok: true });
   });
 });

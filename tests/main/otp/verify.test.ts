@@ -53,8 +53,9 @@ describe('used steps (SPEC R-OTP-2)', () => {
     expect(checkCode(seed, codeAt(1), used, now, 1)).toMatchObject({ ok: true, value: { step: current + 1 } });
   });
 
-  it('SPEC R-OTP-2: a last step beyond the whole window refuses everything without throwing', () => {
-    expect(checkCode(seed, codeAt(1), token({ lastStep: current + 5 }), now, 1)).toMatchObject({ ok: false, error: { code: 'OTP_REUSED' } });
+  it('SPEC R-OTP-2, R-OTP-3: a last step beyond the whole window refuses everything without throwing, as OTP_AHEAD_OF_CLOCK (not counted, issue 19)', () => {
+    expect(checkCode(seed, codeAt(1), token({ lastStep: current + 5 }), now, 1)).toMatchObject({ ok: false, error: { code: 'OTP_AHEAD_OF_CLOCK' } });
+    expect(checkCode(seed, codeAt(1), token({ lastStep: current + 1 }), now, 1)).toMatchObject({ ok: false, error: { code: 'OTP_REUSED' } });
     expect(checkCode(seed, codeAt(2), token({ lastStep: current + 5 }), now, 1)).toMatchObject({ ok: false, error: { code: 'OTP_INVALID' } });
   });
 });
