@@ -72,6 +72,10 @@ export async function checkOfflineCode(block: OfflineBlock, codeKey: Buffer, cod
   );
   const step = candidates.find((_, i) => matches[i]);
   if (step === undefined) return refused(rules, ledger, block.loginId, 'OTP_INVALID');
-  if (step <= acceptsAbove(ledger, block.tokenSerial)) return refused(rules, ledger, block.loginId, 'OTP_REUSED');
+  const floor = acceptsAbove(ledger, block.tokenSerial);
+  // A floor beyond the window's top is a step nobody could have used by now (a record made before the server
+  // bounded reports by its clock): refused, but counted towards no lock, as online (main/otp/verify.ts).
+  if (step <= floor && floor > centre + window) return { result: fail('OTP_AHEAD_OF_CLOCK', { field: 'otp' }), ledger };
+  if (step <= floor) return refused(rules, ledger, block.loginId, 'OTP_REUSED');
   return { result: ok({ step }), ledger: withStep(ledger, block.tokenSerial, step, block.loginId, now) };
 }

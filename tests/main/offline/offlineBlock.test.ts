@@ -7,7 +7,7 @@ import { defaultRules, type RulesConfig } from '../../../main/config/rules';
 import { hashPassword, storedKeyFor } from '../../../main/crypto/password';
 import { issueBlock, lastStepOf, stepParamsOf, type OfflineBlock } from '../../../main/offline/block';
 import { stepCodeMatches } from '../../../main/offline/stepHash';
-import { emptyLedger, ledgerFile, withFloor } from '../../../main/offline/ledger';
+import { emptyLedger, failuresOf, ledgerFile, withFloor } from '../../../main/offline/ledger';
 import { readSealed, writeSealed } from '../../../main/offline/sealedFile';
 import { checkOfflineCode, checkOfflinePassword, codeKeyFor } from '../../../main/offline/offlineCheck';
 import { emptyOutbox, enqueue, revokedHere, type Queued } from '../../../main/offline/outbox';
@@ -135,6 +135,14 @@ describe('offline code blocks (main/offline)', () => {
     const synced = withFloor(emptyLedger(), '523405696', step);
     expect((await checkOfflineCode(block, await keyOf(block), code(step), synced, RULES, at(step))).result).toMatchObject({ ok: false, error: { code: 'OTP_REUSED' } });
     expect((await checkOfflineCode(block, await keyOf(block), code(step + 1), synced, RULES, at(step + 1))).result.ok).toBe(true);
+  });
+
+  it('SPEC R-OFF-4, R-OTP-3: a floor beyond the window (a step nobody could have used yet) refuses the code but counts no failure', async () => {
+    const step = stepAt(NOW, 60) + 20;
+    const ahead = withFloor(emptyLedger(), '523405696', step + 400);
+    const answer = await checkOfflineCode(block, await keyOf(block), code(step), ahead, RULES, at(step));
+    expect(answer.result).toMatchObject({ ok: false, error: { code: 'OTP_AHEAD_OF_CLOCK' } });
+    expect(failuresOf(answer.ledger, block.loginId)).toBe(0);
   });
 
   it('SPEC R-OFF-4: failures are counted locally and lock the user offline, even for a right code', async () => {
