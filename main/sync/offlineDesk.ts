@@ -80,6 +80,7 @@ export class OfflineDesk {
       this.checked(files, () => checkOfflinePassword(block.value, 'login', password, files.ledger, this.rules, this.clock(), revokedHere(files.outbox))),
     );
     if (!checked.ok) return checked;
+    await this.forgetDeadChallengeKeys();
     const challenge = await this.sessions.issueChallenge(block.value.userId, 'needsOtp', this.clock());
     this.ownChallenges.add(challenge.id);
     this.codeKeys.set(challenge.id, { salt: block.value.kdf.salt, key: codeKeyFor(block.value, checked.value) });
@@ -111,6 +112,13 @@ export class OfflineDesk {
     this.codeKeys.set(session.id, this.codeKeys.get(challengeId)!);
     this.codeKeys.delete(challengeId);
     return ok(this.infoOf(session, b));
+  }
+
+  /** A challenge that expired or was spent keeps no code key in memory (a session's own goes with it, resolve). */
+  private async forgetDeadChallengeKeys(): Promise<void> {
+    for (const id of this.ownChallenges) {
+      if (this.codeKeys.has(id) && !(await this.sessions.challenge(id, 'needsOtp', this.clock())).ok) this.codeKeys.delete(id);
+    }
   }
 
   /** The code key of a challenge or session, if made for this very block (a block replaced since has another salt). */
