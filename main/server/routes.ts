@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { serverChannels, type Channel } from '../../shared/contract';
 import { fail } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
-import type { OtpServer } from './createServer';
+import type { OtpServer } from './otpServer';
 import { bodyLimitOf, carriesSession } from './limits';
 
 /** `POST /api/v1/auth:login`: find-my-way reads a single colon as a parameter, a doubled one as a colon. */

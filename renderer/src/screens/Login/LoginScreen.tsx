@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
-import { Form, focusField } from '../../components/Form';
+import { focusField } from '../../components/focus';
+import { Form } from '../../components/Form';
 import { FormField } from '../../components/FormField';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useSubmission } from '../../components/useSubmission';
