@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { useConnection } from '../../stores/connection';
 import { ServerForm } from './ServerForm';
 import '../../styles/connection.css';
+import { usePick } from '../../stores/pick';
 
 /**
  * 接続設定 under 設定・管理, for a master or admin (the main process checks the session too): the current mode and
@@ -14,10 +15,7 @@ import '../../styles/connection.css';
 export function ConnectionScreen() {
   const t = useT();
   const c = t.connection;
-  const status = useConnection((s) => s.status);
-  const restarting = useConnection((s) => s.restarting);
-  const load = useConnection((s) => s.load);
-  const save = useConnection((s) => s.save);
+  const { status, restarting, load, save } = usePick(useConnection, 'status', 'restarting', 'load', 'save');
   const form = useSubmission({ ids: {}, labels: {} });
   useEffect(() => void load(), [load]);
   const connected = status?.mode === 'connected';

@@ -8,6 +8,7 @@ import { useT } from '../../i18n';
 import { useConnection } from '../../stores/connection';
 import { useSetup } from '../../stores/setup';
 import { ServerForm } from './ServerForm';
+import { usePick } from '../../stores/pick';
 
 type Choice = 'standalone' | 'connected';
 
@@ -18,8 +19,7 @@ type Choice = 'standalone' | 'connected';
 export function FirstRunScreen() {
   const t = useT();
   const c = t.connection;
-  const save = useConnection((s) => s.save);
-  const restarting = useConnection((s) => s.restarting);
+  const { save, restarting } = usePick(useConnection, 'save', 'restarting');
   const start = useSetup((s) => s.start);
   const [choice, setChoice] = useState<Choice>('standalone');
   const [server, setServer] = useState(false);

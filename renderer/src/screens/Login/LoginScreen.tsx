@@ -11,6 +11,7 @@ import { useSession } from '../../stores/session';
 import { useBackup } from '../../stores/backup';
 import { useSetup } from '../../stores/setup';
 import { SoftwareKeyboard } from './SoftwareKeyboard';
+import { usePick } from '../../stores/pick';
 
 const ids = { loginId: 'login-id', password: 'login-password' };
 
@@ -18,8 +19,7 @@ const ids = { loginId: 'login-id', password: 'login-password' };
 export function LoginScreen() {
   const t = useT();
   const describe = useErrorText();
-  const login = useSession((s) => s.login);
-  const farewell = useSession((s) => s.farewell);
+  const { login, farewell } = usePick(useSession, 'login', 'farewell');
   const openLostToken = useNavigation((s) => s.openLostToken);
   const [loginId, setLoginId] = useState('');
   const [password, setPassword] = useState('');

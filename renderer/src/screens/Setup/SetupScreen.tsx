@@ -11,6 +11,7 @@ import { TokenImport } from '../TokenImport/TokenImport';
 import { CompanyForm } from './CompanyForm';
 import { RestoreForm } from './RestoreForm';
 import { ResumeForm } from './ResumeForm';
+import { usePick } from '../../stores/pick';
 
 type Way = 'fresh' | 'restore';
 
@@ -22,12 +23,8 @@ type Way = 'fresh' | 'restore';
  */
 export function SetupScreen() {
   const t = useT();
-  const setupId = useSetup((s) => s.setupId);
-  const companyName = useSetup((s) => s.companyName);
-  const resuming = useSetup((s) => s.resuming);
-  const finish = useSetup((s) => s.finish);
-  const phase = useTokenImport((s) => s.phase);
-  const reset = useTokenImport((s) => s.reset);
+  const { setupId, companyName, resuming, finish } = usePick(useSetup, 'setupId', 'companyName', 'resuming', 'finish');
+  const { phase, reset } = usePick(useTokenImport, 'phase', 'reset');
   const form = useSubmission({ ids: {}, labels: {} });
   const [way, setWay] = useState<Way>('fresh');
   const step = !setupId ? 0 : phase === 'done' ? 2 : 1;

@@ -1,6 +1,7 @@
 import { Alert } from '../../components/Alert';
 import { OfflineRefusalNote } from '../../components/OfflineRefusalNote';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { Loading } from '../../components/Loading';
 import { useCompanyUsers } from '../../components/useCompanyUsers';
 import { useErrorText, useT } from '../../i18n';
 import { useUserAdmin } from '../../stores/userAdmin';
@@ -30,9 +31,7 @@ export function MasterAuthPasswordScreen() {
       <Alert tone="info" message={outcome?.kind === 'masterAuthChanged' ? m.done : undefined} />
       <Alert message={describe(error)} />
       {!loaded || !master ? (
-        <p className="loading" role="status">
-          {t.app.loading}
-        </p>
+        <Loading />
       ) : (
         <>
           <dl className="master-summary">
