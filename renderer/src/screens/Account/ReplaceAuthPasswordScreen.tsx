@@ -7,7 +7,7 @@ import { OtpField } from '../../components/OtpField';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { newPasswordChecks } from '../../components/passwordChecks';
 import { OfflineRefusalNote } from '../../components/OfflineRefusalNote';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { useSubmission } from '../../components/useSubmission';
 import { formatDateTime } from '../../format/jst';
 import { useT } from '../../i18n';
@@ -49,8 +49,7 @@ export function ReplaceAuthPasswordScreen() {
     });
 
   return (
-    <>
-      <ScreenHeader title={r.title} />
+    <Screen title={r.title}>
       <OfflineRefusalNote />
       {reset && <p className="lead">{r.intro(reset.by, formatDateTime(reset.at, lang))}</p>}
       <Form onSubmit={() => void submit()} className="panel" summary={form.summary}>
@@ -78,6 +77,6 @@ export function ReplaceAuthPasswordScreen() {
           </button>
         </div>
       </Form>
-    </>
+    </Screen>
   );
 }

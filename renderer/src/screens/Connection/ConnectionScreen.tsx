@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { Alert } from '../../components/Alert';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { useSubmission } from '../../components/useSubmission';
+import { ScreenActions } from '../../components/ScreenActions';
 import { useT } from '../../i18n';
 import { useConnection } from '../../stores/connection';
 import { ServerForm } from './ServerForm';
@@ -20,8 +21,7 @@ export function ConnectionScreen() {
   useEffect(() => void load(), [load]);
   const connected = status?.mode === 'connected';
   return (
-    <>
-      <ScreenHeader section={t.menu.settings} title={c.title} />
+    <Screen section={t.menu.settings} title={c.title}>
       {restarting ? (
         <Alert tone="info" message={c.restarting} />
       ) : (
@@ -42,11 +42,11 @@ export function ConnectionScreen() {
             </dl>
             <Alert message={form.formError} />
             {connected && (
-              <div className="actions actions-start">
+              <ScreenActions>
                 <button type="button" className="button" onClick={() => void form.submit(() => save({ mode: 'standalone' }))}>
                   {c.useStandalone}
                 </button>
-              </div>
+              </ScreenActions>
             )}
           </section>
           {status && (
@@ -58,6 +58,6 @@ export function ConnectionScreen() {
           )}
         </>
       )}
-    </>
+    </Screen>
   );
 }

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
 import { RadioField } from '../../components/RadioField';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { useSubmission } from '../../components/useSubmission';
+import { ScreenActions } from '../../components/ScreenActions';
 import { useT } from '../../i18n';
 import { useConnection } from '../../stores/connection';
 import { useSetup } from '../../stores/setup';
@@ -37,23 +38,21 @@ export function FirstRunScreen() {
 
   if (restarting) {
     return (
-      <>
-        <ScreenHeader title={t.setup.title} />
+      <Screen title={t.setup.title}>
         <Alert tone="info" message={c.restarting} />
-      </>
+      </Screen>
     );
   }
   return (
-    <>
-      <ScreenHeader title={t.setup.title} />
+    <Screen title={t.setup.title}>
       {server ? (
         <>
           <ServerForm headingId="first-run-server-heading" />
-          <div className="actions actions-start">
+          <ScreenActions>
             <button type="button" className="button" onClick={() => setServer(false)}>
               {c.back}
             </button>
-          </div>
+          </ScreenActions>
         </>
       ) : (
         <Form onSubmit={() => void next()} labelledBy="first-run-heading" className="panel">
@@ -78,6 +77,6 @@ export function FirstRunScreen() {
           </div>
         </Form>
       )}
-    </>
+    </Screen>
   );
 }

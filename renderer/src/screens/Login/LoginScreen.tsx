@@ -3,7 +3,7 @@ import { Alert } from '../../components/Alert';
 import { focusField } from '../../components/focus';
 import { Form } from '../../components/Form';
 import { FormField } from '../../components/FormField';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { useSubmission } from '../../components/useSubmission';
 import { useErrorText, useT } from '../../i18n';
 import { useNavigation } from '../../stores/navigation';
@@ -46,8 +46,7 @@ export function LoginScreen() {
   };
 
   return (
-    <>
-      <ScreenHeader title={t.login.title} screenId="BLGI001" />
+    <Screen title={t.login.title} screenId="BLGI001">
       <Alert message={notice} tone={loggedOut || !farewell ? 'info' : 'error'} />
       <p className="lead">{t.login.intro}</p>
       <section className="panel" aria-labelledby="login-method">
@@ -91,6 +90,6 @@ export function LoginScreen() {
           {t.app.lostToken}
         </button>
       </p>
-    </>
+    </Screen>
   );
 }

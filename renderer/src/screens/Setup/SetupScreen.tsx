@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { RadioField } from '../../components/RadioField';
-import { ScreenHeader } from '../../components/ScreenHeader';
-import { StepIndicator } from '../../components/StepIndicator';
+import { Screen } from '../../components/Screen';
 import { useSubmission } from '../../components/useSubmission';
 import { useT } from '../../i18n';
 import { useSetup } from '../../stores/setup';
@@ -31,9 +30,7 @@ export function SetupScreen() {
   const s = t.setup;
   const restoring = !setupId && !resuming && way === 'restore';
   return (
-    <>
-      <ScreenHeader title={s.title} />
-      {!restoring && <StepIndicator steps={s.steps} current={step} />}
+    <Screen title={s.title} steps={restoring ? undefined : { names: s.steps, current: step }}>
       {!setupId && !resuming && (
         <RadioField
           id="setup-way"
@@ -74,6 +71,6 @@ export function SetupScreen() {
           <Alert message={form.formError} />
         </>
       )}
-    </>
+    </Screen>
   );
 }

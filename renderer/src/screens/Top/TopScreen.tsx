@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Alert } from '../../components/Alert';
 import { ReplicaBanner } from '../../components/ReplicaBanner';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { Loading } from '../../components/Loading';
 import { useErrorText, useT } from '../../i18n';
 import { useTopPage } from '../../stores/topPage';
@@ -22,8 +22,7 @@ export function TopScreen() {
     void load();
   }, [load]);
   return (
-    <>
-      <ScreenHeader title={t.top.title} screenId="BTOP001" />
+    <Screen title={t.top.title} screenId="BTOP001">
       <Alert message={describe(error)} />
       {!page ? (
         <Loading />
@@ -41,6 +40,6 @@ export function TopScreen() {
           </div>
         </>
       )}
-    </>
+    </Screen>
   );
 }

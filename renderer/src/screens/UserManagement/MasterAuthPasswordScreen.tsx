@@ -1,6 +1,6 @@
 import { Alert } from '../../components/Alert';
 import { OfflineRefusalNote } from '../../components/OfflineRefusalNote';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { Loading } from '../../components/Loading';
 import { useCompanyUsers } from '../../components/useCompanyUsers';
 import { useErrorText, useT } from '../../i18n';
@@ -20,8 +20,7 @@ export function MasterAuthPasswordScreen() {
   const master = users.find((u) => u.userType === 'master');
   const m = t.masterAuth;
   return (
-    <>
-      <ScreenHeader section={t.admin.section} title={m.title} />
+    <Screen section={t.admin.section} title={m.title}>
       <OfflineRefusalNote />
       <div className="consequences">
         {m.intro.map((line) => (
@@ -43,6 +42,6 @@ export function MasterAuthPasswordScreen() {
           <MasterAuthPasswordForm master={master} />
         </>
       )}
-    </>
+    </Screen>
   );
 }
