@@ -2,7 +2,7 @@ import type { RulesConfig } from '../config/rules';
 import type { AuditKey } from '../crypto/keyedHash';
 import type { KdfParams } from '../crypto/password';
 import type { SealKey } from '../crypto/seal';
-import type { ImportParser } from '../seedFiles/types';
+import type { ImportParser } from '../seedFiles/importParser';
 import type { PreviewStore } from './previews';
 import type { SessionStore } from '../session/sessions';
 import type { SetupStore } from './setups';

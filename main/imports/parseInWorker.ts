@@ -1,9 +1,9 @@
 import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import type { ImportParser } from '../seedFiles/types';
+import type { ImportParser } from '../seedFiles/importParser';
 import type { FoundMessage, ParseMessage, ParseRequest } from './parseWorker';
 
-export type { ImportParser } from '../seedFiles/types';
+export type { ImportParser } from '../seedFiles/importParser';
 
 /** Characters of base64 per message to the worker: about 1 MiB, a few milliseconds to copy. */
 const CHUNK = 1 << 20;

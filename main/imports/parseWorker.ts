@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ok, type Result } from '../../shared/errors';
 import type { ExistingToken } from '../seedFiles/preview';
 import { packTokens, transferables } from '../seedFiles/packed';
-import type { SortOptions, SortedImport } from '../seedFiles/types';
+import type { SortOptions, SortedImport } from '../seedFiles/importParser';
 import { readImportFile, type ImportFile } from './readFile';
 import { sortParsed } from './sortTokens';
 

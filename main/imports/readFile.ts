@@ -1,11 +1,12 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import { parseEntraCsv } from '../seedFiles/csv';
 import { parsePskc } from '../seedFiles/pskc';
-import { MAX_IMPORT_BYTES, type ImportFile, type ParseResult } from '../seedFiles/types';
+import type { ImportFile } from '../seedFiles/importParser';
+import { MAX_IMPORT_BYTES, type ParseResult } from '../seedFiles/types';
 import { decodeFileBase64 } from './base64';
 
 /** A token file as both import channels carry it (imports:preview, setup:preview-import). */
-export type { ImportFile } from '../seedFiles/types';
+export type { ImportFile } from '../seedFiles/importParser';
 
 const refused = (problem: string) => fail('IMPORT_REFUSED', { problem });
 

@@ -1,7 +1,8 @@
 import type { ImportPreview } from '../../shared/contract/adminModels';
 import { classify, type ExistingToken } from '../seedFiles/preview';
 import type { PackableToken } from '../seedFiles/packed';
-import type { ParseResult, ParsedToken, SerialLookup, SortOptions } from '../seedFiles/types';
+import type { SerialLookup, SortOptions } from '../seedFiles/importParser';
+import type { ParseResult, ParsedToken } from '../seedFiles/types';
 
 /** The preview lists this many problems and serials at most; the counts are always complete. */
 const LISTED = 200;

@@ -1,10 +1,5 @@
-import type { RequestOf } from '../../shared/contract';
-import type { ImportPreview } from '../../shared/contract/adminModels';
-import type { Result } from '../../shared/errors';
 import { IMPORT_FILE_MAX_BYTES } from '../../shared/input/limits';
 import { FILE_PROBLEM_CODES } from '../../shared/contract/importProblems';
-import type { PackedTokens } from './packed';
-import type { ExistingToken } from './preview';
 
 /**
  * What the seed-import parsers hand to the preview and, later, to the service that commits an import.
@@ -43,22 +38,6 @@ export type ParsedToken = {
 };
 
 export type ParseResult = { tokens: ParsedToken[]; problems: ImportProblem[] };
-
-/** A token file as the import channels carry it (the request without its session). */
-export type ImportFile = Omit<RequestOf<'imports', 'preview'>, 'sessionId'>;
-
-/** What sorting a file's tokens against the store needs besides the store: its rules, the company, the time (ms). */
-export type SortOptions = { readonly maxEntries: number; readonly stepSeconds: number; readonly companyId: number; readonly now: number };
-/** Asks the store about some serials: those it holds, each with what it knows of it. */
-export type SerialLookup = (serials: string[]) => Promise<[string, ExistingToken][]>;
-/** A file sorted for its preview: the counts and lists shown, and the new tokens a commit would write. */
-export type SortedImport = { readonly preview: Omit<ImportPreview, 'previewId'>; readonly tokens: PackedTokens };
-
-/**
- * Parses a token file and sorts its tokens off the event loop (main/imports/parseInWorker.ts), at most
- * `maxEntries` tokens; only the store lookups run on the caller's side, through `lookup`.
- */
-export type ImportParser = (file: ImportFile, options: SortOptions, lookup: SerialLookup) => Promise<Result<SortedImport>>;
 
 export const problem = (where: string, reason: ImportProblemCode, detail?: string): ImportProblem =>
   detail === undefined ? { where, reason } : { where, reason, detail };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { Server as HttpsServer } from 'node:https';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError } from 'fastify';
 import type { Logger } from 'pino';
 import { DEFAULT_DEADLINES, type Deadlines } from '../ipc/deadlines';
 import type { Dispatch } from '../ipc/dispatch';
@@ -10,6 +10,7 @@ import { requestDeadlines } from './deadlines';
 import { DESKTOP_RATE_LIMIT, desktopLimit } from './desktopLimit';
 import { DEFAULT_BODY_LIMIT } from './limits';
 import { fastifyLogger, ServerLogController } from './logging';
+import type { OtpServer } from './otpServer';
 import { registerChannels } from './routes';
 
 export type ServerOptions = {
@@ -90,8 +91,6 @@ function health(app: OtpServer, ready: () => Promise<boolean>): void {
     return reply.status(up ? 200 : 503).send({ status: up ? 'ok' : 'unavailable' });
   });
 }
-
-export type OtpServer = FastifyInstance<HttpsServer>;
 
 /**
  * The company server's shell (DESIGN-NOTES 8): Fastify over HTTPS, each contract channel at

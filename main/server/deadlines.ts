@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { deadlineOf, type Deadlines } from '../ipc/deadlines';
-import type { OtpServer } from './createServer';
+import type { OtpServer } from './otpServer';
 
 /** The channel a route serves (routes.ts puts it in the route's config); none for /healthz, /readyz and 404s. */
 export const channelOfRoute = (request: FastifyRequest): string | undefined =>

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { serverChannels } from '../../shared/contract';
-import type { OtpServer } from './createServer';
+import type { OtpServer } from './otpServer';
 import { channelOfRoute } from './deadlines';
 import { carriesDesktop } from './limits';
 

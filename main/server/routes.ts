@@ -3,9 +3,9 @@ import { servedOnServer, type Channel } from '../../shared/contract';
 import { fail } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
 import type { Gate } from '../ipc/gate';
-import type { OtpServer } from './createServer';
 import { channelOfRoute } from './deadlines';
 import { bodyLimitOf, carriesSession, checksBearerFirst } from './limits';
+import type { OtpServer } from './otpServer';
 
 /** `POST /api/v1/auth:login`: find-my-way reads a single colon as a parameter, a doubled one as a colon. */
 export const pathOf = (channel: Channel): string => `/api/v1/${channel.name.replaceAll(':', '::')}`;

@@ -33,6 +33,7 @@ import { useSession } from './stores/session';
 import { useSetup } from './stores/setup';
 import { mayOpen } from './screenAccess';
 import type { SessionInfo } from '../../shared/contract';
+import { usePick } from './stores/pick';
 
 /** Screens that need a session; who may open each is the access of the channel it calls (screenAccess.ts). */
 const SESSION_SCREENS: Partial<Record<View, () => ReactNode>> = {
@@ -85,8 +86,7 @@ function screenFor(view: View, info: SessionInfo | null, loading: string): React
 export function App() {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
-  const view = useNavigation((s) => s.view);
-  const visit = useNavigation((s) => s.visit);
+  const { view, visit } = usePick(useNavigation, 'view', 'visit');
   const info = useSession((s) => s.info);
   const start = useSetup((s) => s.start);
   useEffect(() => {

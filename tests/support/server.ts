@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type OtpServer, type ServerOptions } from '../../main/server/createServer';
+import { createServer, type ServerOptions } from '../../main/server/createServer';
+import type { OtpServer } from '../../main/server/otpServer';
 import { makeSelfSigned } from '../../main/server/selfSigned';
 import type { Core } from '../../main/core/createCore';
 import type { Deps } from '../../main/context/deps';

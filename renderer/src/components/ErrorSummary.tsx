@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { useT } from '../i18n';
-import { focusField } from './Form';
+import { focusField } from './focus';
 import type { Problem } from './useSubmission';
 
 /**

@@ -32,8 +32,3 @@ export function Form({ onSubmit, labelledBy, className, summary, children }: Pro
     </form>
   );
 }
-
-/** Moves the focus to the field a refusal is about, so the user lands where the message is. */
-export function focusField(id: string): void {
-  document.getElementById(id)?.focus();
-}

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { UserRow } from '../../../shared/contract';
 import { useT } from '../i18n';
+import { TableHead } from './PlainTable';
 import { UserTableRow, type Selection } from './UserTableRow';
 import '../styles/table.css';
 
@@ -34,17 +35,11 @@ export function UserTable({ users, caption, selection, id, describedBy }: Props)
     <div id={id} className="table-scroll" ref={scroller} tabIndex={0} role="region" aria-label={t.app.scrollable(caption)} aria-describedby={describedBy}>
       <table className="user-table" aria-rowcount={users.length + 1}>
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr aria-rowindex={1}>
-            {selection && <th scope="col" className="col-check">{selection.header}</th>}
-            <th scope="col">{c.loginId}</th>
-            <th scope="col">{c.name}</th>
-            <th scope="col">{c.userType}</th>
-            <th scope="col">{c.serial}</th>
-            <th scope="col">{c.otpState}</th>
-            <th scope="col">{c.expires}</th>
-          </tr>
-        </thead>
+        <TableHead
+          rowIndex={1}
+          first={selection && <th scope="col" className="col-check">{selection.header}</th>}
+          heads={[c.loginId, c.name, c.userType, c.serial, c.otpState, c.expires]}
+        />
         <tbody>
           {top > 0 && <Spacer height={top} columns={columns} />}
           {items.map((item) => (

@@ -15,12 +15,13 @@ type Pair = { login: string; auth: string };
 
 /** A user's two new passwords (and their second entries) at once: each is checked against the other too. */
 export function newPasswordPair(loginId: string, next: Pair, confirm: Pair) {
-  const loginContext: PasswordContext = { loginId, otherPassword: next.auth || undefined };
-  const authContext: PasswordContext = { loginId, otherPassword: next.login || undefined };
+  const contexts: Record<keyof Pair, PasswordContext> = {
+    login: { loginId, otherPassword: next.auth || undefined },
+    auth: { loginId, otherPassword: next.login || undefined },
+  };
   return {
-    loginContext,
-    authContext,
-    login: newPasswordChecks(next.login, confirm.login, loginContext),
-    auth: newPasswordChecks(next.auth, confirm.auth, authContext),
+    contexts,
+    login: newPasswordChecks(next.login, confirm.login, contexts.login),
+    auth: newPasswordChecks(next.auth, confirm.auth, contexts.auth),
   };
 }

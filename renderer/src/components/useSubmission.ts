@@ -4,7 +4,7 @@ import type { AppError } from '../../../shared/errors';
 import { useErrorText, useT } from '../i18n';
 import type { Dictionary } from '../i18n/ja';
 import { fieldOf } from '../i18n/errors';
-import { focusField } from './Form';
+import { focusField } from './focus';
 
 /** A message in the current language, so a language switch translates it too. */
 export type Check = (t: Dictionary) => string;

@@ -76,3 +76,7 @@ useSession.subscribe((s, prev) => {
 useNavigation.subscribe((s, prev) => {
   if (s.visit !== prev.visit) useUserAdmin.setState({ outcome: null });
 });
+
+/** The user the last operation of this kind changed, for its screen's result view; null after any other. */
+export const useRowOutcome = (kind: 'registered' | 'updated' | 'removed' | 'unlocked'): UserRow | null =>
+  useUserAdmin((s) => (s.outcome && 'row' in s.outcome && s.outcome.kind === kind ? s.outcome.row : null));

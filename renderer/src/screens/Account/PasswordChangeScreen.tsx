@@ -4,7 +4,7 @@ import { Form } from '../../components/Form';
 import { FormActions } from '../../components/FormActions';
 import { newPasswordChecks } from '../../components/passwordChecks';
 import { OfflineRefusalNote } from '../../components/OfflineRefusalNote';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { useSubmission, type Invalid } from '../../components/useSubmission';
 import { useT } from '../../i18n';
 import { changePassword, type PasswordKind } from '../../stores/account';
@@ -81,8 +81,7 @@ export function PasswordChangeScreen() {
     confirm: form.fieldError(`confirm${suffix(kind)}`),
   });
   return (
-    <>
-      <ScreenHeader title={a.title} />
+    <Screen title={a.title}>
       <OfflineRefusalNote />
       {forced ? (
         <div className="banner banner-warning" role="note">
@@ -111,6 +110,6 @@ export function PasswordChangeScreen() {
           <FormActions centred back={forced ? undefined : { label: a.toTop, onClick: () => go('top') }} submit={a.submit} tone="plain" />
         </Form>
       </section>
-    </>
+    </Screen>
   );
 }

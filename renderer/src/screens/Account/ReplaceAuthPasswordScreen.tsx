@@ -7,7 +7,7 @@ import { OtpField } from '../../components/OtpField';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { newPasswordChecks } from '../../components/passwordChecks';
 import { OfflineRefusalNote } from '../../components/OfflineRefusalNote';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { useSubmission } from '../../components/useSubmission';
 import { formatDateTime } from '../../format/jst';
 import { useT } from '../../i18n';
@@ -15,6 +15,7 @@ import { useLanguage } from '../../stores/language';
 import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { withSession } from '../../stores/sessionCall';
+import { usePick } from '../../stores/pick';
 
 type Field = 'loginPassword' | 'otp' | 'next' | 'confirm';
 const ids: Record<Field, string> = { loginPassword: 'replace-login-password', otp: 'replace-otp', next: 'replace-next', confirm: 'replace-confirm' };
@@ -26,8 +27,7 @@ const ids: Record<Field, string> = { loginPassword: 'replace-login-password', ot
 export function ReplaceAuthPasswordScreen() {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
-  const info = useSession((s) => s.info);
-  const refresh = useSession((s) => s.refresh);
+  const { info, refresh } = usePick(useSession, 'info', 'refresh');
   const go = useNavigation((s) => s.go);
   const [value, setValue] = useState({ loginPassword: '', otp: '', next: '', confirm: '' });
   const r = t.replaceAuth;
@@ -49,8 +49,7 @@ export function ReplaceAuthPasswordScreen() {
     });
 
   return (
-    <>
-      <ScreenHeader title={r.title} />
+    <Screen title={r.title}>
       <OfflineRefusalNote />
       {reset && <p className="lead">{r.intro(reset.by, formatDateTime(reset.at, lang))}</p>}
       <Form onSubmit={() => void submit()} className="panel" summary={form.summary}>
@@ -78,6 +77,6 @@ export function ReplaceAuthPasswordScreen() {
           </button>
         </div>
       </Form>
-    </>
+    </Screen>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { Alert } from '../../components/Alert';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
+import { BackActions } from '../../components/ScreenActions';
 import { useSubmission } from '../../components/useSubmission';
+import { Loading } from '../../components/Loading';
 import { useErrorText, useT } from '../../i18n';
 import { AUDIT_PAGE_SIZE, useAudit } from '../../stores/audit';
-import { useNavigation } from '../../stores/navigation';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import '../../styles/audit.css';
@@ -13,7 +14,6 @@ import '../../styles/audit.css';
 export function AuditScreen() {
   const t = useT();
   const describe = useErrorText();
-  const go = useNavigation((s) => s.go);
   const { rows, total, offset, loaded, error, exported, search, page, exportCsv } = useAudit();
   const exporting = useSubmission({ ids: {}, labels: {} });
   useEffect(() => {
@@ -22,9 +22,7 @@ export function AuditScreen() {
   const a = t.audit;
   const last = Math.min(offset + rows.length, total);
   return (
-    <>
-      <ScreenHeader section={t.admin.section} title={a.title} />
-      <p className="lead">{a.intro}</p>
+    <Screen section={t.admin.section} title={a.title} lead={a.intro} actions={<BackActions to="userMenu" label={t.admin.toMenu} />}>
       <AuditFilters />
       <section className="panel" aria-labelledby="audit-list-heading">
         <div className="panel-title">
@@ -39,9 +37,7 @@ export function AuditScreen() {
         <Alert message={exporting.formError ?? describe(error)} />
         <Alert tone="info" message={exported ? a.exported(exported) : undefined} />
         {!loaded ? (
-          <p className="loading" role="status">
-            {t.app.loading}
-          </p>
+          <Loading />
         ) : (
           <>
             <p className="audit-count" role="status">
@@ -59,11 +55,6 @@ export function AuditScreen() {
           </>
         )}
       </section>
-      <div className="actions actions-start">
-        <button type="button" className="button button-back" onClick={() => go('userMenu')}>
-          {t.admin.toMenu}
-        </button>
-      </div>
-    </>
+    </Screen>
   );
 }

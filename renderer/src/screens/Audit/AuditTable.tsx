@@ -1,4 +1,5 @@
 import type { AuditRow } from '../../../../shared/contract';
+import { PlainTable, ScrollRegion, type Column } from '../../components/PlainTable';
 import { formatDateTime } from '../../format/jst';
 import { useErrorText, useT } from '../../i18n';
 import { isErrorCode } from '../../i18n/errors';
@@ -9,36 +10,28 @@ export function AuditTable({ rows }: { rows: readonly AuditRow[] }) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   const describe = useErrorText();
-  const c = t.audit.columns;
+  const a = t.audit;
+  const c = a.columns;
   const reason = (r: string | null) =>
-    r === null ? t.audit.none : isErrorCode(r) ? describe({ code: r }) : Object.hasOwn(t.audit.reasons, r) ? t.audit.reasons[r] : r;
+    r === null ? a.none : isErrorCode(r) ? describe({ code: r }) : Object.hasOwn(a.reasons, r) ? a.reasons[r] : r;
+  const columns: Column<AuditRow>[] = [
+    { head: c.at, cell: (row) => formatDateTime(row.at, lang) },
+    { head: c.actor, cell: (row) => row.actor ?? (row.result === 'failure' ? a.unauthenticated : a.none) },
+    { head: c.action, cell: (row) => t.auditActions[row.action] },
+    { head: c.target, cell: (row) => row.target ?? a.none },
+    { head: c.result, cell: (row) => a.results[row.result] },
+    { head: c.reason, cell: (row) => reason(row.reason), className: 'audit-reason' },
+  ];
   return (
-    <div className="table-scroll audit-scroll" tabIndex={0} role="region" aria-label={t.app.scrollable(t.audit.list)}>
-      <table className="plain-table audit-table">
-        <caption className="visually-hidden">{t.audit.list}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{c.at}</th>
-            <th scope="col">{c.actor}</th>
-            <th scope="col">{c.action}</th>
-            <th scope="col">{c.target}</th>
-            <th scope="col">{c.result}</th>
-            <th scope="col">{c.reason}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className={row.result === 'failure' ? 'history-failure' : undefined}>
-              <td>{formatDateTime(row.at, lang)}</td>
-              <td>{row.actor ?? (row.result === 'failure' ? t.audit.unauthenticated : t.audit.none)}</td>
-              <td>{t.auditActions[row.action]}</td>
-              <td>{row.target ?? t.audit.none}</td>
-              <td>{t.audit.results[row.result]}</td>
-              <td className="audit-reason">{reason(row.reason)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollRegion label={a.list} className="table-scroll audit-scroll">
+      <PlainTable
+        rows={rows}
+        columns={columns}
+        rowKey={(row) => row.id}
+        rowClass={(row) => (row.result === 'failure' ? 'history-failure' : undefined)}
+        className="plain-table audit-table"
+        caption={a.list}
+      />
+    </ScrollRegion>
   );
 }

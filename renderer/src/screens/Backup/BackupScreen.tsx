@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Alert } from '../../components/Alert';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { useT } from '../../i18n';
 import { useBackup } from '../../stores/backup';
 import { BackupForm } from './BackupForm';
@@ -16,8 +16,7 @@ export function BackupScreen() {
   const b = t.backup;
   useEffect(() => () => useBackup.setState({ written: null }), []);
   return (
-    <>
-      <ScreenHeader section={b.section} title={b.title} />
+    <Screen section={b.section} title={b.title}>
       <div className="consequences">
         {b.intro.map((line) => (
           <p key={line}>{line}</p>
@@ -29,6 +28,6 @@ export function BackupScreen() {
       </section>
       <Alert tone="info" message={written ? b.done(written) : undefined} />
       <BackupForm />
-    </>
+    </Screen>
   );
 }

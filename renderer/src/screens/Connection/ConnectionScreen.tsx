@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { Alert } from '../../components/Alert';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { useSubmission } from '../../components/useSubmission';
+import { ScreenActions } from '../../components/ScreenActions';
 import { useT } from '../../i18n';
 import { useConnection } from '../../stores/connection';
 import { ServerForm } from './ServerForm';
 import '../../styles/connection.css';
+import { usePick } from '../../stores/pick';
 
 /**
  * 接続設定 under 設定・管理, for a master or admin (the main process checks the session too): the current mode and
@@ -14,16 +16,12 @@ import '../../styles/connection.css';
 export function ConnectionScreen() {
   const t = useT();
   const c = t.connection;
-  const status = useConnection((s) => s.status);
-  const restarting = useConnection((s) => s.restarting);
-  const load = useConnection((s) => s.load);
-  const save = useConnection((s) => s.save);
+  const { status, restarting, load, save } = usePick(useConnection, 'status', 'restarting', 'load', 'save');
   const form = useSubmission({ ids: {}, labels: {} });
   useEffect(() => void load(), [load]);
   const connected = status?.mode === 'connected';
   return (
-    <>
-      <ScreenHeader section={t.menu.settings} title={c.title} />
+    <Screen section={t.menu.settings} title={c.title}>
       {restarting ? (
         <Alert tone="info" message={c.restarting} />
       ) : (
@@ -44,11 +42,11 @@ export function ConnectionScreen() {
             </dl>
             <Alert message={form.formError} />
             {connected && (
-              <div className="actions actions-start">
+              <ScreenActions>
                 <button type="button" className="button" onClick={() => void form.submit(() => save({ mode: 'standalone' }))}>
                   {c.useStandalone}
                 </button>
-              </div>
+              </ScreenActions>
             )}
           </section>
           {status && (
@@ -60,6 +58,6 @@ export function ConnectionScreen() {
           )}
         </>
       )}
-    </>
+    </Screen>
   );
 }

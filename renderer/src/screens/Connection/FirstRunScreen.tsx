@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
 import { RadioField } from '../../components/RadioField';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { useSubmission } from '../../components/useSubmission';
+import { ScreenActions } from '../../components/ScreenActions';
 import { useT } from '../../i18n';
 import { useConnection } from '../../stores/connection';
 import { useSetup } from '../../stores/setup';
 import { ServerForm } from './ServerForm';
+import { usePick } from '../../stores/pick';
 
 type Choice = 'standalone' | 'connected';
 
@@ -18,8 +20,7 @@ type Choice = 'standalone' | 'connected';
 export function FirstRunScreen() {
   const t = useT();
   const c = t.connection;
-  const save = useConnection((s) => s.save);
-  const restarting = useConnection((s) => s.restarting);
+  const { save, restarting } = usePick(useConnection, 'save', 'restarting');
   const start = useSetup((s) => s.start);
   const [choice, setChoice] = useState<Choice>('standalone');
   const [server, setServer] = useState(false);
@@ -37,23 +38,21 @@ export function FirstRunScreen() {
 
   if (restarting) {
     return (
-      <>
-        <ScreenHeader title={t.setup.title} />
+      <Screen title={t.setup.title}>
         <Alert tone="info" message={c.restarting} />
-      </>
+      </Screen>
     );
   }
   return (
-    <>
-      <ScreenHeader title={t.setup.title} />
+    <Screen title={t.setup.title}>
       {server ? (
         <>
           <ServerForm headingId="first-run-server-heading" />
-          <div className="actions actions-start">
+          <ScreenActions>
             <button type="button" className="button" onClick={() => setServer(false)}>
               {c.back}
             </button>
-          </div>
+          </ScreenActions>
         </>
       ) : (
         <Form onSubmit={() => void next()} labelledBy="first-run-heading" className="panel">
@@ -78,6 +77,6 @@ export function FirstRunScreen() {
           </div>
         </Form>
       )}
-    </>
+    </Screen>
   );
 }

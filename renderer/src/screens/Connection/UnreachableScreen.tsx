@@ -1,5 +1,6 @@
 import { Alert } from '../../components/Alert';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
+import { ScreenActions } from '../../components/ScreenActions';
 import { useErrorText, useT } from '../../i18n';
 import { useConnection } from '../../stores/connection';
 import { useSetup } from '../../stores/setup';
@@ -16,15 +17,14 @@ export function UnreachableScreen() {
   const start = useSetup((s) => s.start);
   const c = t.connection;
   return (
-    <>
-      <ScreenHeader title={c.unreachableTitle} />
+    <Screen title={c.unreachableTitle}>
       <Alert message={describe(fault)} />
       <p className="lead">{c.unreachableIntro}</p>
-      <div className="actions actions-start">
+      <ScreenActions>
         <button type="button" className="button button-primary" onClick={() => void start()}>
           {c.retry}
         </button>
-      </div>
-    </>
+      </ScreenActions>
+    </Screen>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
-import { Form, focusField } from '../../components/Form';
+import { focusField } from '../../components/focus';
+import { Form } from '../../components/Form';
 import { FormField } from '../../components/FormField';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { useSubmission } from '../../components/useSubmission';
 import { useErrorText, useT } from '../../i18n';
 import { useNavigation } from '../../stores/navigation';
@@ -10,6 +11,7 @@ import { useSession } from '../../stores/session';
 import { useBackup } from '../../stores/backup';
 import { useSetup } from '../../stores/setup';
 import { SoftwareKeyboard } from './SoftwareKeyboard';
+import { usePick } from '../../stores/pick';
 
 const ids = { loginId: 'login-id', password: 'login-password' };
 
@@ -17,8 +19,7 @@ const ids = { loginId: 'login-id', password: 'login-password' };
 export function LoginScreen() {
   const t = useT();
   const describe = useErrorText();
-  const login = useSession((s) => s.login);
-  const farewell = useSession((s) => s.farewell);
+  const { login, farewell } = usePick(useSession, 'login', 'farewell');
   const openLostToken = useNavigation((s) => s.openLostToken);
   const [loginId, setLoginId] = useState('');
   const [password, setPassword] = useState('');
@@ -45,8 +46,7 @@ export function LoginScreen() {
   };
 
   return (
-    <>
-      <ScreenHeader title={t.login.title} screenId="BLGI001" />
+    <Screen title={t.login.title} screenId="BLGI001">
       <Alert message={notice} tone={loggedOut || !farewell ? 'info' : 'error'} />
       <p className="lead">{t.login.intro}</p>
       <section className="panel" aria-labelledby="login-method">
@@ -90,6 +90,6 @@ export function LoginScreen() {
           {t.app.lostToken}
         </button>
       </p>
-    </>
+    </Screen>
   );
 }

@@ -4,7 +4,7 @@ import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
 import { FormActions } from '../../components/FormActions';
 import { OtpField, otpSpent } from '../../components/OtpField';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { useSubmission } from '../../components/useSubmission';
 import { useT } from '../../i18n';
 import { useSession } from '../../stores/session';
@@ -28,8 +28,7 @@ export function OtpStep() {
     });
 
   return (
-    <>
-      <ScreenHeader title={t.otp.title} screenId="BLGI001" />
+    <Screen title={t.otp.title} screenId="BLGI001">
       <p className="greeting">{t.otp.greeting(name)}</p>
       <p className="lead">{t.otp.intro}</p>
       <section className="panel">
@@ -39,6 +38,6 @@ export function OtpStep() {
           <FormActions centred back={{ label: t.otp.cancel, onClick: cancelLogin }} submit={t.otp.submit} tone="plain" />
         </Form>
       </section>
-    </>
+    </Screen>
   );
 }

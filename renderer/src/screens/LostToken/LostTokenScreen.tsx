@@ -1,4 +1,5 @@
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
+import { ScreenActions } from '../../components/ScreenActions';
 import { useT } from '../../i18n';
 import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
@@ -16,8 +17,7 @@ export function LostTokenScreen() {
   const userType = useSession((s) => s.info?.userType);
   const manages = userType === 'master' || userType === 'admin';
   return (
-    <>
-      <ScreenHeader title={t.lost.title} />
+    <Screen title={t.lost.title}>
       <section className="panel" aria-labelledby="lost-contact">
         <h2 id="lost-contact">{t.lost.centre}</h2>
         <p className="lead">{t.lost.contact}</p>
@@ -52,11 +52,11 @@ export function LostTokenScreen() {
         </section>
       )}
       <p className="caution">{t.app.caution}</p>
-      <div className="actions actions-start">
+      <ScreenActions>
         <button type="button" className="button button-back" onClick={back}>
           {t.lost.back}
         </button>
-      </div>
-    </>
+      </ScreenActions>
+    </Screen>
   );
 }

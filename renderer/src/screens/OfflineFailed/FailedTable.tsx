@@ -1,4 +1,5 @@
 import type { FailedOperation } from '../../../../shared/contract/connection';
+import { PlainTable, ScrollRegion, type Column } from '../../components/PlainTable';
 import { formatDateTime } from '../../format/jst';
 import { useErrorText, useT } from '../../i18n';
 import { isErrorCode } from '../../i18n/errors';
@@ -16,46 +17,32 @@ export function FailedTable({ operations, onChoose }: Props) {
   const o = t.offline;
   const c = o.columns;
   const reason = (code: string) => (isErrorCode(code) ? describe({ code }) : o.unknownReason(code));
+  const what = (op: FailedOperation) => o.channels[op.channel];
+  const at = (op: FailedOperation) => formatDateTime(op.queuedAt, lang);
+  const choice = (op: FailedOperation, action: Choice['action']) => (
+    <button type="button" className="button" aria-label={o.rowAction(o[action], what(op), at(op))} onClick={() => onChoose({ key: op.key, action })}>
+      {o[action]}
+    </button>
+  );
+  const columns: Column<FailedOperation>[] = [
+    { head: c.what, cell: what },
+    { head: c.targets, cell: (op) => op.targets.join(lang === 'ja' ? '、' : ', ') },
+    { head: c.operator, cell: (op) => op.operator },
+    { head: c.queuedAt, cell: at },
+    { head: c.reason, cell: (op) => reason(op.reason), className: 'failed-reason' },
+    {
+      head: c.actions,
+      cell: (op) => (
+        <div className="failed-actions">
+          {choice(op, 'redo')}
+          {choice(op, 'discard')}
+        </div>
+      ),
+    },
+  ];
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t.app.scrollable(o.failedTitle)}>
-      <table className="plain-table failed-table">
-        <caption className="visually-hidden">{o.failedTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{c.what}</th>
-            <th scope="col">{c.targets}</th>
-            <th scope="col">{c.operator}</th>
-            <th scope="col">{c.queuedAt}</th>
-            <th scope="col">{c.reason}</th>
-            <th scope="col">{c.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {operations.map((op) => {
-            const what = o.channels[op.channel];
-            const at = formatDateTime(op.queuedAt, lang);
-            return (
-              <tr key={op.key}>
-                <td>{what}</td>
-                <td>{op.targets.join(lang === 'ja' ? '、' : ', ')}</td>
-                <td>{op.operator}</td>
-                <td>{at}</td>
-                <td className="failed-reason">{reason(op.reason)}</td>
-                <td>
-                  <div className="failed-actions">
-                    <button type="button" className="button" aria-label={o.rowAction(o.redo, what, at)} onClick={() => onChoose({ key: op.key, action: 'redo' })}>
-                      {o.redo}
-                    </button>
-                    <button type="button" className="button" aria-label={o.rowAction(o.discard, what, at)} onClick={() => onChoose({ key: op.key, action: 'discard' })}>
-                      {o.discard}
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <ScrollRegion label={o.failedTitle}>
+      <PlainTable rows={operations} columns={columns} rowKey={(op) => op.key} className="plain-table failed-table" caption={o.failedTitle} />
+    </ScrollRegion>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '../../components/Alert';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
+import { BackActions } from '../../components/ScreenActions';
+import { Loading } from '../../components/Loading';
 import { useErrorText, useT } from '../../i18n';
 import type { Dictionary } from '../../i18n/ja';
-import { useNavigation } from '../../stores/navigation';
 import { useOfflineFailed, type FailedOutcome } from '../../stores/offlineFailed';
 import { DiscardPanel } from './DiscardPanel';
 import { FailedTable, type Choice } from './FailedTable';
@@ -21,7 +22,6 @@ const outcomeText = (t: Dictionary, outcome: FailedOutcome | null): string | und
 export function OfflineFailedScreen() {
   const t = useT();
   const describe = useErrorText();
-  const go = useNavigation((s) => s.go);
   const { operations, loaded, error, outcome, load } = useOfflineFailed();
   const [choice, setChoice] = useState<Choice | null>(null);
   useEffect(() => {
@@ -39,15 +39,16 @@ export function OfflineFailedScreen() {
     setChoice(next);
   };
   return (
-    <>
-      <ScreenHeader section={t.menu.settings} title={t.offline.failedTitle} />
-      <p className="lead">{t.offline.failedIntro}</p>
+    <Screen
+      section={t.menu.settings}
+      title={t.offline.failedTitle}
+      lead={t.offline.failedIntro}
+      actions={<BackActions to="userMenu" label={t.offline.toMenu} />}
+    >
       <Alert tone="info" message={outcomeText(t, outcome)} />
       <Alert message={describe(error)} />
       {!loaded ? (
-        <p className="loading" role="status">
-          {t.app.loading}
-        </p>
+        <Loading />
       ) : operations.length === 0 ? (
         <p className="panel">{t.offline.empty}</p>
       ) : (
@@ -55,11 +56,6 @@ export function OfflineFailedScreen() {
       )}
       {chosen && choice.action === 'discard' && <DiscardPanel key={chosen.key} opKey={chosen.key} what={what} onClose={close} />}
       {chosen && choice.action === 'redo' && <RedoForm key={chosen.key} opKey={chosen.key} what={what} onClose={close} />}
-      <div className="actions actions-start">
-        <button type="button" className="button button-back" onClick={() => go('userMenu')}>
-          {t.offline.toMenu}
-        </button>
-      </div>
-    </>
+    </Screen>
   );
 }

@@ -5,7 +5,7 @@ import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
 import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
-import { NewPasswordField } from '../../components/NewPasswordField';
+import { NewPasswordPair } from '../../components/NewPasswordPair';
 import { newPasswordPair } from '../../components/passwordChecks';
 import { useSubmission } from '../../components/useSubmission';
 import { useT } from '../../i18n';
@@ -28,6 +28,11 @@ const ids: Record<Field, string> = {
 const placeOf = (error: AppError) =>
   error.code === 'LOGIN_ID_TAKEN' ? 'masterLoginId' : error.code === 'COMPANY_CODE_TAKEN' ? 'companyCode' : fieldOf(error);
 
+const PASSWORDS = {
+  login: { password: 'loginPassword', confirm: 'loginPasswordConfirm' },
+  auth: { password: 'authPassword', confirm: 'authPasswordConfirm' },
+} as const;
+
 const blank: CompanyInput = { companyCode: '', companyName: '', masterLoginId: '', masterName: '', loginPassword: '', authPassword: '' };
 
 /** 初期設定, step 1: the company and its master user, with both passwords checked against the rules as typed. */
@@ -48,7 +53,7 @@ export function CompanyForm() {
     authPasswordConfirm: t.passwordRules.confirm(s.authPassword),
   };
   const field = (name: keyof CompanyInput) => (value: string) => setInput({ ...input, [name]: value });
-  const { loginContext, authContext, login, auth } = newPasswordPair(input.masterLoginId, { login: input.loginPassword, auth: input.authPassword }, confirm);
+  const { contexts, login, auth } = newPasswordPair(input.masterLoginId, { login: input.loginPassword, auth: input.authPassword }, confirm);
   const form = useSubmission({
     ids,
     labels,
@@ -74,30 +79,7 @@ export function CompanyForm() {
       </h2>
       {text('masterLoginId', s.loginIdHint, true)}
       {text('masterName')}
-      <NewPasswordField
-        id={ids.loginPassword}
-        label={s.loginPassword}
-        value={input.loginPassword}
-        onChange={field('loginPassword')}
-        confirm={confirm.login}
-        onConfirmChange={(login) => setConfirm({ ...confirm, login })}
-        context={loginContext}
-        otherLabel={s.authPassword}
-        error={form.fieldError('loginPassword')}
-        confirmError={form.fieldError('loginPasswordConfirm')}
-      />
-      <NewPasswordField
-        id={ids.authPassword}
-        label={s.authPassword}
-        value={input.authPassword}
-        onChange={field('authPassword')}
-        confirm={confirm.auth}
-        onConfirmChange={(auth) => setConfirm({ ...confirm, auth })}
-        context={authContext}
-        otherLabel={s.loginPassword}
-        error={form.fieldError('authPassword')}
-        confirmError={form.fieldError('authPasswordConfirm')}
-      />
+      <NewPasswordPair names={PASSWORDS} ids={ids} labels={labels} values={input} onChange={field} confirm={confirm} onConfirm={setConfirm} contexts={contexts} fieldError={form.fieldError} />
       <FormActions submit={s.next} />
     </Form>
   );

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { RadioField } from '../../components/RadioField';
-import { ScreenHeader } from '../../components/ScreenHeader';
-import { StepIndicator } from '../../components/StepIndicator';
+import { Screen } from '../../components/Screen';
 import { useSubmission } from '../../components/useSubmission';
 import { useT } from '../../i18n';
 import { useSetup } from '../../stores/setup';
@@ -11,6 +10,7 @@ import { TokenImport } from '../TokenImport/TokenImport';
 import { CompanyForm } from './CompanyForm';
 import { RestoreForm } from './RestoreForm';
 import { ResumeForm } from './ResumeForm';
+import { usePick } from '../../stores/pick';
 
 type Way = 'fresh' | 'restore';
 
@@ -22,21 +22,15 @@ type Way = 'fresh' | 'restore';
  */
 export function SetupScreen() {
   const t = useT();
-  const setupId = useSetup((s) => s.setupId);
-  const companyName = useSetup((s) => s.companyName);
-  const resuming = useSetup((s) => s.resuming);
-  const finish = useSetup((s) => s.finish);
-  const phase = useTokenImport((s) => s.phase);
-  const reset = useTokenImport((s) => s.reset);
+  const { setupId, companyName, resuming, finish } = usePick(useSetup, 'setupId', 'companyName', 'resuming', 'finish');
+  const { phase, reset } = usePick(useTokenImport, 'phase', 'reset');
   const form = useSubmission({ ids: {}, labels: {} });
   const [way, setWay] = useState<Way>('fresh');
   const step = !setupId ? 0 : phase === 'done' ? 2 : 1;
   const s = t.setup;
   const restoring = !setupId && !resuming && way === 'restore';
   return (
-    <>
-      <ScreenHeader title={s.title} />
-      {!restoring && <StepIndicator steps={s.steps} current={step} />}
+    <Screen title={s.title} steps={restoring ? undefined : { names: s.steps, current: step }}>
       {!setupId && !resuming && (
         <RadioField
           id="setup-way"
@@ -77,6 +71,6 @@ export function SetupScreen() {
           <Alert message={form.formError} />
         </>
       )}
-    </>
+    </Screen>
   );
 }

@@ -1,6 +1,9 @@
 import type { ImportPreview } from '../../../../shared/contract';
+import { PlainTable, type Column } from '../../components/PlainTable';
 import { describeProblem, describeWhere } from '../../format/importWhere';
 import { useT } from '../../i18n';
+
+type Token = ImportPreview['sampleTokens'][number];
 
 /** How many problems the main process sends at most (adminModels: "at most 200"). */
 const PROBLEMS_CAP = 200;
@@ -65,32 +68,26 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
 }
 
 /** Each token's time step and digits; a step other than 60 s is flagged: it is not imported (issue 11 finding 9). */
-function TokenTable({ tokens }: { tokens: ImportPreview['sampleTokens'] }) {
+function TokenTable({ tokens }: { tokens: readonly Token[] }) {
   const ti = useT().tokenImport;
   const c = ti.tokenColumns;
+  const columns: Column<Token>[] = [
+    { head: c.serial, cell: (token) => token.serial },
+    { head: c.step, cell: (token) => ti.stepSeconds(token.periodSeconds) },
+    { head: c.digits, cell: (token) => ti.digitsOf(token.digits) },
+    { head: c.flag, cell: (token) => (token.flagged ? <strong>{ti.stepFlag}</strong> : ti.stepOk) },
+  ];
   return (
     <>
       <h3 id="import-serials-heading">{ti.serials}</h3>
-      <table className="plain-table token-table" aria-labelledby="import-serials-heading">
-        <thead>
-          <tr>
-            <th scope="col">{c.serial}</th>
-            <th scope="col">{c.step}</th>
-            <th scope="col">{c.digits}</th>
-            <th scope="col">{c.flag}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => (
-            <tr key={token.serial} className={token.flagged ? 'history-failure' : undefined}>
-              <td>{token.serial}</td>
-              <td>{ti.stepSeconds(token.periodSeconds)}</td>
-              <td>{ti.digitsOf(token.digits)}</td>
-              <td>{token.flagged ? <strong>{ti.stepFlag}</strong> : ti.stepOk}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PlainTable
+        rows={tokens}
+        columns={columns}
+        rowKey={(token) => token.serial}
+        rowClass={(token) => (token.flagged ? 'history-failure' : undefined)}
+        className="plain-table token-table"
+        labelledBy="import-serials-heading"
+      />
     </>
   );
 }

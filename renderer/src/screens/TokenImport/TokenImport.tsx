@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert } from '../../components/Alert';
+import { ScreenActions } from '../../components/ScreenActions';
 import { useErrorText, useT } from '../../i18n';
 import { useTokenImport, type ImportPort } from '../../stores/tokenImport';
 import { ImportCommitForm } from './ImportCommitForm';
@@ -31,7 +32,7 @@ export function TokenImport({ port, afterDone }: Props) {
       {phase !== 'done' && preview.newCount === 0 && <NothingToImport />}
       <ImportProgress measured={port.progress !== null} />
       <Alert tone="info" message={phase === 'done' ? t.tokenImport.done(imported) : undefined} />
-      {phase === 'done' && <div className="actions actions-start">{afterDone}</div>}
+      {phase === 'done' && <ScreenActions>{afterDone}</ScreenActions>}
     </>
   );
 }

@@ -6,7 +6,7 @@ import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
 import { OtpField, otpSpent } from '../../components/OtpField';
 import { OfflineRefusalNote } from '../../components/OfflineRefusalNote';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { useSubmission } from '../../components/useSubmission';
 import { useT } from '../../i18n';
 import { useSession } from '../../stores/session';
@@ -40,8 +40,7 @@ export function TokenRegistrationScreen() {
     });
 
   return (
-    <>
-      <ScreenHeader title={t.register.title} screenId="BLGI020" />
+    <Screen title={t.register.title} screenId="BLGI020">
       <OfflineRefusalNote />
       <p className="notice-needed">{t.register.needed}</p>
       <p className="lead">{t.register.intro}</p>
@@ -66,6 +65,6 @@ export function TokenRegistrationScreen() {
         </Form>
       </section>
       <p className="caution">{t.app.caution}</p>
-    </>
+    </Screen>
   );
 }

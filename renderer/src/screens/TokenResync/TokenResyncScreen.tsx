@@ -1,5 +1,5 @@
 import { Alert } from '../../components/Alert';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
 import { useT } from '../../i18n';
 import { useUserAdmin } from '../../stores/userAdmin';
 import { TokenResyncForm } from './TokenResyncForm';
@@ -13,8 +13,7 @@ export function TokenResyncScreen() {
   const outcome = useUserAdmin((s) => s.outcome);
   const r = t.resync;
   return (
-    <>
-      <ScreenHeader section={t.admin.section} title={r.title} />
+    <Screen section={t.admin.section} title={r.title}>
       <div className="lead">
         {r.intro.map((line) => (
           <p key={line}>{line}</p>
@@ -22,6 +21,6 @@ export function TokenResyncScreen() {
       </div>
       <Alert tone="info" message={outcome?.kind === 'resynced' ? r.done(outcome.serial) : undefined} />
       <TokenResyncForm />
-    </>
+    </Screen>
   );
 }

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { Alert } from '../../components/Alert';
-import { ScreenHeader } from '../../components/ScreenHeader';
-import { StepIndicator } from '../../components/StepIndicator';
+import { Screen } from '../../components/Screen';
 import { useErrorText, useT } from '../../i18n';
 import { useRevocation } from '../../stores/revocation';
 import { RevocationForm } from './RevocationForm';
@@ -17,9 +16,7 @@ export function RevocationScreen() {
     void load(useRevocation.getState().sort);
   }, [load]);
   return (
-    <>
-      <ScreenHeader section={t.revoke.section} title={t.revoke.title} screenId="BRSK027" />
-      <StepIndicator steps={t.revoke.steps} current={0} />
+    <Screen section={t.revoke.section} title={t.revoke.title} screenId="BRSK027" steps={{ names: t.revoke.steps, current: 0 }}>
       <div className="consequences">
         {t.revoke.intro.map((line) => (
           <p key={line}>{line}</p>
@@ -27,6 +24,6 @@ export function RevocationScreen() {
       </div>
       <Alert message={describe(listError)} />
       <RevocationForm />
-    </>
+    </Screen>
   );
 }

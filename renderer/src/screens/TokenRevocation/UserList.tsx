@@ -1,16 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { UserTable } from '../../components/UserTable';
+import { Loading } from '../../components/Loading';
 import { useT } from '../../i18n';
 import { isSelectable, useRevocation } from '../../stores/revocation';
+import { usePick } from '../../stores/pick';
 
 /** R-REV-2's list with R-REV-3's multiple selection; 全て selects every user whose token can be revoked. */
 export function UserList() {
   const t = useT();
-  const users = useRevocation((s) => s.users);
-  const loaded = useRevocation((s) => s.loaded);
-  const selected = useRevocation((s) => s.selected);
-  const toggle = useRevocation((s) => s.toggle);
-  const toggleAll = useRevocation((s) => s.toggleAll);
+  const { users, loaded, selected, toggle, toggleAll } = usePick(useRevocation, 'users', 'loaded', 'selected', 'toggle', 'toggleAll');
   const all = useRef<HTMLInputElement>(null);
   const selectable = users.filter(isSelectable);
   const count = selectable.filter((u) => selected.has(u.loginId)).length;
@@ -19,11 +17,7 @@ export function UserList() {
     if (all.current) all.current.indeterminate = count > 0 && count < selectable.length;
   }, [count, selectable.length]);
   if (!loaded) {
-    return (
-      <p className="loading" role="status">
-        {t.app.loading}
-      </p>
-    );
+    return <Loading />;
   }
   const header = (
     <label className="check-all">

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { Alert } from '../../components/Alert';
 import { ReplicaBanner } from '../../components/ReplicaBanner';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
+import { Loading } from '../../components/Loading';
 import { useErrorText, useT } from '../../i18n';
 import { useTopPage } from '../../stores/topPage';
 import { AuthResetBanner } from './AuthResetBanner';
@@ -10,25 +11,21 @@ import { LoginHistory } from './LoginHistory';
 import { Notices } from './Notices';
 import { PendingApprovals } from './PendingApprovals';
 import '../../styles/top.css';
+import { usePick } from '../../stores/pick';
 
 /** BTOP001 (SPEC R-TOP-1..4, R-TOK-4); the menu of R-TOP-1 is the app's MainMenu above. */
 export function TopScreen() {
   const t = useT();
   const describe = useErrorText();
-  const page = useTopPage((s) => s.page);
-  const error = useTopPage((s) => s.error);
-  const load = useTopPage((s) => s.load);
+  const { page, error, load } = usePick(useTopPage, 'page', 'error', 'load');
   useEffect(() => {
     void load();
   }, [load]);
   return (
-    <>
-      <ScreenHeader title={t.top.title} screenId="BTOP001" />
+    <Screen title={t.top.title} screenId="BTOP001">
       <Alert message={describe(error)} />
       {!page ? (
-        <p className="loading" role="status">
-          {t.app.loading}
-        </p>
+        <Loading />
       ) : (
         <>
           {page.authPasswordReset && <AuthResetBanner by={page.authPasswordReset.by} at={page.authPasswordReset.at} />}
@@ -43,6 +40,6 @@ export function TopScreen() {
           </div>
         </>
       )}
-    </>
+    </Screen>
   );
 }

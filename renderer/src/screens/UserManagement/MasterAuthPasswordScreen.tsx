@@ -1,6 +1,7 @@
 import { Alert } from '../../components/Alert';
 import { OfflineRefusalNote } from '../../components/OfflineRefusalNote';
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
+import { Loading } from '../../components/Loading';
 import { useCompanyUsers } from '../../components/useCompanyUsers';
 import { useErrorText, useT } from '../../i18n';
 import { useUserAdmin } from '../../stores/userAdmin';
@@ -19,8 +20,7 @@ export function MasterAuthPasswordScreen() {
   const master = users.find((u) => u.userType === 'master');
   const m = t.masterAuth;
   return (
-    <>
-      <ScreenHeader section={t.admin.section} title={m.title} />
+    <Screen section={t.admin.section} title={m.title}>
       <OfflineRefusalNote />
       <div className="consequences">
         {m.intro.map((line) => (
@@ -30,9 +30,7 @@ export function MasterAuthPasswordScreen() {
       <Alert tone="info" message={outcome?.kind === 'masterAuthChanged' ? m.done : undefined} />
       <Alert message={describe(error)} />
       {!loaded || !master ? (
-        <p className="loading" role="status">
-          {t.app.loading}
-        </p>
+        <Loading />
       ) : (
         <>
           <dl className="master-summary">
@@ -44,6 +42,6 @@ export function MasterAuthPasswordScreen() {
           <MasterAuthPasswordForm master={master} />
         </>
       )}
-    </>
+    </Screen>
   );
 }

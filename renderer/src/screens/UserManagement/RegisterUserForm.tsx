@@ -5,7 +5,7 @@ import { Alert } from '../../components/Alert';
 import { Form } from '../../components/Form';
 import { FormActions } from '../../components/FormActions';
 import { FormField } from '../../components/FormField';
-import { NewPasswordField } from '../../components/NewPasswordField';
+import { NewPasswordPair } from '../../components/NewPasswordPair';
 import { newPasswordPair } from '../../components/passwordChecks';
 import { RadioField } from '../../components/RadioField';
 import { StepUpFields, useStepUp } from '../../components/StepUpFields';
@@ -18,6 +18,11 @@ import { useUserAdmin, type NewUser } from '../../stores/userAdmin';
 type Field = keyof NewUser | 'loginConfirm' | 'authConfirm' | 'authPassword' | 'otp';
 
 const placeOf = (error: AppError) => (error.code === 'LOGIN_ID_TAKEN' ? 'loginId' : error.code === 'MASTER_RULE' ? 'userType' : fieldOf(error));
+
+const PASSWORDS = {
+  login: { password: 'initialLoginPassword', confirm: 'loginConfirm' },
+  auth: { password: 'initialAuthPassword', confirm: 'authConfirm' },
+} as const;
 
 const blank: NewUser = { loginId: '', name: '', userType: 'general', initialLoginPassword: '', initialAuthPassword: '' };
 
@@ -52,7 +57,7 @@ export function RegisterUserForm() {
     otp: t.stepUp.otp,
   };
   const set = (name: keyof NewUser) => (value: string) => setUser({ ...user, [name]: value });
-  const { loginContext, authContext, login, auth } = newPasswordPair(user.loginId, { login: user.initialLoginPassword, auth: user.initialAuthPassword }, confirm);
+  const { contexts, login, auth } = newPasswordPair(user.loginId, { login: user.initialLoginPassword, auth: user.initialAuthPassword }, confirm);
   const form = useSubmission({
     ids,
     labels,
@@ -86,30 +91,7 @@ export function RegisterUserForm() {
         ]}
         error={form.fieldError('userType')}
       />
-      <NewPasswordField
-        id={ids.initialLoginPassword}
-        label={r.initialLogin}
-        value={user.initialLoginPassword}
-        onChange={set('initialLoginPassword')}
-        confirm={confirm.login}
-        onConfirmChange={(login) => setConfirm({ ...confirm, login })}
-        context={loginContext}
-        otherLabel={r.initialAuth}
-        error={form.fieldError('initialLoginPassword')}
-        confirmError={form.fieldError('loginConfirm')}
-      />
-      <NewPasswordField
-        id={ids.initialAuthPassword}
-        label={r.initialAuth}
-        value={user.initialAuthPassword}
-        onChange={set('initialAuthPassword')}
-        confirm={confirm.auth}
-        onConfirmChange={(auth) => setConfirm({ ...confirm, auth })}
-        context={authContext}
-        otherLabel={r.initialLogin}
-        error={form.fieldError('initialAuthPassword')}
-        confirmError={form.fieldError('authConfirm')}
-      />
+      <NewPasswordPair names={PASSWORDS} ids={ids} labels={labels} values={user} onChange={set} confirm={confirm} onConfirm={setConfirm} contexts={contexts} fieldError={form.fieldError} />
       <StepUpFields stepUp={stepUp} errors={{ authPassword: form.fieldError('authPassword'), otp: form.fieldError('otp') }} />
       <FormActions back={{ label: t.admin.toMenu, onClick: () => go('userMenu') }} submit={r.submit} />
     </Form>

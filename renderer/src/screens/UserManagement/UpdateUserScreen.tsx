@@ -1,10 +1,11 @@
 import { AdminResult } from '../../components/AdminResult';
 import { Alert } from '../../components/Alert';
+import { Loading } from '../../components/Loading';
+import { Screen } from '../../components/Screen';
 import { useQueuedText } from '../../components/useQueuedText';
-import { ScreenHeader } from '../../components/ScreenHeader';
 import { useCompanyUsers } from '../../components/useCompanyUsers';
 import { useErrorText, useT } from '../../i18n';
-import { useUserAdmin } from '../../stores/userAdmin';
+import { useRowOutcome } from '../../stores/userAdmin';
 import { UpdateUserForm } from './UpdateUserForm';
 
 /** 設定・管理 > 利用者管理 > 利用者情報変更 (SPEC R-OTP-4: user change needs the step-up). No screen ID in the guide. */
@@ -13,12 +14,10 @@ export function UpdateUserScreen() {
   const describe = useErrorText();
   const queued = useQueuedText();
   const { users, loaded, error } = useCompanyUsers();
-  const outcome = useUserAdmin((s) => s.outcome);
-  const updated = outcome?.kind === 'updated' ? outcome.row : null;
+  const updated = useRowOutcome('updated');
   const u = t.updateUser;
   return (
-    <>
-      <ScreenHeader section={t.admin.section} title={u.title} />
+    <Screen section={t.admin.section} title={u.title}>
       <Alert tone="info" message={updated ? queued(u.done) : undefined} />
       <Alert message={describe(error)} />
       {updated ? (
@@ -26,15 +25,9 @@ export function UpdateUserScreen() {
       ) : (
         <>
           <p className="lead">{u.intro}</p>
-          {loaded ? (
-            <UpdateUserForm users={users} />
-          ) : (
-            <p className="loading" role="status">
-              {t.app.loading}
-            </p>
-          )}
+          {loaded ? <UpdateUserForm users={users} /> : <Loading />}
         </>
       )}
-    </>
+    </Screen>
   );
 }

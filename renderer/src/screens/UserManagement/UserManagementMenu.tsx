@@ -1,4 +1,5 @@
-import { ScreenHeader } from '../../components/ScreenHeader';
+import { Screen } from '../../components/Screen';
+import { BackActions } from '../../components/ScreenActions';
 import { useT } from '../../i18n';
 import { useNavigation, type View } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
@@ -20,8 +21,7 @@ export function UserManagementMenu() {
   const userType = useSession((s) => s.info?.userType);
   const tasks = TASKS.filter((task) => userType !== undefined && mayOpen(task, userType));
   return (
-    <>
-      <ScreenHeader section={t.userMenu.section} title={t.userMenu.title} />
+    <Screen section={t.userMenu.section} title={t.userMenu.title} actions={<BackActions to="top" label={t.userMenu.toTop} />}>
       <ul className="task-list">
         {tasks.map((task) => (
           <li key={task}>
@@ -32,11 +32,6 @@ export function UserManagementMenu() {
           </li>
         ))}
       </ul>
-      <div className="actions actions-start">
-        <button type="button" className="button button-back" onClick={() => go('top')}>
-          {t.userMenu.toTop}
-        </button>
-      </div>
-    </>
+    </Screen>
   );
 }
