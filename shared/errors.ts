@@ -87,6 +87,11 @@ export const ERROR_CODES = [
   'OFFLINE_NOT_ISSUED',
   /** A step reported as used ahead of the clock at its time, or at a time in the future: not recorded (操作履歴). */
   'OFFLINE_AHEAD_OF_CLOCK',
+  /**
+   * A block asked for outside the online login it belongs to: later than BLOCK_GRANT_MS after the login, or a second
+   * one for the same login (on any desktop). A block is issued only where the password was just typed (R-OFF-1).
+   */
+  'OFFLINE_BLOCK_NOT_GRANTED',
   /** The request's deadline (main/ipc/deadlines.ts) passed before its work was done: nothing of it was kept. */
   'DEADLINE_PASSED',
   /** A sync channel whose desktop ID and secret prove no registration (or one of another company). */

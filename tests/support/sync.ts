@@ -32,14 +32,18 @@ export async function issueBlock(call: SyncCall, desk: Desk, sessionId: string):
 }
 
 /**
- * `loginId` logs in online on the core at the next step (so the token has a fresh code) and is issued its block
- * on each desk: only steps of a block issued to a desktop are recorded when it reports them (SPEC R-OFF-3).
+ * `loginId` logs in online on the core on each desk at the next step (so the token has a fresh code) and is issued
+ * its block there: one block per online login (BLOCK_GRANT_MS), and only steps of a block issued to a desktop are
+ * recorded when it reports them (SPEC R-OFF-3). Answers the last login's session.
  */
 export async function issueBlockTo(h: Harness, call: SyncCall, loginId: string, serial: string, ...desks: Desk[]): Promise<string> {
-  nextStep(h);
-  const { sessionId } = await loginWithOtp(h, loginId, serial);
-  for (const desk of desks) await issueBlock(call, desk, sessionId);
-  return sessionId;
+  let last = '';
+  for (const desk of desks) {
+    nextStep(h);
+    last = (await loginWithOtp(h, loginId, serial)).sessionId;
+    await issueBlock(call, desk, last);
+  }
+  return last;
 }
 
 /** A step of the token `offset` steps from the clock's, as a desktop would have accepted it offline. */

@@ -4,9 +4,9 @@ import type { Deps } from '../../context/deps';
 import type { Session } from '../../session/sessions';
 import { appendSuccess } from '../../store/repos/audit';
 import { registerDesktop } from '../../store/repos/desktops';
-import { recordIssuedBlock } from '../../store/repos/offlineBlocks';
+import { blockIssuedSince, recordIssuedBlock } from '../../store/repos/offlineBlocks';
 import { findTokenBySerial } from '../../store/repos/tokens';
-import { transact } from '../../store/transaction';
+import { transact, type Db } from '../../store/transaction';
 import { lastStepOf } from '../block';
 import { issueForDesktop } from '../issueForDesktop';
 import { provenDesktop, type DesktopProof } from './desktop';
@@ -21,7 +21,21 @@ export function registerDesktopFor(deps: Deps, session: Session, now: Date): Pro
 }
 
 /**
- * `sync:issue-block` (SPEC R-OFF-1/2): after an online login, the session's user's block for this desktop, which
+ * How long after its online login a session may fetch its block. The desktop asks at once (main/sync/engine.ts,
+ * after registering at the first login); later, a session is no proof that the password was just typed there.
+ */
+export const BLOCK_GRANT_MS = 120_000;
+
+/**
+ * One block per online login, fetched right after it (issue 19 review): a stolen or kept-alive bearer gets none, so
+ * it cannot turn a session into offline guesses of the passwords against a block's check values (R-OTP-3).
+ */
+async function notGranted(db: Db, session: Session, now: Date): Promise<boolean> {
+  return now.getTime() - session.createdAt > BLOCK_GRANT_MS || (await blockIssuedSince(db, session.userId, session.createdAt));
+}
+
+/**
+ * `sync:issue-block` (SPEC R-OFF-1/2): right after an online login (BLOCK_GRANT_MS, once per login), the session's user's block for this desktop, which
  * must be of the session's company (else DESKTOP_UNKNOWN, as a wrong secret); null without an active token.
  * Audited: password settings and check values leave the server in it. Recorded with its audit row (offline_blocks, DESIGN-NOTES
  * 3): only the steps of a block issued to this desktop for its user and token are recorded when reported.
@@ -30,9 +44,12 @@ export async function issueBlockFor(deps: Deps, session: Session, input: Desktop
   const desktop = await provenDesktop(deps.db, input);
   if (!desktop.ok) return desktop;
   if (desktop.value.companyId !== session.companyId) return fail('DESKTOP_UNKNOWN');
+  if (await notGranted(deps.db, session, now)) return fail('OFFLINE_BLOCK_NOT_GRANTED');
   const block = await issueForDesktop(deps.db, deps.sealKey, deps.rules, desktop.value, session.userId, now);
   if (!block) return ok({ block: null });
   return transact(deps.db, async (tx) => {
+    // Again inside the transaction: two desktops asking at once for one login get one block.
+    if (await blockIssuedSince(tx, session.userId, session.createdAt)) return fail('OFFLINE_BLOCK_NOT_GRANTED');
     const token = await findTokenBySerial(tx, block.tokenSerial);
     if (token) await recordIssuedBlock(tx, { desktopId: desktop.value.id, userId: block.userId, tokenId: token.id, firstStep: block.firstStep, lastStep: lastStepOf(block), period: block.period }, now);
     await appendSuccess(tx, now, session.loginId, 'offline.block', session.loginId, { desktopId: desktop.value.id, firstStep: block.firstStep, steps: block.hashes.length });

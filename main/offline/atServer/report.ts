@@ -19,6 +19,9 @@ export type ReportInput = DesktopProof & {
 };
 type ReportAnswer = { reports: StepReport[]; floors: Record<string, number>; void: string[] };
 
+/** How long after a block's end the failures checked against it may still arrive: a desktop reconnecting late. */
+const FAILURE_GRACE_MS = 3_600_000;
+
 /**
  * Failures counted offline (SPEC R-OFF-4) join the server's count of each user of the desktop's company who was
  * issued a block on this desktop (within the retention: a desktop can only check, so only count, the users whose
@@ -34,12 +37,16 @@ async function countOfflineFailures(deps: Deps, desktop: DesktopRegistration, fa
     const entries: AuditEntry[] = [];
     const loginIds = Object.keys(failures);
     if (loginIds.length === 0) return ok(locked);
-    const issued = new Set((await issuedTo(tx, desktop.id, desktop.companyId, loginIds, now)).map((b) => b.loginId));
+    // Only a block running now, or ended within FAILURE_GRACE_MS: after that the desktop could check nothing for its
+    // user (no offline login without a standing block), so a count it reports is not believed (issue 19 review).
+    const since = t - FAILURE_GRACE_MS;
+    const issued = new Set((await issuedTo(tx, desktop.id, desktop.companyId, loginIds, now)).filter((b) => b.endsAt > since).map((b) => b.loginId));
     // At most MAX_SYNC_HOLDERS users (the contract's bound): one count each, an atomic UPDATE.
     const counted = issued.size > 0 ? await findUsersByLoginIds(tx, desktop.companyId, loginIds.filter((id) => issued.has(id))) : [];
     for (const user of counted) {
       const loginId = user.login_id;
-      const count = failures[loginId]!;
+      // No report counts more than the lock's limit: one sync cannot say more than a lock's worth of failures.
+      const count = Math.min(failures[loginId]!, deps.rules.maxConsecutiveFailures);
       const after = await countFailure(tx, user.id, deps.rules.maxConsecutiveFailures, t, count);
       entries.push({ at: t, actor: null, action: 'offline.failures', target: loginId, result: 'failure', detail: { count, desktopId: desktop.id } });
       if (!after.lockedNow) continue;

@@ -44,7 +44,7 @@ export async function recordIssuedBlock(db: Db, block: IssuedBlock, now: Date): 
 }
 
 /** A block issued to a desktop, as the report of its steps checks them: for which login ID and token, when. */
-export type IssuedRow = { readonly loginId: string; readonly tokenId: number; readonly first: number; readonly last: number; readonly issuedAt: number };
+export type IssuedRow = { readonly loginId: string; readonly tokenId: number; readonly first: number; readonly last: number; readonly issuedAt: number; readonly endsAt: number };
 
 /**
  * Every block within the retention issued to `desktopId` for a user of `companyId` among `loginIds` (at most
@@ -55,13 +55,13 @@ export async function issuedTo(db: Db, desktopId: string, companyId: number, log
   const rows = await db
     .selectFrom('offline_blocks as b')
     .innerJoin('users as u', 'u.id', 'b.user_id')
-    .select(['u.login_id', 'b.token_id', 'b.first_step', 'b.last_step', 'b.issued_at'])
+    .select(['u.login_id', 'b.token_id', 'b.first_step', 'b.last_step', 'b.issued_at', 'b.ends_at'])
     .where('b.desktop_id', '=', desktopId)
     .where('u.company_id', '=', companyId)
     .where('u.login_id', 'in', [...loginIds])
     .where('b.ends_at', '>', cutoffOf(now))
     .execute();
-  return rows.map((r) => ({ loginId: r.login_id, tokenId: r.token_id, first: Number(r.first_step), last: Number(r.last_step), issuedAt: Number(r.issued_at) }));
+  return rows.map((r) => ({ loginId: r.login_id, tokenId: r.token_id, first: Number(r.first_step), last: Number(r.last_step), issuedAt: Number(r.issued_at), endsAt: Number(r.ends_at) }));
 }
 
 /**
@@ -84,6 +84,12 @@ export const oldestReportableStep = (period: number, now: Date): number => Math.
  */
 export async function pruneOfflineBlocks(db: Db, desktopId: string, now: Date): Promise<void> {
   await db.deleteFrom('offline_blocks').where('desktop_id', '=', desktopId).where('ends_at', '<=', cutoffOf(now)).execute();
+}
+
+/** Whether any desktop was issued a block for this user at or after `since` (one block per online login). */
+export async function blockIssuedSince(db: Db, userId: number, since: number): Promise<boolean> {
+  const row = await db.selectFrom('offline_blocks').select('user_id').where('user_id', '=', userId).where('issued_at', '>=', since).executeTakeFirst();
+  return row !== undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import { auditRows, loginWithOtp, nextStep, stepUp, type Harness } from '../../s
 import { assignments, userRecord } from '../../support/db';
 import { MAX_APPLY_BATCH, MAX_APPLY_REGISTRATIONS } from '../../../shared/contract/syncChannels';
 import { countKdfRuns } from '../../support/kdfCount';
-import { apply, eachDeskWorld, issueBlock, issueBlockTo, queued, registerDesk, rowsOfKey, SHARED, spentOffline, stepFrom, versions, type Desk, type Outcome, type SyncCall } from '../../support/sync';
+import { apply, eachDeskWorld, issueBlockTo, queued, registerDesk, rowsOfKey, SHARED, spentOffline, stepFrom, versions, type Desk, type Outcome, type SyncCall } from '../../support/sync';
 
 let h: Harness;
 let call: SyncCall;
@@ -213,7 +213,7 @@ describe('sync:apply: the operator and the proof (SPEC R-OFF-8, R-OFF-3)', () =>
     const never = await queued(h, { channel: 'users:unlock', request: { loginId: 'ippan001' }, proof: { serial: SHARED, step: stepFrom(h, 9) } });
     expect(await apply(call, desk, never)).toMatchObject({ reason: 'OFFLINE_REPLAY' });
     const other = await registerDesk(call, master);
-    await issueBlock(call, other, master);
+    await issueBlockTo(h, call, 'kmb05871', SHARED, other);
     const proof = await spentOffline(h, call, other, 'kmb05871', stepFrom(h, 5));
     expect(await apply(call, desk, await queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof }))).toMatchObject({ reason: 'OFFLINE_REPLAY' });
     expect(await apply(call, other, await queued(h, { channel: 'tokens:revoke', request: { loginIds: ['ippan001'] }, proof }))).toMatchObject({ accepted: true });

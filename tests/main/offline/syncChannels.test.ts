@@ -3,6 +3,7 @@ import type { OfflineBlock, Replica } from '../../../shared/contract/syncModels'
 import { MAX_BLOCK_STEPS, MAX_SYNC_HOLDERS } from '../../../shared/contract/syncChannels';
 import { budgetOf } from '../../../main/context/budget';
 import { handlerTable } from '../../../main/ipc/handlerTable';
+import { BLOCK_GRANT_MS } from '../../../main/offline/atServer/registration';
 import { reportOfflineSteps as reportWith } from '../../../main/offline/reportSteps';
 import { value } from '../../support/admin';
 import { dumpTables, tokenRow, userRecord } from '../../support/db';
@@ -49,11 +50,37 @@ describe('the desktop proves its registration (SPEC R-OFF-1, R-SRV-3)', () => {
   });
 
   it('SPEC R-OFF-1, R-SRV-3: sync:issue-block gives the session\'s user\'s block; none for a desktop of another company', async () => {
-    const { block } = value(await call('sync:issue-block', { sessionId: master, ...desk })) as { block: OfflineBlock };
+    nextStep(h);
+    const fresh = (await loginWithOtp(h, 'kmb05871')).sessionId;
+    const { block } = value(await call('sync:issue-block', { sessionId: fresh, ...desk })) as { block: OfflineBlock };
     expect(block).toMatchObject({ loginId: 'kmb05871', desktopId: desk.desktopId, tokenSerial: SHARED });
     nextStep(h);
     const other = (await loginWithOtp(h, 'tasha001', '700000001')).sessionId;
     expect(await call('sync:issue-block', { sessionId: other, ...desk })).toEqual({ ok: false, error: { code: 'DESKTOP_UNKNOWN' } });
+  });
+
+  it('SPEC R-OFF-1, R-OTP-3 (issue 19 review): one block per online login, fetched right after it; a kept-alive session gets none', async () => {
+    // The world's master session was issued its block on `desk` at login: a second, on another desktop, is refused.
+    const [other] = [await registerDesk(call, master)];
+    expect(await call('sync:issue-block', { sessionId: master, ...other })).toEqual({ ok: false, error: { code: 'OFFLINE_BLOCK_NOT_GRANTED' } });
+    // A new login, kept alive past BLOCK_GRANT_MS by its requests, is no proof the password was just typed there.
+    nextStep(h);
+    const kept = (await loginWithOtp(h, 'test12345')).sessionId;
+    h.clock.advance(BLOCK_GRANT_MS + 1_000);
+    value(await h.core.api.top.get({ sessionId: kept }));
+    expect(await call('sync:issue-block', { sessionId: kept, ...other })).toEqual({ ok: false, error: { code: 'OFFLINE_BLOCK_NOT_GRANTED' } });
+    const issued = await h.store.db.selectFrom('offline_blocks').select('desktop_id').where('desktop_id', '=', other.desktopId).execute();
+    expect(issued).toEqual([]);
+  });
+
+  it('SPEC R-OFF-4, R-OTP-3 (issue 19 review): failures reported for a block that ended over an hour ago lock nobody; one report counts at most the limit', async () => {
+    await issueBlockTo(h, call, 'ippan001', '523405697', desk);
+    const row = await h.store.db.selectFrom('offline_blocks').selectAll().where('desktop_id', '=', desk.desktopId).orderBy('issued_at', 'desc').executeTakeFirstOrThrow();
+    h.clock.set(new Date(Number(row.ends_at) + 2 * 3_600_000));
+    value(await report(call, desk, { failures: { kmb05871: 5, ippan001: 5 }, holders: [] }));
+    expect((await userRecord(h, 'kmb05871'))!.locked_at).toBeNull();
+    expect((await userRecord(h, 'ippan001'))!.locked_at).toBeNull();
+    expect((await userRecord(h, 'kmb05871'))!.failed_attempts).toBe(0);
   });
 
   it('SPEC R-OFF-1: sync:issue-block answers no block for a user whose token is lost', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OutboxOperation } from '../../../shared/contract/syncModels';
 import { userRecord } from '../../support/db';
 import { nextStep, type Harness } from '../../support/harness';
-import { apply, eachDeskWorld, issueBlock, queued, registerDesk, spentOffline, stepFrom, versions, type Desk, type SyncCall } from '../../support/sync';
+import { apply, eachDeskWorld, issueBlockTo, queued, registerDesk, SHARED, spentOffline, stepFrom, versions, type Desk, type SyncCall } from '../../support/sync';
 
 let h: Harness;
 let call: SyncCall;
@@ -53,7 +53,7 @@ describe('sync:apply: the proof is the server\'s own check, bound to the operati
 
   it('SPEC R-OFF-3, R-OFF-6: a step of another desktop\'s block, or one already proving an operation, is refused whatever its MAC', async () => {
     const other = await registerDesk(call, master);
-    await issueBlock(call, other, master);
+    await issueBlockTo(h, call, 'kmb05871', SHARED, other);
     const theirs = await spentOffline(h, call, other, 'kmb05871', stepFrom(h, 2));
     expect(await apply(call, desk, await rename(theirs))).toEqual({ accepted: false, reason: 'OFFLINE_REPLAY' });
     nextStep(h);
