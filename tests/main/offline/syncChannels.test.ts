@@ -3,7 +3,7 @@ import type { OfflineBlock, Replica } from '../../../shared/contract/syncModels'
 import { MAX_BLOCK_STEPS, MAX_SYNC_HOLDERS } from '../../../shared/contract/syncChannels';
 import { budgetOf } from '../../../main/context/budget';
 import { handlerTable } from '../../../main/ipc/handlerTable';
-import { reportOfflineSteps as reportWith } from '../../../main/offline/reportSteps';
+import { reportOfflineSteps as reportWith } from '../../../main/offline/atServer/reportSteps';
 import { value } from '../../support/admin';
 import { dumpTables, tokenRow, userRecord } from '../../support/db';
 import { auditRows, loginWithOtp, nextStep, type Harness } from '../../support/harness';

@@ -1,13 +1,13 @@
-import { mustChangePasswords } from '../account/passwords';
-import type { RulesConfig } from '../config/rules';
-import type { SealKey } from '../crypto/seal';
-import { withSeed } from '../otp/consume';
-import { codeAtStep } from '../otp/totp';
-import { activeTokenOf } from '../store/repos/assignments';
-import type { DesktopRegistration } from '../store/repos/desktops';
-import { findUserById } from '../store/repos/users';
-import type { Db } from '../store/transaction';
-import { blockSteps, issueBlock, type OfflineBlock } from './block';
+import { mustChangePasswords } from '../../account/passwords';
+import type { RulesConfig } from '../../config/rules';
+import type { SealKey } from '../../crypto/seal';
+import { withSeed } from '../../otp/consume';
+import { codeAtStep } from '../../otp/totp';
+import { activeTokenOf } from '../../store/repos/assignments';
+import type { DesktopRegistration } from '../../store/repos/desktops';
+import { findUserById } from '../../store/repos/users';
+import type { Db } from '../../store/transaction';
+import { blockSteps, issueBlock, type OfflineBlock } from '../block';
 
 /**
  * The server's side of SPEC R-OFF-1/2: after a successful online login on a registered desktop, the block
