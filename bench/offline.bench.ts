@@ -25,7 +25,7 @@ async function main() {
   const hashes = { login: await hashPassword('Login#2026', serverKdf), auth: await hashPassword('Auth#2026', serverKdf) };
   const user = { companyId: 1, companyName: '熊瀬商事', userId: 1, loginId: 'kmb05871', name: '熊瀬 太郎', userType: 'master' as const };
   const token = { serial: '523405696', params, drift: 0, lastStep: step - 1 };
-  const issue = async () => (await issueBlock({ desktopId: 'bench', user, hashes, token, codeAt: (s) => codeAtStep(seed, s, params), now, rules }))!;
+  const issue = async () => (await issueBlock({ desktopId: 'bench', user, hashes, token, codesAt: (steps) => steps.map((s) => codeAtStep(seed, s, params)), now, rules }))!;
   const block: OfflineBlock = await issue();
   const codeKey = codeKeyFor(block, (await storedKeyFor('Login#2026', block.login.setting))!);
   const code = codeAtStep(seed, step + 1, params);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { defaultRules } from '../main/config/rules';
 import { hashPassword, serverKdf } from '../main/crypto/password';
 import { startTempPostgres } from '../main/demo/tempPostgres';
-import { issueForDesktop } from '../main/offline/issueForDesktop';
+import { issueForDesktop } from '../main/offline/atServer/issueForDesktop';
 import { fingerprintOf } from '../main/remote/pin';
 import { createRemote } from '../main/remote/remoteDispatch';
 import { createServer } from '../main/server/createServer';

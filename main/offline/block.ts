@@ -21,8 +21,11 @@ export type IssueInput = {
   readonly user: BlockUser;
   readonly hashes: StoredHashes;
   readonly token: BlockToken;
-  /** Each step's code, computed by the caller while the seed is open (DESIGN-NOTES 6); the seed never comes here. */
-  readonly codeAt: (step: number) => string;
+  /**
+   * The codes of the block's steps, in order: called once, before any hashing, so that the caller opens the seed
+   * once and wipes it before the slow part (DESIGN-NOTES 6); the seed never comes here.
+   */
+  readonly codesAt: (steps: readonly number[]) => readonly string[];
   readonly now: Date;
   readonly rules: RulesConfig;
 };
@@ -42,7 +45,7 @@ export const lastStepOf = (block: OfflineBlock): number => block.firstStep + blo
  * The steps a block covers: from now to blockSteps ahead, widened by the drift window around the saved drift
  * (R-OTP-1), never at or below the token's last accepted step: a code already used online is not in it at all.
  */
-export function blockSteps(token: BlockToken, now: Date, rules: RulesConfig): number[] {
+function blockSteps(token: BlockToken, now: Date, rules: RulesConfig): number[] {
   const window = rules.otp.driftWindowSteps;
   const centre = stepAt(now, token.params.period) + token.drift;
   const firstStep = Math.max(centre - window, token.lastStep + 1);
@@ -69,7 +72,8 @@ export async function issueBlock(input: IssueInput): Promise<OfflineBlock | null
   const [login, auth, loginKey] = [passwordPart(input.hashes.login, salt, 'login'), passwordPart(input.hashes.auth, salt, 'auth'), storedKeyOf(input.hashes.login)];
   if (!login || !auth || !loginKey) return null;
   const kdf = { alg: 'pbkdf2-sha256' as const, iterations: rules.offline.stepHashIterations, salt, codeKey: codeKeyOf(loginKey, salt) };
-  const hashes = await Promise.all(steps.map((step) => hashStepCode(kdf, step, input.codeAt(step))));
+  const codes = input.codesAt(steps);
+  const hashes = await Promise.all(steps.map((step, i) => hashStepCode(kdf, step, codes[i]!)));
   return {
     version: 2,
     desktopId: input.desktopId,

@@ -1,16 +1,15 @@
 import { fail, type Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/contract';
 import type { SessionInfo } from '../../shared/contract/models';
-import { refuseAttempt } from '../attempts/failures';
-import { completeLogin, startSession } from '../auth/openSession';
+import { answerChallenge } from '../auth/challengeStep';
+import { completeLogin } from '../auth/openSession';
 import { consumeOtp } from '../otp/consume';
 import type { Deps } from '../context/deps';
 import type { ChallengeClaim } from '../session/sessions';
 import type { UserRecord } from '../store/schema';
 import { activeTokenOf, assignToken, latestRevocationOf } from '../store/repos/assignments';
 import { bindToCompany, findTokenBySerial } from '../store/repos/tokens';
-import { findUserById } from '../store/repos/users';
-import { transact, type Db } from '../store/transaction';
+import type { Db } from '../store/transaction';
 
 type Input = RequestOf<'tokens', 'register'>;
 
@@ -36,13 +35,6 @@ async function registerIn(tx: Db, deps: Deps, claim: ChallengeClaim, user: UserR
 
 /** BLGI020 (SPEC R-LOG-3, R-TOK-1..5): serial + current OTP registers the token and logs in at once. */
 export async function registerToken(deps: Deps, input: Input, now: Date): Promise<Result<SessionInfo>> {
-  const challenge = await deps.sessions.challenge(input.challengeId, 'needsTokenRegistration', now);
-  if (!challenge.ok) return challenge;
-  const user = await findUserById(deps.db, challenge.value.userId);
-  if (!user) return fail('CHALLENGE_INVALID');
-  if (user.locked_at !== null) return refuseAttempt(deps, user, 'token.register', { code: 'LOCKED' }, now);
-  const claim = { challengeId: input.challengeId };
-  const result = await transact(deps.db, (tx) => registerIn(tx, deps, claim, user, input, now));
-  if (!result.ok) return refuseAttempt(deps, user, 'token.register', result.error, now);
-  return startSession(deps, user, now);
+  const step = { challengeId: input.challengeId, kind: 'needsTokenRegistration', action: 'token.register' } as const;
+  return answerChallenge(deps, step, now, (tx, user, claim) => registerIn(tx, deps, claim, user, input, now));
 }

@@ -3,12 +3,12 @@ import { userRowVersion, type OutboxOperation } from '../../../shared/contract/s
 import { fail, ok, type ErrorCode, type Result } from '../../../shared/errors';
 import type { Deps } from '../../context/deps';
 import type { DesktopRegistration } from '../../store/repos/desktops';
-import { activeTokenOf, latestRevocationOf } from '../../store/repos/assignments';
 import { findUserByLoginId, findUsersByLoginIds } from '../../store/repos/users';
 import type { Db } from '../../store/transaction';
 import { companyUserRows } from '../../users/list';
 import { standingHolder, type Holder } from './desktop';
 import { proofInvalid } from './proof';
+import { standingRevocation } from './revokeQueued';
 
 /**
  * The operator now (SPEC R-OFF-8): of the desktop's company, not removed, not locked, still allowed the channel,
@@ -59,7 +59,7 @@ export async function versionRefusal(tx: Db, deps: Deps, companyId: number, logi
   // Only a row showing 失効中 or ロック can hide a revocation: 利用中 and 未登録 rows have none to look up.
   if (row.otpState === 'active' || row.otpState === 'none') return same ? null : 'OFFLINE_CONFLICT';
   const [user] = await findUsersByLoginIds(tx, companyId, [loginId]);
-  const revocation = (await activeTokenOf(tx, user!.id)) ? undefined : await latestRevocationOf(tx, user!.id);
+  const revocation = await standingRevocation(tx, user!.id);
   if (revocation && (!same || (revocation.revoked_at ?? 0) > op.queuedAt)) return 'OFFLINE_TARGET_GONE';
   return same ? null : 'OFFLINE_CONFLICT';
 }

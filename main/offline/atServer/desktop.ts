@@ -17,30 +17,14 @@ export async function provenDesktop(db: Db, proof: DesktopProof): Promise<Result
 
 export type Holder = { readonly user: UserRecord; readonly token: Pick<TokenRecord, 'id' | 'serial'> };
 
-/**
- * A user whose offline block still stands (SPEC R-OFF-1): of this company, not removed, not locked, holding an
- * active token that is not lost. A revoked user holds no active assignment, so has no standing block either.
- * One query: every sync request asks it.
- */
-export async function standingHolder(db: Db, companyId: number, loginId: string): Promise<Holder | undefined> {
-  const row = await db
-    .selectFrom('users as u')
-    .innerJoin('token_assignments as a', (join) => join.onRef('a.user_id', '=', 'u.id').on('a.state', '=', 'active'))
-    .innerJoin('tokens as t', (join) => join.onRef('t.id', '=', 'a.token_id').on('t.state', '=', 'active'))
-    .selectAll('u')
-    .select(['t.id as token_id', 't.serial as token_serial'])
-    .where('u.login_id', '=', loginId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { token_id, token_serial, ...user } = row;
-  if (user.company_id !== companyId || user.deleted_at !== null || user.locked_at !== null) return undefined;
-  return { user, token: { id: token_id, serial: token_serial } };
-}
-
 /** Login IDs per statement: SQLite caps bound parameters. */
 const CHUNK = 500;
 
-/** The standing holders (as standingHolder) among `loginIds` (at most CHUNK), in one query. */
+/**
+ * Users whose offline block still stands (SPEC R-OFF-1) among `loginIds` (at most CHUNK): of this company, not
+ * removed, not locked, holding an active token that is not lost. A revoked user holds no active assignment, so
+ * has no standing block either. One query: every sync request asks it.
+ */
 export async function standingHolders(db: Db, companyId: number, loginIds: readonly string[]): Promise<Holder[]> {
   if (loginIds.length === 0) return [];
   const rows = await db
@@ -55,6 +39,11 @@ export async function standingHolders(db: Db, companyId: number, loginIds: reado
     .where('u.locked_at', 'is', null)
     .execute();
   return rows.map(({ token_id, token_serial, ...user }) => ({ user, token: { id: token_id, serial: token_serial } }));
+}
+
+/** The one standing holder with that login ID (as standingHolders; login IDs are unique), if any. */
+export async function standingHolder(db: Db, companyId: number, loginId: string): Promise<Holder | undefined> {
+  return (await standingHolders(db, companyId, [loginId]))[0];
 }
 
 /** Of `standing`, those whose block for the token they hold was issued to the desktop and has not ended by `now`. */

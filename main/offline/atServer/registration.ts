@@ -8,7 +8,7 @@ import { blockIssuedSince, recordIssuedBlock } from '../../store/repos/offlineBl
 import { findTokenBySerial } from '../../store/repos/tokens';
 import { transact, type Db } from '../../store/transaction';
 import { lastStepOf } from '../block';
-import { issueForDesktop } from '../issueForDesktop';
+import { issueForDesktop } from './issueForDesktop';
 import { provenDesktop, type DesktopProof } from './desktop';
 
 /** `sync:register-desktop`: a desktop of the session's company; its secret is answered once, only its hash kept. */

@@ -8,7 +8,7 @@ import { issuedTo } from '../../store/repos/offlineBlocks';
 import { countFailure, findUsersByLoginIds } from '../../store/repos/users';
 import { transact, type Db } from '../../store/transaction';
 import type { ReportedStep } from '../../store/repos/acceptedSteps';
-import { reportOfflineSteps } from '../reportSteps';
+import { reportOfflineSteps } from './reportSteps';
 import { holdersOnDesktop, provenDesktop, type DesktopProof } from './desktop';
 
 export type ReportInput = DesktopProof & {
@@ -84,7 +84,7 @@ async function voidHolders(db: Db, desktop: DesktopRegistration, holders: readon
 
 /**
  * `sync:report-steps`, the first thing a sync sends (SPEC R-OFF-3, R-OFF-4, R-OFF-7): the steps used offline
- * (main/offline/reportSteps.ts), then the failures counted offline, then what the desktop keeps: each token's
+ * (main/offline/atServer/reportSteps.ts), then the failures counted offline, then what the desktop keeps: each token's
  * floor and the blocks to drop, read after both so a lock just reached voids its block at once.
  */
 export async function reportSync(deps: Deps, input: ReportInput, now: Date, budget: Budget): Promise<Result<ReportAnswer>> {

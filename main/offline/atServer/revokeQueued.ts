@@ -4,12 +4,15 @@ import { endSessionsOf, revokeWithin } from '../../revocation/revoke';
 import { activeTokenOf, latestRevocationOf } from '../../store/repos/assignments';
 import { appendAudit, type AuditEntry, type AuditTag } from '../../store/repos/audit';
 import { findUserByLoginId, findUsersByLoginIds } from '../../store/repos/users';
-import type { UserRecord } from '../../store/schema';
+import type { AssignmentRecord, UserRecord } from '../../store/schema';
 import type { Db } from '../../store/transaction';
 
-/** A user whose token was revoked since (no active assignment, a revocation on record): revocation already won. */
-export async function revokedAlready(tx: Db, user: UserRecord): Promise<boolean> {
-  return !(await activeTokenOf(tx, user.id)) && (await latestRevocationOf(tx, user.id)) !== undefined;
+/**
+ * The revocation that stands for a user whose token was revoked (no active assignment, a revocation on record):
+ * revocation already won. Undefined for a user holding a token or never revoked.
+ */
+export async function standingRevocation(tx: Db, userId: number): Promise<AssignmentRecord | undefined> {
+  return (await activeTokenOf(tx, userId)) ? undefined : latestRevocationOf(tx, userId);
 }
 
 /** A user of the company removed since: their token assignment ended with the removal. */
@@ -32,7 +35,7 @@ export async function revokeQueued(tx: Db, deps: Deps, operator: UserRecord, log
   const remaining: string[] = [];
   for (const loginId of loginIds) {
     const user = present.find((u) => u.login_id === loginId);
-    const state = user ? ((await revokedAlready(tx, user)) ? 'revoked' : null) : (await removedAlready(tx, operator.company_id, loginId)) ? 'removed' : null;
+    const state = user ? ((await standingRevocation(tx, user.id)) ? 'revoked' : null) : (await removedAlready(tx, operator.company_id, loginId)) ? 'removed' : null;
     if (state === null) remaining.push(loginId);
     else already.push({ at: now.getTime(), actor: operator.login_id, action: 'token.revoke', target: loginId, result: 'success', detail: { ...tag, already: state } });
   }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultRules, type RulesConfig } from '../../../main/config/rules';
-import { issueForDesktop } from '../../../main/offline/issueForDesktop';
+import { issueForDesktop } from '../../../main/offline/atServer/issueForDesktop';
 import { emptyLedger } from '../../../main/offline/ledger';
 import { checkOfflineCode, checkOfflinePassword, codeKeyFor } from '../../../main/offline/offlineCheck';
 import { openBlock, sealBlock } from '../../../main/offline/sealedBlock';

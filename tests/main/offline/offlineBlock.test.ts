@@ -42,7 +42,7 @@ async function issue(loginId: string, lastStep = 0): Promise<OfflineBlock> {
   };
   const hashes = { login: await hashPassword(LOGIN_PW, TEST_KDF), auth: await hashPassword(AUTH_PW, TEST_KDF) };
   const token = { serial: '523405696', params: PARAMS, drift: 0, lastStep };
-  return (await issueBlock({ desktopId: 'desk-1', user, hashes, token, codeAt: code, now: NOW, rules: RULES }))!;
+  return (await issueBlock({ desktopId: 'desk-1', user, hashes, token, codesAt: (steps) => steps.map(code), now: NOW, rules: RULES }))!;
 }
 
 /** The code key the login password gives at an offline login (what OfflineDesk keeps in memory). */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reportOfflineSteps as reportWith, type Desktop } from '../../../main/offline/reportSteps';
+import { reportOfflineSteps as reportWith, type Desktop } from '../../../main/offline/atServer/reportSteps';
 import { budgetOf } from '../../../main/context/budget';
 import type { ReportedStep } from '../../../main/store/repos/acceptedSteps';
 import type { Db } from '../../../main/store/transaction';

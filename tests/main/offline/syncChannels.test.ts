@@ -4,7 +4,7 @@ import { MAX_BLOCK_STEPS, MAX_SYNC_HOLDERS } from '../../../shared/contract/sync
 import { budgetOf } from '../../../main/context/budget';
 import { handlerTable } from '../../../main/ipc/handlerTable';
 import { BLOCK_GRANT_MS } from '../../../main/offline/atServer/registration';
-import { reportOfflineSteps as reportWith } from '../../../main/offline/reportSteps';
+import { reportOfflineSteps as reportWith } from '../../../main/offline/atServer/reportSteps';
 import { value } from '../../support/admin';
 import { dumpTables, tokenRow, userRecord } from '../../support/db';
 import { auditRows, loginWithOtp, nextStep, type Harness } from '../../support/harness';

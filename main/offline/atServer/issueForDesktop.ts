@@ -1,13 +1,13 @@
-import { mustChangePasswords } from '../account/passwords';
-import type { RulesConfig } from '../config/rules';
-import type { SealKey } from '../crypto/seal';
-import { withSeed } from '../otp/consume';
-import { codeAtStep } from '../otp/totp';
-import { activeTokenOf } from '../store/repos/assignments';
-import type { DesktopRegistration } from '../store/repos/desktops';
-import { findUserById } from '../store/repos/users';
-import type { Db } from '../store/transaction';
-import { blockSteps, issueBlock, type OfflineBlock } from './block';
+import { mustChangePasswords } from '../../account/passwords';
+import type { RulesConfig } from '../../config/rules';
+import type { SealKey } from '../../crypto/seal';
+import { withSeed } from '../../otp/consume';
+import { codeAtStep } from '../../otp/totp';
+import { activeTokenOf } from '../../store/repos/assignments';
+import type { DesktopRegistration } from '../../store/repos/desktops';
+import { findUserById } from '../../store/repos/users';
+import type { Db } from '../../store/transaction';
+import { issueBlock, type OfflineBlock } from '../block';
 
 /**
  * The server's side of SPEC R-OFF-1/2: after a successful online login on a registered desktop, the block
@@ -23,7 +23,6 @@ export async function issueForDesktop(db: Db, key: SealKey, rules: RulesConfig, 
   if (!active || active.token.state !== 'active' || active.token.expires_at <= now.getTime()) return null;
   const t = active.token;
   const token = { serial: t.serial, params: { algorithm: t.algorithm, digits: t.digits, period: t.period }, drift: t.drift, lastStep: t.last_step };
-  const codes = withSeed(key, t, (seed) => new Map(blockSteps(token, now, rules).map((step) => [step, codeAtStep(seed, step, token.params)])));
   const company = await db.selectFrom('companies').select('name').where('id', '=', user.company_id).executeTakeFirstOrThrow();
   const blockUser = {
     companyId: user.company_id,
@@ -33,6 +32,7 @@ export async function issueForDesktop(db: Db, key: SealKey, rules: RulesConfig, 
     name: user.name,
     userType: user.user_type,
   };
+  const codesAt = (steps: readonly number[]) => withSeed(key, t, (seed) => steps.map((step) => codeAtStep(seed, step, token.params)));
   const hashes = { login: user.login_password_hash, auth: user.auth_password_hash };
-  return issueBlock({ desktopId: desktop.id, user: blockUser, hashes, token, codeAt: (step) => codes.get(step) ?? '', now, rules });
+  return issueBlock({ desktopId: desktop.id, user: blockUser, hashes, token, codesAt, now, rules });
 }

@@ -1,15 +1,15 @@
-import { fail, ok, type Result } from '../../shared/errors';
-import type { RulesConfig } from '../config/rules';
-import { DeadlinePassed, type Budget } from '../context/budget';
-import { pruneAcceptedSteps, recordReportedSteps, type ReportedStep, type StepOutcome, type TokenStep } from '../store/repos/acceptedSteps';
-import { appendAudit, type AuditEntry } from '../store/repos/audit';
-import { issuedTo, oldestReportableStep, pruneOfflineBlocks, type IssuedRow } from '../store/repos/offlineBlocks';
-import { companyTokensBySerials } from '../store/repos/tokens';
-import { foreignLoginIds } from '../store/repos/users';
-import type { TokenRecord } from '../store/schema';
-import { transact, type Db } from '../store/transaction';
-import { standingHolders } from './atServer/desktop';
-import { judgeStep } from './stepRule';
+import { fail, ok, type Result } from '../../../shared/errors';
+import type { RulesConfig } from '../../config/rules';
+import { DeadlinePassed, type Budget } from '../../context/budget';
+import { pruneAcceptedSteps, recordReportedSteps, type ReportedStep, type StepOutcome, type TokenStep } from '../../store/repos/acceptedSteps';
+import { appendAudit, type AuditEntry } from '../../store/repos/audit';
+import { issuedTo, oldestReportableStep, pruneOfflineBlocks, type IssuedRow } from '../../store/repos/offlineBlocks';
+import { companyTokensBySerials } from '../../store/repos/tokens';
+import { foreignLoginIds } from '../../store/repos/users';
+import type { TokenRecord } from '../../store/schema';
+import { transact, type Db } from '../../store/transaction';
+import { standingHolders } from './desktop';
+import { judgeStep } from '../stepRule';
 
 export type Desktop = { readonly id: string; readonly companyId: number };
 
