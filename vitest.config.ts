@@ -19,7 +19,7 @@ const SQLITE_ONLY = [
 const POSTGRES_ONLY = 'tests/main/store/postgres/**';
 
 /** A test touches the store when it opens one: through the harness or the store factories of tests/support. */
-const OPENS_A_STORE = /\b(createHarness|openTestStore|openAt|createTestDatabase|createEmptyDatabase|eachDeskWorld|eachOfflineWorld)\(/;
+const OPENS_A_STORE = /\b(createHarness|eachHarness|eachCompanyWorld|openTestStore|openAt|createTestDatabase|createEmptyDatabase|eachDeskWorld|eachOfflineWorld|serverWithCompany)\(/;
 
 function storeTests(dir = 'tests'): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RACE_RULES } from '../support/children/protocol';
 import { tokenRow } from '../support/db';
 import { auditRows, createHarness, PASSWORDS, type Harness } from '../support/harness';
 import { scaled } from '../support/scale';
 import { serverStoreOnly } from '../support/serverDialect';
-import { startServerProcesses, type ServerProcess } from '../support/serverProcesses';
+import { serversForFile, type ServerCluster, type ServerProcess } from '../support/serverProcesses';
 
 /**
  * SPEC R-OTP-2, DESIGN-NOTES 1 behind a load balancer: two company-server processes, each with its own pool
@@ -16,17 +16,12 @@ const SHARED = '523405696';
 
 const skip = serverStoreOnly();
 let h: Harness;
-let cluster: Awaited<ReturnType<typeof startServerProcesses>>;
-beforeAll(async () => {
-  if (skip) return;
+let cluster: ServerCluster;
+const open = async () => {
   h = await createHarness({ rules: RACE_RULES });
-  cluster = await startServerProcesses(h.location, h.sealKey, 2);
-}, 60_000);
-afterAll(async () => {
-  const bugs = cluster ? await cluster.stop() : [];
-  await h?.close();
-  expect(bugs).toEqual([]);
-});
+  return { location: h.location, sealKey: h.sealKey, close: () => h.close() };
+};
+serversForFile(2, open, (c) => (cluster = c), { skip, timeoutMs: 60_000 });
 
 async function passwordStep(server: ServerProcess, loginId: string): Promise<string> {
   const answer = await server.call('auth:login', { loginId, password: PASSWORDS.login });

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../main/store/transaction';
 import { TestClock, jst } from '../support/clock';
 import { buildPopulation, POP_PASSWORD, tokenCode, type Population } from '../support/population';
 import { scaled } from '../support/scale';
 import { serverStoreOnly } from '../support/serverDialect';
-import { startServerProcesses, type ServerProcess } from '../support/serverProcesses';
+import { serversForFile, type ServerCluster, type ServerProcess } from '../support/serverProcesses';
 import { openTestStore, type TestStore } from '../support/stores';
 
 /**
@@ -25,20 +25,15 @@ const FIRST_TARGET = 2;
 const skip = serverStoreOnly();
 let t: TestStore;
 let pop: Population;
-let cluster: Awaited<ReturnType<typeof startServerProcesses>>;
+let cluster: ServerCluster;
 const clock = new TestClock(jst('2026-11-24T09:00:30'));
-beforeAll(async () => {
-  if (skip) return;
+const open = async () => {
   t = await openTestStore();
   pop = await buildPopulation(t.store.db, FIRST_TARGET + ROUNDS * (PER_ROUND + 2), 1, clock.now());
   await t.store.db.updateTable('users').set({ user_type: 'admin' }).where('login_id', '=', pop.loginIds[ADMIN]!).execute();
-  cluster = await startServerProcesses(t.location, pop.sealKey, 2);
-}, 120_000);
-afterAll(async () => {
-  const bugs = cluster ? await cluster.stop() : [];
-  await t?.dispose();
-  expect(bugs).toEqual([]);
-});
+  return { location: t.location, sealKey: pop.sealKey, close: () => t.dispose() };
+};
+serversForFile(2, open, (c) => (cluster = c), { skip, timeoutMs: 120_000 });
 
 const db = (): Db => t.store.db;
 const code = (user: number) => tokenCode(db(), pop.sealKey, pop.serials[user]!, clock.now());

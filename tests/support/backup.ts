@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { BackupFiles } from '../../main/context/deps';
 import { value } from './admin';
 import { createHarness, loginWithOtp, nextStep, stepUp, type Harness } from './harness';
@@ -43,3 +44,23 @@ export async function writeBackup(h: DesktopHarness, passphrase = PASSPHRASE): P
 }
 
 export const restoreInput = (file: Buffer, passphrase = PASSPHRASE) => ({ fileBase64: file.toString('base64'), passphrase });
+
+/** Hands back each harness given to it, and closes them all after the test that opened them. */
+export function closedAfterEach(): <H extends Harness>(h: H) => H {
+  let opened: Harness[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.map((h) => h.close()));
+    opened = [];
+  });
+  return (h) => (opened.push(h), h);
+}
+
+/** The company a server already holds when a desktop's backup is imported into it. */
+export const SERVER_MASTER = { companyCode: 'S0001', companyName: '既存商事', masterLoginId: 'srv00001', masterName: '既存 一郎', loginPassword: 'Server#2026a', authPassword: 'ServerAuth#26' };
+
+/** A company server's store (the run's dialect: the real PostgreSQL in the postgres project) holding S0001 and its master srv00001. */
+export async function serverWithCompany(track: ReturnType<typeof closedAfterEach>): Promise<Harness> {
+  const server = track(await createHarness({ seed: false }));
+  value(await server.core.api.setup.create(SERVER_MASTER));
+  return server;
+}

@@ -31,7 +31,7 @@ export type Harness = {
 
 export const PASSWORDS = DEMO_PASSWORDS;
 
-type HarnessOptions = {
+export type HarnessOptions = {
   rules?: RulesConfig;
   start?: Date;
   seed?: boolean;

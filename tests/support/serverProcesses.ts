@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { makeSelfSigned } from '../../main/server/selfSigned';
 import { Child } from './children/child';
 import type { ServerIn, ServerOut } from './children/protocol';
@@ -48,4 +49,29 @@ export async function startServerProcesses(location: string, sealKey: Buffer, co
       return bugs;
     },
   };
+}
+
+export type ServerCluster = Awaited<ReturnType<typeof startServerProcesses>>;
+
+/** The store the processes share: where it is, the key its seeds are sealed under, and how to close it. */
+export type SharedStore = { location: string; sealKey: Buffer; close(): Promise<void> };
+
+/**
+ * `count` company-server processes for the whole file over the store `open` makes, handed to `take` (nothing on
+ * SQLite: `skip` from serverStoreOnly). After the file they stop, then the store closes; a bug they logged fails it.
+ */
+export function serversForFile(count: number, open: () => Promise<SharedStore>, take: (cluster: ServerCluster) => void, o: { skip: boolean; timeoutMs: number }): void {
+  let store: SharedStore | undefined;
+  let cluster: ServerCluster | undefined;
+  beforeAll(async () => {
+    if (o.skip) return;
+    store = await open();
+    cluster = await startServerProcesses(store.location, store.sealKey, count);
+    take(cluster);
+  }, o.timeoutMs);
+  afterAll(async () => {
+    const bugs = cluster ? await cluster.stop() : [];
+    await store?.close();
+    expect(bugs).toEqual([]);
+  });
 }

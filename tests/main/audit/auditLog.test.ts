@@ -1,17 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AuditFilter } from '../../../main/audit/query';
 import { appendAudit, type AuditEntry } from '../../../main/store/repos/audit';
 import { value } from '../../support/admin';
 import { jst } from '../../support/clock';
-import { auditRows, createHarness, loginWithOtp, type Harness } from '../../support/harness';
+import { eachCompanyWorld } from '../../support/companyWorld';
+import { auditRows, loginWithOtp, type Harness } from '../../support/harness';
 
 let h: Harness;
 let master: string;
-beforeEach(async () => {
-  h = await createHarness();
-  master = (await loginWithOtp(h, 'kmb05871')).sessionId;
-});
-afterEach(async () => h.close());
+eachCompanyWorld('kmb05871', (w) => ({ h, sessionId: master } = w), { nextStep: false });
 
 /** Rows in January, apart from the logins the harness writes today. */
 const JANUARY: AuditEntry[] = [

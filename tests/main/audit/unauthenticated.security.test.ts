@@ -1,21 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { eachHarness } from '../../support/companyWorld';
 import { dumpTables } from '../../support/db';
 import { serverChannels } from '../../../shared/contract/api';
 import { typedLoginIdHmac } from '../../../main/crypto/keyedHash';
 import { value } from '../../support/admin';
 import { forgedId } from '../../support/fuzzing';
 import { requestTemplates } from '../../support/templates';
-import { auditRows, createHarness, loginWithOtp, PASSWORDS, type Harness } from '../../support/harness';
+import { auditRows, loginWithOtp, PASSWORDS, type Harness } from '../../support/harness';
 
 /**
  * Issue 11 finding 4 (SPEC R-GEN-2: who, on whom): attempts made before anyone logged in are nobody's actions.
  * The attack: type wrong passwords for another user's ID, and a password into the login ID field.
  */
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(() => h.close());
+eachHarness((harness) => (h = harness));
 
 /** A password of letters and digits only passes the login ID field's format. */
 const typedPassword = 'Secret2026Pass';

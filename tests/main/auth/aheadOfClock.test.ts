@@ -1,15 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stepAt } from '../../../main/otp/totp';
 import { value } from '../../support/admin';
+import { eachHarness } from '../../support/companyWorld';
 import { userRecord } from '../../support/db';
-import { auditRows, createHarness, PASSWORDS, type Harness } from '../../support/harness';
+import { auditRows, PASSWORDS, type Harness } from '../../support/harness';
 
 const SHARED = '523405696';
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(() => h.close());
+eachHarness((harness) => (h = harness));
 
 const nowStep = () => stepAt(h.clock.now(), 60);
 const setLastStep = (step: number) => h.store.db.updateTable('tokens').set({ last_step: step }).where('serial', '=', SHARED).execute();

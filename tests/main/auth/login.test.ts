@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditRows, createHarness, loginWithOtp, nextStep, PASSWORDS, type Harness } from '../../support/harness';
+import { describe, expect, it } from 'vitest';
+import { eachHarness } from '../../support/companyWorld';
+import { auditRows, loginWithOtp, nextStep, PASSWORDS, type Harness } from '../../support/harness';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness));
 
 describe('login (SPEC R-LOG-1, R-LOG-2)', () => {
   it('asks a user with an active token for the OTP, then opens a session', async () => {

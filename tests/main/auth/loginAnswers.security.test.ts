@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultRules } from '../../../main/config/rules';
+import { eachHarness } from '../../support/companyWorld';
 import { userRecord } from '../../support/db';
-import { createHarness, loginWithOtp, passwordStep, PASSWORDS, type Harness } from '../../support/harness';
+import { loginWithOtp, passwordStep, PASSWORDS, type Harness } from '../../support/harness';
 import { countKdfRuns } from '../../support/kdfCount';
 
 /**
@@ -10,10 +11,7 @@ import { countKdfRuns } from '../../support/kdfCount';
  * locked ID, and compare answers and work.
  */
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness({ rules: { ...defaultRules, maxConsecutiveFailures: 3 } });
-});
-afterEach(() => h.close());
+eachHarness((harness) => (h = harness), { rules: { ...defaultRules, maxConsecutiveFailures: 3 } });
 
 const SAME = { ok: false, error: { code: 'BAD_CREDENTIALS', field: 'password' } };
 const probe = (loginId: string, password = 'Wrong#2026') => countKdfRuns(() => h.core.api.auth.login({ loginId, password }));

@@ -1,12 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { eachHarness } from '../../support/companyWorld';
 import { tokenRow } from '../../support/db';
-import { auditRows, createHarness, PASSWORDS, passwordStep, type Harness } from '../../support/harness';
+import { auditRows, PASSWORDS, passwordStep, type Harness } from '../../support/harness';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness));
 
 describe('the OTP step of the login (SPEC R-LOG-2, R-TOK-4)', () => {
   it('SPEC R-TOK-4: kigen001, whose token 523405698 expired, is refused with TOKEN_EXPIRED at the OTP step', async () => {

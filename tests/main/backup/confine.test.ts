@@ -1,29 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importBackup } from '../../../main/backup/importBackup';
 import { listAudit } from '../../../main/store/repos/auditQuery';
 import { appendAudit, type AuditEntry } from '../../../main/store/repos/audit';
 import { currentNotices } from '../../../main/store/repos/topPage';
 import { value } from '../../support/admin';
-import { backupHarness, PASSPHRASE, writeBackup, type DesktopHarness } from '../../support/backup';
+import { backupHarness, closedAfterEach, PASSPHRASE, serverWithCompany, writeBackup, type DesktopHarness } from '../../support/backup';
 import { dumpTables } from '../../support/db';
-import { createHarness, type Harness } from '../../support/harness';
+import type { Harness } from '../../support/harness';
 import { DIALECT } from '../../support/stores';
 
-let opened: Harness[] = [];
-afterEach(async () => {
-  await Promise.all(opened.map((h) => h.close()));
-  opened = [];
-});
-const track = <H extends Harness>(h: H) => (opened.push(h), h);
+const track = closedAfterEach();
 
-const SERVER_MASTER = { companyCode: 'S0001', companyName: '既存商事', masterLoginId: 'srv00001', masterName: '既存 一郎', loginPassword: 'Server#2026a', authPassword: 'ServerAuth#26' };
-
-/** A company server's store (PostgreSQL in the postgres project) holding company S0001 and its master srv00001. */
-async function server() {
-  const h = track(await createHarness({ seed: false }));
-  value(await h.core.api.setup.create(SERVER_MASTER));
-  return h;
-}
+const server = () => serverWithCompany(track);
 
 const idOf = async (h: Harness, table: 'companies' | 'users' | 'tokens', column: 'code' | 'login_id' | 'serial', key: string) =>
   (await h.store.db.selectFrom(table).select('id').where(column as never, '=', key as never).executeTakeFirstOrThrow()).id;

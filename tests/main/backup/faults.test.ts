@@ -3,20 +3,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HEADER_BYTES } from '../../../main/backup/format';
 import { writeFileAtomic } from '../../../main/backup/writeAtomic';
 import { value } from '../../support/admin';
-import { BACKUP_NAME, backupHarness, PASSPHRASE, restoreInput, saveInto, writeBackup, type DesktopHarness } from '../../support/backup';
+import { BACKUP_NAME, backupHarness, closedAfterEach, PASSPHRASE, restoreInput, saveInto, writeBackup, type DesktopHarness } from '../../support/backup';
 import { dumpTables } from '../../support/db';
-import { auditRows, createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
+import { auditRows, createHarness, loginWithOtp, nextStep, stepUp } from '../../support/harness';
 
-let opened: Harness[] = [];
-afterEach(async () => {
-  await Promise.all(opened.map((h) => h.close()));
-  opened = [];
-});
-const track = <H extends Harness>(h: H) => (opened.push(h), h);
+const track = closedAfterEach();
 
 let good: Buffer;
 beforeAll(async () => {

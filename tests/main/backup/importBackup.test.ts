@@ -1,29 +1,16 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importBackup } from '../../../main/backup/importBackup';
 import { value } from '../../support/admin';
-import { backupHarness, PASSPHRASE, writeBackup } from '../../support/backup';
+import { backupHarness, closedAfterEach, PASSPHRASE, serverWithCompany, writeBackup } from '../../support/backup';
 import { dumpTables } from '../../support/db';
-import { createHarness, nextStep, PASSWORDS, type Harness } from '../../support/harness';
+import { nextStep, PASSWORDS, type Harness } from '../../support/harness';
 import { DIALECT } from '../../support/stores';
 
-let opened: Harness[] = [];
-afterEach(async () => {
-  await Promise.all(opened.map((h) => h.close()));
-  opened = [];
-});
-const track = <H extends Harness>(h: H) => (opened.push(h), h);
+const track = closedAfterEach();
 
-const SERVER_MASTER = { companyCode: 'S0001', companyName: '既存商事', masterLoginId: 'srv00001', masterName: '既存 一郎', loginPassword: 'Server#2026a', authPassword: 'ServerAuth#26' };
-
-/** A company server's store (the run's dialect: the real PostgreSQL in the postgres project) already holding a company. */
-async function serverWithCompany() {
-  const server = track(await createHarness({ seed: false }));
-  value(await server.core.api.setup.create(SERVER_MASTER));
-  return server;
-}
 
 const companyRows = async (h: Harness, code: string) => {
   const company = await h.store.db.selectFrom('companies').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
@@ -35,7 +22,7 @@ describe(`server import of a standalone backup (issue 15), on ${DIALECT}`, () =>
   it(`SPEC R-SRV-3, R-OTP-2: server import of a standalone backup into a new company on ${where}: the server's company untouched, the desktop's master logs in with its token`, async () => {
     const desktop = track(await backupHarness());
     const file = await writeBackup(desktop);
-    const server = await serverWithCompany();
+    const server = await serverWithCompany(track);
     const before = await companyRows(server, 'S0001');
     server.clock.set(desktop.clock.now());
     const imported = value(await importBackup(server.store.db, server.sealKey, file, PASSPHRASE, server.clock.now(), 'server'));
@@ -51,7 +38,7 @@ describe(`server import of a standalone backup (issue 15), on ${DIALECT}`, () =>
   it('SPEC R-TOK-3: the same backup imported twice is refused the second time, and nothing changes', async () => {
     const desktop = track(await backupHarness());
     const file = await writeBackup(desktop);
-    const server = await serverWithCompany();
+    const server = await serverWithCompany(track);
     value(await importBackup(server.store.db, server.sealKey, file, PASSPHRASE, server.clock.now(), 'server'));
     const before = await dumpTables(server.store.db);
     expect(await importBackup(server.store.db, server.sealKey, file, PASSPHRASE, server.clock.now(), 'server')).toEqual({ ok: false, error: { code: 'BACKUP_REFUSED', problem: 'COMPANY_EXISTS' } });
@@ -63,7 +50,7 @@ describe(`server import of a standalone backup (issue 15), on ${DIALECT}`, () =>
     const desktop = track(await backupHarness());
     const path = join(desktop.folder, 'copy.otpbackup');
     writeFileSync(path, await writeBackup(desktop));
-    const server = await serverWithCompany();
+    const server = await serverWithCompany(track);
     // The server's own configuration file: its PostgreSQL, and its seal key (here from the environment).
     const config = join(desktop.folder, 'server.json');
     const tls = { certFile: 'unused-cert.pem', keyFile: 'unused-key.pem' };

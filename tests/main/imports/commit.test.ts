@@ -1,20 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unseal } from '../../../main/crypto/seal';
 import { codeAtStep, stepAt } from '../../../main/otp/totp';
 import { addToken, PRODUCT_TOKEN } from '../../../main/store/repos/provision';
 import { asFile, entraCsv, value } from '../../support/admin';
+import { eachCompanyWorld } from '../../support/companyWorld';
 import { dumpTables, tokenRow } from '../../support/db';
-import { auditRows, createHarness, loginWithOtp, nextStep, PASSWORDS, passwordStep, stepUp, type Harness } from '../../support/harness';
+import { auditRows, loginWithOtp, nextStep, PASSWORDS, passwordStep, stepUp, type Harness } from '../../support/harness';
 
 let h: Harness;
 let master: string;
-beforeEach(async () => {
-  h = await createHarness();
-  master = (await loginWithOtp(h, 'kmb05871')).sessionId;
-  nextStep(h);
-});
-afterEach(async () => h.close());
+eachCompanyWorld('kmb05871', (w) => ({ h, sessionId: master } = w));
 
 const previewOf = async (tokens: Parameters<typeof entraCsv>[0]) =>
   value(await h.core.api.imports.preview({ sessionId: master, ...asFile('csv', entraCsv(tokens)) })).previewId;

@@ -1,19 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../main/seedFiles/types';
 import { asFile, entraCsv, value } from '../../support/admin';
+import { eachCompanyWorld } from '../../support/companyWorld';
 import { dumpTables } from '../../support/db';
-import { createHarness, loginWithOtp, nextStep, type Harness } from '../../support/harness';
+import { loginWithOtp, nextStep, type Harness } from '../../support/harness';
 import { scan } from '../../support/secrets';
 import { MAC_KEY, PSK, pskc } from '../seedFiles/pskcBuilder';
 
 let h: Harness;
 let master: string;
-beforeEach(async () => {
-  h = await createHarness();
-  master = (await loginWithOtp(h, 'kmb05871')).sessionId;
-});
-afterEach(async () => h.close());
+eachCompanyWorld('kmb05871', (w) => ({ h, sessionId: master } = w), { nextStep: false });
 
 const preview = (file: { format: 'csv' | 'pskc'; fileBase64: string; preSharedKeyHex?: string }, sessionId = master) =>
   h.core.api.imports.preview({ sessionId, ...file });

@@ -1,17 +1,13 @@
 import { setImmediate } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../../main/context/previews';
 import { asFile, entraCsv, serials, value } from '../../support/admin';
-import { createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
+import { eachCompanyWorld } from '../../support/companyWorld';
+import { stepUp, type Harness } from '../../support/harness';
 
 let h: Harness;
 let master: string;
-beforeEach(async () => {
-  h = await createHarness();
-  master = (await loginWithOtp(h, 'kmb05871')).sessionId;
-  nextStep(h);
-});
-afterEach(async () => h.close());
+eachCompanyWorld('kmb05871', (w) => ({ h, sessionId: master } = w));
 
 const COUNT = 10_000;
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asFile, value } from '../../support/admin';
-import { createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
+import { eachCompanyWorld } from '../../support/companyWorld';
+import { stepUp, type Harness } from '../../support/harness';
 import { pskc, type Pkg } from '../seedFiles/pskcBuilder';
 
 /**
@@ -11,12 +12,7 @@ import { pskc, type Pkg } from '../seedFiles/pskcBuilder';
  */
 let h: Harness;
 let sessionId: string;
-beforeEach(async () => {
-  h = await createHarness();
-  sessionId = (await loginWithOtp(h, 'kmb05871')).sessionId;
-  nextStep(h);
-});
-afterEach(() => h.close());
+eachCompanyWorld('kmb05871', (w) => ({ h, sessionId } = w));
 
 const expiry = '<ExpiryDate>2031-03-31T23:59:59Z</ExpiryDate>';
 const pkg = (serial: string, data?: string): Pkg => ({ serial, seed: randomBytes(20), device: expiry, ...(data === undefined ? {} : { data }) });

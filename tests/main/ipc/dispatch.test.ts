@@ -1,13 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../main/ipc/dispatch';
 import { handlerTable, type HandlerTable } from '../../../main/ipc/handlerTable';
-import { createHarness, loginWithOtp, nextStep, passwordStep, stepUp, type Harness } from '../../support/harness';
+import { eachHarness } from '../../support/companyWorld';
+import { loginWithOtp, nextStep, passwordStep, stepUp, type Harness } from '../../support/harness';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness));
 
 /** A dispatch over the real handlers with one replaced, and a log of the bugs it reports. */
 function dispatchWith(patch: (table: HandlerTable) => HandlerTable) {

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { eachCompanyWorld } from '../../support/companyWorld';
 import { tokenRow } from '../../support/db';
-import { createHarness, loginWithOtp, nextStep, passwordStep, PASSWORDS, type Harness } from '../../support/harness';
+import { nextStep, passwordStep, PASSWORDS, type Harness } from '../../support/harness';
 
 /**
  * Issue 11 finding 8 (SPEC R-OTP-1, R-OTP-3, R-TOK-4): a token's drift is capped (rules.otp.maxDriftSteps, ±10 by
@@ -9,11 +10,7 @@ import { createHarness, loginWithOtp, nextStep, passwordStep, PASSWORDS, type Ha
  */
 let h: Harness;
 let master: string;
-beforeEach(async () => {
-  h = await createHarness();
-  master = (await loginWithOtp(h, 'kmb05871')).sessionId;
-});
-afterEach(() => h.close());
+eachCompanyWorld('kmb05871', (w) => ({ h, sessionId: master } = w), { nextStep: false });
 
 const SERIAL = '523405697';
 const resync = async (first: number) =>

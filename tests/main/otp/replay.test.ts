@@ -1,13 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultRules } from '../../../main/config/rules';
 import { consumeOtp } from '../../../main/otp/consume';
 import { stepAt } from '../../../main/otp/totp';
 import { createCore } from '../../../main/core/createCore';
 import { findTokenBySerial } from '../../../main/store/repos/tokens';
 import { transact } from '../../../main/store/transaction';
+import { eachHarness } from '../../support/companyWorld';
 import { tokenRow } from '../../support/db';
 import { DIALECT, openAt } from '../../support/stores';
-import { auditRows, createHarness, nextStep, passwordStep, PASSWORDS, TEST_KDF, type Harness } from '../../support/harness';
+import { auditRows, nextStep, passwordStep, PASSWORDS, TEST_KDF, type Harness } from '../../support/harness';
 
 /** Two stores on one PostgreSQL are what two server instances are: there the race runs 100 rounds. */
 const RACE_ROUNDS = DIALECT === 'postgres' ? 100 : 20;
@@ -16,10 +17,7 @@ const RACE_ROUNDS = DIALECT === 'postgres' ? 100 : 20;
 const RULES = { ...defaultRules, maxConsecutiveFailures: 1000 };
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness({ rules: RULES });
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness), { rules: RULES });
 
 const verify = (challengeId: string, otp: string) => h.core.api.auth.verifyOtp({ challengeId, otp });
 const outcome = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);

@@ -1,15 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { eachCompanyWorld } from '../../support/companyWorld';
 import { dumpTables, failSecondUpdate, loginIdsWithAssignment } from '../../support/db';
-import { auditRows, createHarness, loginWithOtp, nextStep, PASSWORDS, stepUp, type Harness } from '../../support/harness';
+import { auditRows, loginWithOtp, nextStep, PASSWORDS, stepUp, type Harness } from '../../support/harness';
 
 let h: Harness;
 let master: string;
-beforeEach(async () => {
-  h = await createHarness();
-  master = (await loginWithOtp(h, 'kmb05871')).sessionId;
-  nextStep(h);
-});
-afterEach(async () => h.close());
+eachCompanyWorld('kmb05871', (w) => ({ h, sessionId: master } = w));
 
 const revoke = async (loginIds: string[], credentials?: { authPassword: string; otp: string }) =>
   h.core.api.tokens.revoke({ sessionId: master, loginIds, ...(credentials ?? (await stepUp(h))) });

@@ -1,13 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/createCore';
 import { asFile, entraCsv, value } from '../../support/admin';
-import { auditRows, createHarness, TEST_KDF, type Harness } from '../../support/harness';
+import { eachHarness } from '../../support/companyWorld';
+import { auditRows, TEST_KDF, type Harness } from '../../support/harness';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness({ seed: false });
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness), { seed: false });
 
 const MASTER = { masterLoginId: 'shacho01', loginPassword: 'Login#2026a', authPassword: 'Auth#2026b' };
 

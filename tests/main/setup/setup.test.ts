@@ -1,18 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/createCore';
 import { codeAtStep, stepAt } from '../../../main/otp/totp';
 import { PRODUCT_TOKEN } from '../../../main/store/repos/provision';
 import { asFile, entraCsv, value } from '../../support/admin';
+import { eachHarness } from '../../support/companyWorld';
 import { auditRows, createHarness, type Harness } from '../../support/harness';
 import { countKdfRunsInTransactions } from '../../support/kdfCount';
 import { pskc } from '../seedFiles/pskcBuilder';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness({ seed: false });
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness), { seed: false });
 
 const MASTER = { masterLoginId: 'shacho01', masterName: '新社 一郎', loginPassword: 'Login#2026a', authPassword: 'Auth#2026b' };
 const create = (over: Partial<typeof MASTER> = {}) =>

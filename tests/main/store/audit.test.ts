@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditRows, createHarness, nextStep, PASSWORDS, passwordStep, stepUp, type Harness } from '../../support/harness';
+import { describe, expect, it } from 'vitest';
+import { eachHarness } from '../../support/companyWorld';
+import { auditRows, nextStep, PASSWORDS, passwordStep, stepUp, type Harness } from '../../support/harness';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness));
 
 /** The audit rows written by `action()`, as [actor, action, target, result, reason], each stamped with the clock's time. */
 async function audited(action: () => Promise<unknown>) {

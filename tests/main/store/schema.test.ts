@@ -1,12 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { eachHarness } from '../../support/companyWorld';
 import { assignments } from '../../support/db';
-import { auditRows, createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
+import { auditRows, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness));
 
 describe('what the schema itself refuses', () => {
   it('DESIGN-NOTES 3, SPEC R-GEN-2: the audit log refuses UPDATE and DELETE', async () => {

@@ -1,15 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/errors';
 import { transact, type Db } from '../../../main/store/transaction';
-import { createHarness, type Harness } from '../../support/harness';
+import { eachHarness } from '../../support/companyWorld';
+import type { Harness } from '../../support/harness';
 
 /** SQLite's write lock (BEGIN IMMEDIATE) held by another connection to the file; PostgreSQL's side: postgres/transaction.test.ts. */
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness({ seed: false });
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness), { seed: false });
 
 const addCompany = (tx: Db, code: string) => tx.insertInto('companies').values({ code, name: code }).execute();
 const codes = async () => (await h.store.db.selectFrom('companies').select('code').orderBy('code').execute()).map((c) => c.code);

@@ -1,13 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fail, ok } from '../../../shared/errors';
 import { transact, type Db } from '../../../main/store/transaction';
-import { createHarness, type Harness } from '../../support/harness';
+import { eachHarness } from '../../support/companyWorld';
+import type { Harness } from '../../support/harness';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness({ seed: false });
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness), { seed: false });
 
 const addCompany = (tx: Db, code: string) => tx.insertInto('companies').values({ code, name: code }).execute();
 const codes = async () => (await h.store.db.selectFrom('companies').select('code').orderBy('code').execute()).map((c) => c.code);

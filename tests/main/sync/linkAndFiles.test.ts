@@ -29,9 +29,7 @@ describe('the link and the offline files of a connected desktop (main/sync)', ()
 
   it('SPEC R-OFF-7: an operation queued by an offline session while the link is up is sent at once', async () => {
     const d = await desktop();
-    await w.loginAt(d, 'kmb05871');
-    await d.cut();
-    const { sessionId } = await w.loginAt(d, 'kmb05871');
+    const { sessionId } = await w.offlineLogin(d);
     await d.restore();
     expect(await d.call('users:update', { sessionId, loginId: 'shinki01', name: '新規 即時', ...(await w.stepUp()) })).toMatchObject({ ok: true, value: { name: '新規 即時' } });
     await d.offline.idle();
@@ -42,18 +40,10 @@ describe('the link and the offline files of a connected desktop (main/sync)', ()
   it('SPEC R-OFF-8: a change refused as a conflict is redone offline with a new key and the base version now shown', async () => {
     const d1 = await desktop();
     const d2 = await desktop();
-    await w.loginAt(d1, 'kmb05871');
+    const off = await w.offlineLogin(d1);
+    const key = await w.conflict(d1, off.sessionId, d2);
     await d1.cut();
-    const off = await w.loginAt(d1, 'kmb05871');
-    expect(await d1.call('users:update', { sessionId: off.sessionId, loginId: 'shinki01', name: '端末1の名前', ...(await w.stepUp()) })).toMatchObject({ ok: true });
-    const on = await w.loginAt(d2, 'test12345');
-    expect(await d2.call('users:update', { sessionId: on.sessionId, loginId: 'shinki01', name: '端末2の名前', ...(await w.stepUp()) })).toMatchObject({ ok: true });
-    await d1.restore();
-    const failed = await d1.call('offline:failed', { sessionId: off.sessionId });
-    const [refused] = (failed.value as { operations: { key: string; reason: string }[] }).operations;
-    expect(refused).toMatchObject({ reason: 'OFFLINE_CONFLICT' });
-    await d1.cut();
-    expect(await d1.call('offline:redo', { sessionId: off.sessionId, key: refused!.key, ...(await w.stepUp()) })).toEqual({ ok: true, value: { queued: true } });
+    expect(await d1.call('offline:redo', { sessionId: off.sessionId, key, ...(await w.stepUp()) })).toEqual({ ok: true, value: { queued: true } });
     expect(d1.offline.status()).toMatchObject({ waiting: 1, failed: 0 });
     await d1.restore();
     expect(d1.offline.status()).toMatchObject({ link: 'online', waiting: 0, failed: 0 });
@@ -62,9 +52,7 @@ describe('the link and the offline files of a connected desktop (main/sync)', ()
 
   it('SPEC R-OFF-7: the sync says how far it got in connection:status', async () => {
     const d = await desktop(1_000);
-    await w.loginAt(d, 'kmb05871');
-    await d.cut();
-    const { sessionId } = await w.loginAt(d, 'kmb05871');
+    const { sessionId } = await w.offlineLogin(d);
     for (const name of ['一', '二', '三']) expect(await d.call('users:update', { sessionId, loginId: 'shinki01', name, ...(await w.stepUp()) })).toMatchObject({ ok: true });
     d.proxy.mode('pass');
     const sync = d.offline.probeNow();

@@ -15,17 +15,11 @@ describe('the offline code key lives in the offline session only (main/sync/offl
     const online = await w.loginAt(d1, 'kmb05871');
     await d1.cut();
     const off = await w.loginAt(d1, 'kmb05871');
-    expect(await d1.call('users:update', { sessionId: off.sessionId, loginId: 'shinki01', name: '端末1の名前', ...(await w.stepUp()) })).toMatchObject({ ok: true });
-    const other = await w.loginAt(d2, 'test12345');
-    expect(await d2.call('users:update', { sessionId: other.sessionId, loginId: 'shinki01', name: '端末2の名前', ...(await w.stepUp()) })).toMatchObject({ ok: true });
-    await d1.restore();
-    const failed = await d1.call('offline:failed', { sessionId: off.sessionId });
-    const [refused] = (failed.value as { operations: { key: string; reason: string }[] }).operations;
-    expect(refused).toMatchObject({ reason: 'OFFLINE_CONFLICT' });
+    const key = await w.conflict(d1, off.sessionId, d2);
     await d1.cut();
     // The online session typed its password to the server: the desktop holds no key to test a code with.
-    expect(await d1.call('offline:redo', { sessionId: online.sessionId, key: refused!.key, ...(await w.stepUp()) })).toEqual({ ok: false, error: { code: 'OFFLINE_LOGIN_NEEDED' } });
-    expect(await d1.call('offline:redo', { sessionId: off.sessionId, key: refused!.key, ...(await w.stepUp()) })).toEqual({ ok: true, value: { queued: true } });
+    expect(await d1.call('offline:redo', { sessionId: online.sessionId, key, ...(await w.stepUp()) })).toEqual({ ok: false, error: { code: 'OFFLINE_LOGIN_NEEDED' } });
+    expect(await d1.call('offline:redo', { sessionId: off.sessionId, key, ...(await w.stepUp()) })).toEqual({ ok: true, value: { queued: true } });
     await d1.restore();
     expect(d1.offline.status()).toMatchObject({ link: 'online', waiting: 0, failed: 0 });
     expect((await userRecord(h, 'shinki01'))?.name).toBe('端末1の名前');

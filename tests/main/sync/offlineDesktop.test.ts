@@ -51,9 +51,7 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
 
   it('SPEC R-OFF-6: offline, what needs the server is refused with OFFLINE_UNAVAILABLE', async () => {
     const d = await desktop();
-    await w.loginAt(d, 'kmb05871');
-    await d.cut();
-    const { sessionId } = await w.loginAt(d, 'kmb05871');
+    const { sessionId } = await w.offlineLogin(d);
     const refused = [
       ['tokens:resync', { sessionId, serial: NEAR, firstOtp: '123456', secondOtp: '234567', authPassword: PASSWORDS.auth }],
       ['account:change-login-password', { sessionId, current: PASSWORDS.login, next: 'Next#2026pw' }],
@@ -147,9 +145,7 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
   it('SPEC R-OFF-8: revocation offline wins over a change online; an offline change of a user removed online is refused and listed', async () => {
     const d1 = await desktop();
     const d2 = await desktop();
-    await w.loginAt(d1, 'kmb05871');
-    await d1.cut();
-    const off = await w.loginAt(d1, 'kmb05871');
+    const off = await w.offlineLogin(d1);
     expect(await d1.call('tokens:revoke', { sessionId: off.sessionId, loginIds: ['ippan001'], ...(await w.stepUp()) })).toMatchObject({ ok: true });
     expect(await d1.call('users:update', { sessionId: off.sessionId, loginId: 'shinki01', name: '新規 改名', ...(await w.stepUp()) })).toMatchObject({
       ok: true,
@@ -179,9 +175,7 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
   it('SPEC R-OFF-6, R-OTP-3 (issue 19 finding 8): offline, an unlock of a user the replica shows not locked is refused at once, NOT_LOCKED as online', async () => {
     const d = await desktop();
     await h.store.db.updateTable('users').set({ locked_at: h.clock.now().getTime(), failed_attempts: 5 }).where('login_id', '=', 'ippan001').execute();
-    await w.loginAt(d, 'kmb05871');
-    await d.cut();
-    const { sessionId } = await w.loginAt(d, 'kmb05871');
+    const { sessionId } = await w.offlineLogin(d);
     // The refusal spends no step: the unlock after it is proved by the same one.
     const proof = await w.stepUp();
     expect(await d.call('users:unlock', { sessionId, loginId: 'shinki01', ...proof })).toEqual({ ok: false, error: { code: 'NOT_LOCKED', loginIds: ['shinki01'] } });
@@ -199,9 +193,7 @@ describe('a connected desktop offline (main/sync, SPEC R-OFF-1..8), through a re
     const online = await w.loginAt(d, 'kmb05871');
     expect(await d.call('users:remove', { sessionId: online.sessionId, loginId: 'kigen001', ...(await w.stepUp()) })).toMatchObject({ ok: true });
     // The replica this login's sync brings knows kigen001 as removed.
-    await w.loginAt(d, 'kmb05871');
-    await d.cut();
-    const { sessionId } = await w.loginAt(d, 'kmb05871');
+    const { sessionId } = await w.offlineLogin(d);
     const newcomer = (loginId: string) => ({ sessionId, loginId, name: '新人 一郎', userType: 'general', initialLoginPassword: 'Init#Login1', initialAuthPassword: 'Init#Auth1' });
     const taken = { ok: false, error: { code: 'LOGIN_ID_TAKEN', field: 'loginId' } };
     const proof = await w.stepUp();

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asFile, entraCsv, GENERAL, value } from '../../support/admin';
+import { eachHarness } from '../../support/companyWorld';
 import { assignments, tokenRow } from '../../support/db';
-import { auditRows, createHarness, loginWithOtp, nextStep, passwordStep, PASSWORDS, stepUp, type Harness } from '../../support/harness';
+import { auditRows, loginWithOtp, nextStep, passwordStep, PASSWORDS, stepUp, type Harness } from '../../support/harness';
 
 /**
  * Issue 11 finding 1 (SPEC R-TOK-6, R-TOK-1): a lost-token report disables the token itself. The attack: a thief
@@ -9,10 +10,7 @@ import { auditRows, createHarness, loginWithOtp, nextStep, passwordStep, PASSWOR
  * BLGI020, while everyone else sharing it goes on using it.
  */
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(() => h.close());
+eachHarness((harness) => (h = harness));
 
 const COOL_DOWN = 31 * 60_000;
 const report = async (sessionId: string, loginId: string) => h.core.api.tokens.reportLost({ sessionId, loginId, ...(await stepUp(h)) });

@@ -1,12 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { value } from '../../support/admin';
-import { createHarness, loginWithOtp, nextStep, passwordStep, stepUp, type Harness } from '../../support/harness';
+import { eachHarness } from '../../support/companyWorld';
+import { loginWithOtp, nextStep, passwordStep, stepUp, type Harness } from '../../support/harness';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness));
 
 describe('an expired token, and replacing a token (SPEC R-TOK-4, R-REV-5, R-LOG-3)', () => {
   it('SPEC R-TOK-4: an expired token is refused with its expiry, then replaced: revoke, and after the cool-down register the new one', async () => {

@@ -1,14 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { eachCompanyWorld } from '../../support/companyWorld';
 import { tokenRow } from '../../support/db';
-import { auditRows, createHarness, loginWithOtp, nextStep, passwordStep, PASSWORDS, type Harness } from '../../support/harness';
+import { auditRows, loginWithOtp, nextStep, passwordStep, PASSWORDS, type Harness } from '../../support/harness';
 
 let h: Harness;
 let master: string;
-beforeEach(async () => {
-  h = await createHarness();
-  master = (await loginWithOtp(h, 'kmb05871')).sessionId;
-});
-afterEach(async () => h.close());
+eachCompanyWorld('kmb05871', (w) => ({ h, sessionId: master } = w), { nextStep: false });
 
 const resync = async (serial: string, first: number, second: number, sessionId = master, authPassword: string = PASSWORDS.auth) =>
   h.core.api.tokens.resync({ sessionId, serial, firstOtp: await h.codeOf(serial, first), secondOtp: await h.codeOf(serial, second), authPassword });

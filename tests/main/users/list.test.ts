@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultRules } from '../../../main/config/rules';
 import { USER_SORTS, type UserSort } from '../../../shared/contract/models';
+import { eachCompanyWorld } from '../../support/companyWorld';
 import { tokenRow } from '../../support/db';
 import { createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
 
 let h: Harness;
 let master: string;
-beforeEach(async () => {
-  h = await createHarness();
-  master = (await loginWithOtp(h, 'kmb05871')).sessionId;
-});
-afterEach(async () => h.close());
+eachCompanyWorld('kmb05871', (w) => ({ h, sessionId: master } = w), { nextStep: false });
 
 async function list(sort: UserSort = 'loginId-asc', sessionId = master) {
   const result = await h.core.api.users.list({ sessionId, sort });

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { value } from '../../support/admin';
+import { eachCompanyWorld } from '../../support/companyWorld';
 import { dumpTables, userRecord } from '../../support/db';
-import { auditRows, createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
+import { auditRows, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
 
 let h: Harness;
 let master: string;
-beforeEach(async () => {
-  h = await createHarness();
-  master = (await loginWithOtp(h, 'kmb05871')).sessionId;
-  nextStep(h);
-});
-afterEach(async () => h.close());
+eachCompanyWorld('kmb05871', (w) => ({ h, sessionId: master } = w));
 
 const INITIAL = { initialLoginPassword: 'Init#Login1', initialAuthPassword: 'Init#Auth1' };
 const register = async (over: Record<string, unknown> = {}, sessionId = master) =>

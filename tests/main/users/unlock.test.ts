@@ -1,16 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eachCompanyWorld } from '../../support/companyWorld';
 import { userRecord } from '../../support/db';
-import { auditRows, createHarness, loginWithOtp, nextStep, PASSWORDS, passwordStep, stepUp, type Harness } from '../../support/harness';
+import { auditRows, nextStep, PASSWORDS, passwordStep, stepUp, type Harness } from '../../support/harness';
 
 let h: Harness;
 let admin: string;
+eachCompanyWorld('test12345', (w) => ({ h, sessionId: admin } = w));
 beforeEach(async () => {
-  h = await createHarness();
-  admin = (await loginWithOtp(h, 'test12345')).sessionId;
-  nextStep(h);
   for (let i = 0; i < 5; i++) await h.core.api.auth.login({ loginId: 'ippan001', password: 'wrong' });
 });
-afterEach(async () => h.close());
 
 const unlock = async (loginId: string, sessionId = admin, serial = '523405696') =>
   h.core.api.users.unlock({ sessionId, loginId, ...(await stepUp(h, serial)) });

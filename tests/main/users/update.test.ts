@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generalSession } from '../../support/admin';
+import { eachCompanyWorld } from '../../support/companyWorld';
 import { userRecord } from '../../support/db';
-import { auditRows, createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
+import { auditRows, nextStep, stepUp, type Harness } from '../../support/harness';
 
 let h: Harness;
 let admin: string;
-beforeEach(async () => {
-  h = await createHarness();
-  admin = (await loginWithOtp(h, 'test12345')).sessionId;
-  nextStep(h);
-});
-afterEach(async () => h.close());
+eachCompanyWorld('test12345', (w) => ({ h, sessionId: admin } = w));
 
 const update = async (change: Record<string, unknown>, sessionId = admin) => h.core.dispatch('users:update', { sessionId, ...change, ...(await stepUp(h)) });
 

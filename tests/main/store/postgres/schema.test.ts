@@ -1,13 +1,11 @@
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditRows, createHarness, loginWithOtp, type Harness } from '../../../support/harness';
+import { describe, expect, it } from 'vitest';
+import { eachHarness } from '../../../support/companyWorld';
+import { auditRows, loginWithOtp, type Harness } from '../../../support/harness';
 
 /** What PostgreSQL refuses beyond SQLite's list (../schema.test.ts runs on both): TRUNCATE, which SQLite lacks. */
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness));
 
 describe('what the PostgreSQL schema itself refuses', () => {
   it('DESIGN-NOTES 2, 3: TRUNCATE of the audit log or of the assignments is refused, nothing removed', async () => {
