@@ -6,6 +6,7 @@ import { sharedSessions } from './004_shared_sessions';
 import { securityReview } from './005_security_review';
 import { offline } from './006_offline';
 import { offlineBlocks } from './007_offline_blocks';
+import { transfers } from './008_transfers';
 
 /** Versioned migrations, applied in key order at open. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005_security_review': securityReview,
   '006_offline': offline,
   '007_offline_blocks': offlineBlocks,
+  '008_transfers': transfers,
 };
