@@ -1,5 +1,7 @@
 import type { TransactionRight } from '../../shared/contract/transferModels';
 import type { Session } from '../../main/session/sessions';
+import { approveTransfer } from '../../main/transfers/approve';
+import { createTransfer } from '../../main/transfers/create';
 import { loginWithOtp, nextStep, PASSWORDS, type Harness } from './harness';
 
 /** The demo users' tokens: master and admin share one, the general user has their own. */
@@ -63,4 +65,18 @@ export async function requestRow(h: Harness, id: string) {
 
 export async function instructionsOf(h: Harness, requestId: string) {
   return h.store.db.selectFrom('host_instructions').selectAll().where('request_id', '=', requestId).execute();
+}
+
+/** A request by `requester` of the good input (with the requester's proof), its ID and digest; the clock then moves on. */
+export async function requested(h: Harness, requester: Session, input: Partial<typeof goodInput> = {}) {
+  const result = await createTransfer(h.core.deps, requester, { ...goodInput, ...input, ...(await proofOf(h, requester.loginId as Operator)) }, h.clock.now());
+  if (!result.ok) throw new Error(`request refused: ${JSON.stringify(result)}`);
+  nextStep(h);
+  return result.value;
+}
+
+/** An approval by `approver` of the content whose digest is given, with the approver's proof at the clock's step. */
+export async function approve(h: Harness, approver: Session, request: { requestId: string; digest: string }) {
+  const proof = await proofOf(h, approver.loginId as Operator);
+  return approveTransfer(h.core.deps, approver, { requestId: request.requestId, digest: request.digest, ...proof }, h.clock.now());
 }
