@@ -7,6 +7,7 @@ import { securityReview } from './005_security_review';
 import { offline } from './006_offline';
 import { offlineBlocks } from './007_offline_blocks';
 import { transfers } from './008_transfers';
+import { transferGuards } from './009_transfer_guards';
 
 /** Versioned migrations, applied in key order at open. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '006_offline': offline,
   '007_offline_blocks': offlineBlocks,
   '008_transfers': transfers,
+  '009_transfer_guards': transferGuards,
 };

@@ -12,12 +12,13 @@ export function unansweredInstructions(db: Db, limit: number): Promise<HostInstr
   return db.selectFrom('host_instructions').selectAll().where('outcome', 'is', null).orderBy('created_at').orderBy('id').limit(limit).execute();
 }
 
-/** Counted before each send, so a crash after it still shows the attempt. */
+/** Counted before each send, so a crash after it still shows the attempt; an answered one is final (migration 009). */
 export async function countAttempt(db: Db, id: string, now: number): Promise<void> {
   await db
     .updateTable('host_instructions')
     .set((eb) => ({ attempts: eb('attempts', '+', 1), last_attempt_at: now }))
     .where('id', '=', id)
+    .where('outcome', 'is', null)
     .execute();
 }
 

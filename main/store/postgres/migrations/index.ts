@@ -7,6 +7,7 @@ import { transfers } from '../../migrations/008_transfers';
 import { initial } from './001_initial';
 import { userLifecycle } from './003_user_lifecycle';
 import { securityReview } from './005_security_review';
+import { transferGuards } from './009_transfer_guards';
 
 /**
  * PostgreSQL's migrations, under the same names as SQLite's (main/store/migrations/index.ts) and with the same
@@ -21,4 +22,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '006_offline': offline,
   '007_offline_blocks': offlineBlocks,
   '008_transfers': transfers,
+  '009_transfer_guards': transferGuards,
 };
