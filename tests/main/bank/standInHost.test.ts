@@ -48,4 +48,11 @@ describe('the stand-in bank host (SPEC R-TRX-8)', () => {
     release();
     expect(await reply).toEqual({ accepted: 'R000000001' });
   });
+
+  it('R-TRX-8: a host that settles after a delay has booked on receipt, and answers once settled', async () => {
+    const host = new StandInHost({ settleMs: 5 });
+    const reply = host.send(instruction('a'));
+    expect(host.bookings()).toHaveLength(1);
+    expect(await reply).toEqual({ accepted: 'R000000001' });
+  });
 });
