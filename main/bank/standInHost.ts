@@ -25,9 +25,7 @@ export class StandInHost implements BankHost {
 
   async send(instruction: HostInstruction): Promise<HostReply> {
     const booking = this.book(instruction);
-    if (booking.instruction !== instruction && JSON.stringify(booking.instruction.content) !== JSON.stringify(instruction.content)) {
-      return { refused: 'ID_REUSED' };
-    }
+    if (JSON.stringify(booking.instruction.content) !== JSON.stringify(instruction.content)) return { refused: 'ID_REUSED' };
     if (this.options.settleMs) await sleep(this.options.settleMs);
     if (this.held) await this.held;
     return booking.reply;

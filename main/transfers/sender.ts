@@ -44,6 +44,22 @@ function entry(instruction: HostInstructionRecord, now: Date, action: AuditEntry
   return { at: now.getTime(), actor: null, action, result: reason ? 'failure' : 'success', detail, ...(reason ? { reason } : {}) };
 }
 
+/** The host's answer, recorded once with the request's end state (受付済 / 送信失敗); a timeout leaves it 送信中. */
+async function recordReply(db: Db, instruction: HostInstructionRecord, answer: HostAnswer | null, now: Date): Promise<void> {
+  await transact(db, async (tx) => {
+    if (!answer) return appendAudit(tx, [entry(instruction, now, 'transfer.answer', {}, 'TIMEOUT')]).then(() => ok(null));
+    // Another sender may have recorded the same answer already (the host answers a repeated ID alike).
+    if (!(await recordAnswer(tx, instruction.id, answer, now.getTime()))) return ok(null);
+    const accepted = answer.outcome === 'accepted';
+    await moveRequest(tx, instruction.request_id, 'sending', accepted ? 'accepted' : 'failed', now.getTime());
+    const row = accepted
+      ? entry(instruction, now, 'transfer.answer', { receiptNo: answer.receiptNo })
+      : entry(instruction, now, 'transfer.answer', { refusal: answer.reason }, 'HOST_REFUSED');
+    await appendAudit(tx, [row]);
+    return ok(null);
+  });
+}
+
 /** One instruction: the attempt counted first (a crash after it still shows it), then the send, then its answer. */
 async function deliverOne(db: Db, options: SenderOptions, instruction: HostInstructionRecord, clock: () => Date): Promise<Delivery> {
   await transact(db, async (tx) => {
@@ -52,19 +68,7 @@ async function deliverOne(db: Db, options: SenderOptions, instruction: HostInstr
     return ok(null);
   });
   const answer = answerOf(await ask(options, instruction));
-  const now = clock();
-  await transact(db, async (tx) => {
-    if (!answer) return appendAudit(tx, [entry(instruction, now, 'transfer.answer', {}, 'TIMEOUT')]).then(() => ok(null));
-    // Another sender may have recorded the same answer already (the host answers a repeated ID alike).
-    if (!(await recordAnswer(tx, instruction.id, answer, now.getTime()))) return ok(null);
-    await moveRequest(tx, instruction.request_id, 'sending', answer.outcome === 'accepted' ? 'accepted' : 'failed', now.getTime());
-    const row =
-      answer.outcome === 'accepted'
-        ? entry(instruction, now, 'transfer.answer', { receiptNo: answer.receiptNo })
-        : entry(instruction, now, 'transfer.answer', { refusal: answer.reason }, 'HOST_REFUSED');
-    await appendAudit(tx, [row]);
-    return ok(null);
-  });
+  await recordReply(db, instruction, answer, clock());
   return { instructionId: instruction.id, outcome: answer?.outcome ?? 'timeout' };
 }
 

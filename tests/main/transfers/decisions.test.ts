@@ -26,8 +26,8 @@ describe('差戻し, 取消 and 期限切れ (SPEC R-TRX-4, R-TRX-5)', () => {
   });
 
   it('R-TRX-4: the requester may not return their own request', async () => {
-    await h.store.db.insertInto('transaction_rights').values({ user_id: (await sessionOf(h, 'ippan001')).userId, kind: 'transfer', allows: 'approve' }).execute();
     const requester = await sessionOf(h, 'ippan001');
+    await h.store.db.insertInto('transaction_rights').values({ user_id: requester.userId, kind: 'transfer', allows: 'approve' }).execute();
     const request = await requested(h, requester);
     const result = await returnTransfer(h.core.deps, requester, { requestId: request.requestId, ...(await proofOf(h, 'ippan001')) }, h.clock.now());
     expect(result).toMatchObject({ ok: false, error: { code: 'TRANSFER_OWN_REQUEST' } });
