@@ -96,6 +96,23 @@ export const ERROR_CODES = [
   'DEADLINE_PASSED',
   /** A sync channel whose desktop ID and secret prove no registration (or one of another company). */
   'DESKTOP_UNKNOWN',
+  /** SPEC R-TRX-1..3: a transfer request with bad fields; `fields` lists every problem at once. */
+  'TRANSFER_INVALID',
+  /** SPEC R-TRX-9: the operator lacks 依頼権限 or 承認権限 for this kind. */
+  'TRANSFER_NO_RIGHT',
+  'TRANSFER_NOT_FOUND',
+  /** SPEC R-TRX-4/5: the request is no longer 承認待ち (approved, returned, cancelled, expired); `problem`: its state. */
+  'TRANSFER_NOT_PENDING',
+  /** SPEC R-TRX-4: the requester may not approve or return their own request, even as master. */
+  'TRANSFER_OWN_REQUEST',
+  /** SPEC R-TRX-4: this user has already approved this request. */
+  'TRANSFER_ALREADY_APPROVED',
+  /** SPEC R-TRX-4: the content shown to the approver is not the request's current content. */
+  'TRANSFER_CHANGED',
+  /** SPEC R-TRX-5: the 振込指定日 passed before the last approval (期限切れ). */
+  'TRANSFER_EXPIRED',
+  /** SPEC R-TRX-4: only the requester may cancel (取消). */
+  'TRANSFER_NOT_REQUESTER',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -118,6 +135,8 @@ export const appErrorSchema = z.object({
   rules: z.array(z.enum(PASSWORD_RULES)).optional(),
   /** IMPORT_REFUSED: the file-level problem code of main/seedFiles (e.g. WRONG_KEY, FILE_TOO_LARGE); BACKUP_REFUSED: shared/contract/backupProblems. */
   problem: z.string().optional(),
+  /** TRANSFER_INVALID: every field refused, each with its problem code (main/transfers/checkRequest.ts). */
+  fields: z.array(z.object({ field: z.string(), problem: z.string() })).optional(),
 });
 
 export type AppError = z.infer<typeof appErrorSchema>;

@@ -22,6 +22,9 @@ function passwordCheck(operator: UserRecord, credentials: StepUpCredentials | Lo
     : { given: credentials.loginPassword, hash: operator.login_password_hash, wrong: { code: 'BAD_CREDENTIALS', field: 'loginPassword' } as const };
 }
 
+/** The step that proved the operation, for an operation that records its proof (a transfer's approval). */
+export type AcceptedStep = { readonly tokenId: number; readonly step: number };
+
 /** What the step-up protects, for the audit: the action and the users it is aimed at. */
 export type Operation = { readonly action: AuditAction; readonly targets: readonly string[] };
 
@@ -37,7 +40,7 @@ export async function withStepUp<T>(
   credentials: StepUpCredentials | LoginProof,
   operation: Operation,
   now: Date,
-  work: (tx: Db, operator: UserRecord) => Promise<Result<T>>,
+  work: (tx: Db, operator: UserRecord, proof: AcceptedStep) => Promise<Result<T>>,
 ): Promise<Result<T>> {
   const operator = await findUserById(deps.db, session.userId);
   if (!operator) return fail('SESSION_INVALID');
@@ -55,7 +58,7 @@ export async function withStepUp<T>(
       return accepted;
     }
     await clearFailures(tx, operator.id);
-    return work(tx, operator);
+    return work(tx, operator, { tokenId: active.token.id, step: accepted.value.step });
   });
   if (result.ok) {
     await rehashIfOld(deps, operator, 'authPassword' in credentials ? 'auth' : 'login', check.given);

@@ -53,8 +53,8 @@ export type RulesConfig = {
     /** Of those, queued registrations (at most MAX_APPLY_REGISTRATIONS): the rest wait for the next batch. */
     readonly applyRegistrations: number;
   };
-  /** SPEC R-TRX-3 Readings: the 振込指定日's cut-off (15:00 JST) and horizon (30 days). */
-  readonly transfers: TransferDateRules;
+  /** SPEC R-TRX-3 Readings: the 振込指定日's cut-off (15:00 JST) and horizon (30 days), the per-transfer limit (yen). */
+  readonly transfers: TransferDateRules & { readonly maxAmount: number };
 };
 
 export const defaultRules: RulesConfig = {
@@ -66,5 +66,5 @@ export const defaultRules: RulesConfig = {
   session: { idleTimeoutMs: 15 * 60_000, absoluteTimeoutMs: 12 * 3_600_000, challengeTtlMs: 5 * 60_000 },
   loginHistoryLength: 10,
   offline: { blockSteps: 480, stepHashIterations: 1_000, applyBatch: MAX_APPLY_BATCH, applyRegistrations: MAX_APPLY_REGISTRATIONS },
-  transfers: { cutOff: '15:00', maxDaysAhead: 30, timeZone: JAPAN_TIME_ZONE },
+  transfers: { cutOff: '15:00', maxDaysAhead: 30, timeZone: JAPAN_TIME_ZONE, maxAmount: 10_000_000 },
 };

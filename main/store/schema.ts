@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AuditAction } from '../../shared/contract/auditActions';
+import type { TransactionKind, TransactionRight, TransferState } from '../../shared/contract/transferModels';
 
 /** Times are epoch milliseconds (INTEGER here, BIGINT on PostgreSQL). */
 type Millis = number;
@@ -166,6 +167,62 @@ export type OfflineBlockTable = {
   issued_at: Millis;
 };
 
+type AccountType = 'ordinary' | 'current' | 'savings';
+
+/** SPEC R-TRX-1 (migration 008): a company's 支払口座. */
+export type DebitAccountTable = {
+  id: string;
+  company_id: number;
+  bank_code: string;
+  branch_code: string;
+  account_type: AccountType;
+  account_number: string;
+  holder_name: string;
+  created_at: Millis;
+};
+
+/** SPEC R-TRX-1: a company's registered 振込先. */
+export type PayeeTable = Omit<DebitAccountTable, 'holder_name'> & { name: string; customer_code: string | null };
+
+/** SPEC R-TRX-4: the company's approval rule, as JSON of shared/contract/transferModels.ts approvalRuleSchema. */
+export type ApprovalRuleTable = { company_id: number; rule: string; updated_at: Millis };
+
+/** SPEC R-TRX-9: one row per right a user holds for one kind. */
+export type TransactionRightTable = { user_id: number; kind: TransactionKind; allows: TransactionRight };
+
+/** SPEC R-TRX-3..5: `content` is the JSON of the TransferContent an approval's digest is computed from. */
+export type TransferRequestTable = {
+  id: string;
+  company_id: number;
+  requester_id: number;
+  debit_account_id: string;
+  content: string;
+  amount: number;
+  transfer_date: string;
+  approvals_needed: number;
+  state: TransferState;
+  created_at: Millis;
+  updated_at: Millis;
+};
+
+/** SPEC R-TRX-4: an approval, bound to the digest of the content approved and to the OTP step that proved it. */
+export type TransferApprovalTable = { request_id: string; user_id: number; digest: string; token_id: number; step: number; approved_at: Millis };
+
+/** DESIGN-NOTES 12: the instruction to the bank's host (an outbox row); only the answer columns fill in later. */
+export type HostInstructionTable = {
+  id: string;
+  request_id: string;
+  company_id: number;
+  content: string;
+  created_at: Millis;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_attempt_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  outcome: ColumnType<'accepted' | 'refused' | null, undefined, 'accepted' | 'refused'>;
+  receipt_no: ColumnType<string | null, undefined, string>;
+  refusal: ColumnType<string | null, undefined, string>;
+  answered_at: ColumnType<Millis | null, undefined, Millis>;
+};
+
 export type Database = {
   companies: CompanyTable;
   users: UserTable;
@@ -183,9 +240,18 @@ export type Database = {
   accepted_steps: AcceptedStepTable;
   offline_operations: OfflineOperationTable;
   offline_blocks: OfflineBlockTable;
+  debit_accounts: DebitAccountTable;
+  payees: PayeeTable;
+  approval_rules: ApprovalRuleTable;
+  transaction_rights: TransactionRightTable;
+  transfer_requests: TransferRequestTable;
+  transfer_approvals: TransferApprovalTable;
+  host_instructions: HostInstructionTable;
 };
 
 export type UserRecord = Selectable<UserTable>;
 export type TokenRecord = Selectable<TokenTable>;
 export type AssignmentRecord = Selectable<AssignmentTable>;
 export type NewAudit = Insertable<AuditTable>;
+export type TransferRequestRecord = Selectable<TransferRequestTable>;
+export type HostInstructionRecord = Selectable<HostInstructionTable>;

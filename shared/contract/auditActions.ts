@@ -32,6 +32,15 @@ export const AUDIT_ACTIONS = [
   'backup.start',
   'backup.create',
   'backup.restore',
+  // SPEC R-TRX-3..8 (main/transfers): each with the amount and the payee in its detail.
+  'transfer.create',
+  'transfer.approve',
+  'transfer.return',
+  'transfer.cancel',
+  'transfer.expire',
+  'transfer.execute',
+  'transfer.send',
+  'transfer.answer',
   // Reads: recorded when the dispatch refuses them (main/ipc/refusals.ts).
   'session.check',
   'top.view',

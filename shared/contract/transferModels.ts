@@ -64,3 +64,34 @@ export const transferContentSchema = z.object({
   memo: z.string().max(TRANSFER_MEMO_MAX).default(''),
 });
 export type TransferContent = z.output<typeof transferContentSchema>;
+
+/**
+ * SPEC R-TRX-4/5/8: a request's states, one word list for both sides: 承認待ち, 差戻し, 取消, 期限切れ, 送信中 (the
+ * instruction to the bank's host is written, its answer not yet recorded), 受付済 (the host's 受付番号), 送信失敗
+ * (the host refused it). The first is the only one an approval, a return or a cancel leaves.
+ */
+export const TRANSFER_STATES = ['pending', 'returned', 'cancelled', 'expired', 'sending', 'accepted', 'failed'] as const;
+export type TransferState = (typeof TRANSFER_STATES)[number];
+
+/** SPEC R-TRX-9: the kinds rights are given per, and the two rights. */
+export const TRANSACTION_KINDS = ['transfer', 'payEasy', 'bulk'] as const;
+export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
+export const TRANSACTION_RIGHTS = ['request', 'approve'] as const;
+export type TransactionRight = (typeof TRANSACTION_RIGHTS)[number];
+
+/**
+ * SPEC R-TRX-3: a new request as typed. Only the shape is checked here: the service checks every field against
+ * the rules and the code list, and answers every problem at once (TRANSFER_INVALID).
+ */
+export const transferRequestInputSchema = z.object({
+  debitAccountId: z.string().min(1).max(64),
+  payee: z.union([
+    z.object({ payeeId: z.string().min(1).max(64) }),
+    z.object({ bankCode: z.string().max(8), branchCode: z.string().max(8), type: z.enum(ACCOUNT_TYPES), number: z.string().max(16), name: z.string().max(200) }),
+  ]),
+  amount: z.number().int().max(Number.MAX_SAFE_INTEGER).min(-Number.MAX_SAFE_INTEGER),
+  date: z.string().max(16),
+  fee: z.enum(FEE_PAYERS),
+  memo: z.string().max(TRANSFER_MEMO_MAX).default(''),
+});
+export type TransferRequestInput = z.output<typeof transferRequestInputSchema>;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['shared'],
-  ['config', 'crypto', 'log', 'banks'],
+  ['config', 'crypto', 'log', 'banks', 'bank'],
   ['store'],
   ['session', 'context', 'otp', 'seedFiles', 'attempts', 'views'],
   ['account', 'audit', 'auth', 'backup', 'imports', 'offline', 'revocation', 'setup', 'tokens', 'top', 'transfers', 'users'],

@@ -15,20 +15,20 @@ import { TEST_KDF } from '../support/harness';
  * A migration that fails at start leaves the previous version intact and usable, and is tried again at the
  * next start (main/store/migrate.ts: each migration in one transaction with its record).
  */
-/** The migration after the released ones (003 when this was written): it fails on its first run, fixed on the next. */
+/** The migration after the released ones (003 when this was written; its table named so no real one ever is): it fails on its first run, fixed on the next. */
 const released = Object.keys(migrations).sort();
-const NEXT = `${String(released.length + 1).padStart(3, '0')}_payees`;
+const NEXT = `${String(released.length + 1).padStart(3, '0')}_later_notes`;
 const broken: Migration = {
   async up(db) {
-    await sql`create table payees (id integer primary key, name text not null)`.execute(db);
+    await sql`create table later_notes (id integer primary key, name text not null)`.execute(db);
     await sql`alter table users add column phone text`.execute(db);
-    await sql`insert into payees (name) values ('half-written')`.execute(db);
+    await sql`insert into later_notes (name) values ('half-written')`.execute(db);
     throw new Error('disk full while migrating');
   },
 };
 const fixed: Migration = {
   async up(db) {
-    await sql`create table payees (id integer primary key, name text not null)`.execute(db);
+    await sql`create table later_notes (id integer primary key, name text not null)`.execute(db);
     await sql`alter table users add column phone text`.execute(db);
   },
 };
@@ -71,7 +71,7 @@ describe('a failing migration (SPEC R-GEN-3: nothing is half-written)', () => {
     expect(await names(open)).toEqual(released);
     expect(await dumpTables(open.db)).toEqual(before);
     expect(await columns(open, 'users')).not.toContain('phone');
-    expect(await columns(open, 'payees')).toEqual([]);
+    expect(await columns(open, 'later_notes')).toEqual([]);
     const bugs: unknown[] = [];
     const core = createCore({ store: open, sealKey, kdf: TEST_KDF, logBug: (_c, e) => bugs.push(e) });
     expect(await core.api.auth.login({ loginId: 'kmb05871', password: 'Login#2026' })).toMatchObject({ ok: true, value: { kind: 'needsOtp' } });

@@ -6,6 +6,8 @@ import { sharedSessions } from './004_shared_sessions';
 import { securityReview } from './005_security_review';
 import { offline } from './006_offline';
 import { offlineBlocks } from './007_offline_blocks';
+import { transfers } from './008_transfers';
+import { transferGuards } from './009_transfer_guards';
 
 /** Versioned migrations, applied in key order at open. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '005_security_review': securityReview,
   '006_offline': offline,
   '007_offline_blocks': offlineBlocks,
+  '008_transfers': transfers,
+  '009_transfer_guards': transferGuards,
 };

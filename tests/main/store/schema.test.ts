@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eachHarness } from '../../support/companyWorld';
 import { assignments } from '../../support/db';
+import { StandInHost } from '../../../main/bank/standInHost';
+import { deliverPending } from '../../../main/transfers/sender';
 import { auditRows, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
+import { approve, requested, sessionOf, setUpTransfers } from '../../support/transfers';
 
 let h: Harness;
 eachHarness((harness) => (h = harness));
@@ -34,5 +37,31 @@ describe('what the schema itself refuses', () => {
 
   it('SPEC R-TOK-5: the store refuses a serial outside 8-12 characters', async () => {
     await expect(h.store.db.updateTable('tokens').set({ serial: '1234567' }).where('serial', '=', '600000001').execute()).rejects.toThrow(/check/i);
+  });
+});
+
+describe('money moves once, in the store itself (DESIGN-NOTES 12)', () => {
+  it('SPEC R-TRX-5, R-TRX-8: an instruction is never edited nor deleted, an answered one never changes; approvals are history', async () => {
+    await setUpTransfers(h, 1, { ippan001: ['request'], kmb05871: ['approve'] });
+    const [requester, master] = [await sessionOf(h, 'ippan001'), await sessionOf(h, 'kmb05871')];
+    const approved = await approve(h, master, await requested(h, requester));
+    if (!approved.ok || !approved.value.instructionId) throw new Error(JSON.stringify(approved));
+    const db = h.store.db;
+    const id = approved.value.instructionId;
+    const row = () => db.selectFrom('host_instructions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const written = await row();
+    await expect(db.updateTable('host_instructions').set({ content: '{}' }).where('id', '=', id).execute()).rejects.toThrow(/never edited/);
+    await expect(db.updateTable('host_instructions').set({ request_id: 'other' }).where('id', '=', id).execute()).rejects.toThrow(/never edited/);
+    await expect(db.deleteFrom('host_instructions').where('id', '=', id).execute()).rejects.toThrow(/never edited/);
+    expect(await row()).toEqual(written);
+    await deliverPending(db, { host: new StandInHost(), answerWithin: (signal) => new Promise((r) => signal.addEventListener('abort', () => r())) }, h.clock.now);
+    const answered = await row();
+    expect(answered.outcome).toBe('accepted');
+    await expect(db.updateTable('host_instructions').set({ receipt_no: 'R999' }).where('id', '=', id).execute()).rejects.toThrow(/never edited/);
+    await expect(db.updateTable('host_instructions').set({ attempts: 0 }).where('id', '=', id).execute()).rejects.toThrow(/never edited/);
+    expect(await row()).toEqual(answered);
+    await expect(db.updateTable('transfer_approvals').set({ digest: 'x' }).execute()).rejects.toThrow(/history/);
+    await expect(db.deleteFrom('transfer_approvals').execute()).rejects.toThrow(/history/);
+    expect(await db.selectFrom('transfer_approvals').selectAll().execute()).toHaveLength(1);
   });
 });

@@ -93,7 +93,7 @@ describe('opening a PostgreSQL store', () => {
       ...postgresMigrations,
       '999_broken': {
         async up(db: Parameters<NonNullable<(typeof postgresMigrations)['001_initial']>['up']>[0]) {
-          await sql`create table payees (id int primary key)`.execute(db);
+          await sql`create table later_notes (id int primary key)`.execute(db);
           await sql`alter table users add column phone text`.execute(db);
           throw new Error('nope');
         },
@@ -102,7 +102,7 @@ describe('opening a PostgreSQL store', () => {
     expect((await refusal(url, broken)).reason).toBe('migration');
     const store = await open(url);
     expect(await applied(store)).toEqual(Object.keys(postgresMigrations).sort());
-    expect(await tables(url)).not.toContain('payees');
+    expect(await tables(url)).not.toContain('later_notes');
     const columns = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'users'`.execute(store.db);
     expect(columns.rows.map((c) => c.column_name)).not.toContain('phone');
   });
