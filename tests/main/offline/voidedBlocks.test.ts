@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Replica } from '../../../shared/contract/syncModels';
 import { value } from '../../support/admin';
 import { userRecord } from '../../support/db';
 import { loginWithOtp, nextStep, passwordStep, stepUp, type Harness } from '../../support/harness';
+import { openAt } from '../../support/stores';
 import { eachDeskWorld, issueBlock, report, SHARED, stepFrom, type Desk, type SyncCall } from '../../support/sync';
 
 /**
@@ -79,5 +81,17 @@ describe('a voided block stays void (issue 19 review F1)', () => {
     // The new block's failures count again, up to a new lock.
     value(await report(call, desk, { failures: { kmb05871: 5 } }));
     expect((await userRecord(h, 'kmb05871'))!.locked_at).not.toBeNull();
+  });
+
+  it('SPEC R-OFF-1 (migration 010): a block whose user was locked before the upgrade is voided by it; a standing one is not', async () => {
+    const general = (await loginWithOtp(h, 'ippan001', '523405697')).sessionId;
+    await issueBlock(call, desk, general);
+    // The store as it was before 010, the master locked then (no void was recorded in those days).
+    await sql`alter table offline_blocks drop column voided_at`.execute(h.store.db);
+    await sql`delete from schema_migrations where name = '010_voided_blocks'`.execute(h.store.db);
+    await h.store.db.updateTable('users').set({ locked_at: h.clock.now().getTime() }).where('login_id', '=', 'kmb05871').execute();
+    await (await openAt(h.location)).close();
+    const rows = await h.store.db.selectFrom('offline_blocks as b').innerJoin('users as u', 'u.id', 'b.user_id').select(['u.login_id', 'b.voided_at']).orderBy('u.login_id').execute();
+    expect(rows.map((r) => [r.login_id, r.voided_at === null])).toEqual([['ippan001', true], ['kmb05871', false]]);
   });
 });
