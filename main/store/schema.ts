@@ -165,6 +165,8 @@ export type OfflineBlockTable = {
   last_step: number;
   ends_at: Millis;
   issued_at: Millis;
+  /** When the user was locked, revoked or removed since (migration 010): a voided block never stands again. */
+  voided_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
 };
 
 type AccountType = 'ordinary' | 'current' | 'savings';

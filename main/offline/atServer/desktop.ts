@@ -46,7 +46,7 @@ export async function standingHolder(db: Db, companyId: number, loginId: string)
   return (await standingHolders(db, companyId, [loginId]))[0];
 }
 
-/** Of `standing`, those whose block for the token they hold was issued to the desktop and has not ended by `now`. */
+/** Of `standing`, those whose block for the token they hold was issued to the desktop, not voided, not ended by `now`. */
 async function withRunningBlock(db: Db, desktopId: string, standing: readonly Holder[], now: Date): Promise<Holder[]> {
   if (standing.length === 0) return [];
   const blocks = await db
@@ -55,6 +55,8 @@ async function withRunningBlock(db: Db, desktopId: string, standing: readonly Ho
     .where('desktop_id', '=', desktopId)
     .where('user_id', 'in', standing.map((h) => h.user.id))
     .where('ends_at', '>', now.getTime())
+    // Voided by a lock, revocation or removal since its issue: no unlock or re-registration brings it back (F1).
+    .where('voided_at', 'is', null)
     .execute();
   const issued = new Set(blocks.map((b) => `${b.user_id}:${b.token_id}`));
   return standing.filter((h) => issued.has(`${h.user.id}:${h.token.id}`));

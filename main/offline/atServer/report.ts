@@ -37,10 +37,11 @@ async function countOfflineFailures(deps: Deps, desktop: DesktopRegistration, fa
     const entries: AuditEntry[] = [];
     const loginIds = Object.keys(failures);
     if (loginIds.length === 0) return ok(locked);
-    // Only a block running now, or ended within FAILURE_GRACE_MS: after that the desktop could check nothing for its
-    // user (no offline login without a standing block), so a count it reports is not believed (issue 19 review).
+    // Only a block running now, or ended within FAILURE_GRACE_MS, and not voided: after that, or after a lock,
+    // revocation or removal, the desktop could check nothing for its user (no offline login without a standing
+    // block), so a count it reports is not believed (issue 19 review, F1: an unlock does not let it lock again).
     const since = t - FAILURE_GRACE_MS;
-    const issued = new Set((await issuedTo(tx, desktop.id, desktop.companyId, loginIds, now)).filter((b) => b.endsAt > since).map((b) => b.loginId));
+    const issued = new Set((await issuedTo(tx, desktop.id, desktop.companyId, loginIds, now)).filter((b) => b.endsAt > since && !b.voided).map((b) => b.loginId));
     // At most MAX_SYNC_HOLDERS users (the contract's bound): one count each, an atomic UPDATE.
     const counted = issued.size > 0 ? await findUsersByLoginIds(tx, desktop.companyId, loginIds.filter((id) => issued.has(id))) : [];
     for (const user of counted) {

@@ -63,14 +63,22 @@ async function recordsOf(tx: Db, desktop: Desktop, used: readonly ReportedStep[]
   };
 }
 
-/** The step as the rule judges it against the blocks issued to this desktop for that login ID and token. */
-function verdictOf(rules: RulesConfig, records: Records, s: ReportedStep, now: Date): Unrecorded | 'covered' {
+/**
+ * The step as the rule judges it against the blocks issued to this desktop for that login ID and token: 'voided'
+ * if only voided blocks cover it (issue 19 review F1), recorded as spent all the same but answered 'blockVoid'.
+ */
+function verdictOf(rules: RulesConfig, records: Records, s: ReportedStep, now: Date): Unrecorded | 'covered' | 'voided' {
   const token = records.tokens.get(s.serial);
   if (!token) return 'unknownToken';
   if (s.step < oldestReportableStep(token.period, now)) return 'notIssued';
   const spans = records.issued.filter((r) => r.loginId === s.loginId && r.tokenId === token.id);
-  return judgeStep(rules, token, spans, s, now);
+  const verdict = judgeStep(rules, token, spans, s, now);
+  if (verdict !== 'covered') return verdict;
+  return judgeStep(rules, token, spans.filter((r) => !r.voided), s, now) === 'covered' ? 'covered' : 'voided';
 }
+
+/** A step a block covers is recorded as spent, voided or not (R-OFF-3). */
+const spent = (v: Unrecorded | 'covered' | 'voided'): v is 'covered' | 'voided' => v === 'covered' || v === 'voided';
 
 /**
  * The first thing a sync sends (SPEC R-OFF-3/7): the steps this desktop accepted offline. Only a step of a block
@@ -97,7 +105,7 @@ async function report(tx: Db, rules: RulesConfig, desktop: Desktop, used: readon
   const records = await recordsOf(tx, desktop, used, now);
   await pruneAcceptedSteps(tx, [...records.tokens.values()].map((t) => t.id), now);
   const verdicts = used.map((s) => verdictOf(rules, records, s, now));
-  const covered = used.flatMap((s, i): (TokenStep & { i: number })[] => (verdicts[i] === 'covered' ? [{ ...s, tokenId: records.tokens.get(s.serial)!.id, i }] : []));
+  const covered = used.flatMap((s, i): (TokenStep & { i: number })[] => (spent(verdicts[i]!) ? [{ ...s, tokenId: records.tokens.get(s.serial)!.id, i }] : []));
   budget.check();
   const stored = await recordReportedSteps(tx, desktop.id, covered, now, budget.check);
   const storedOf = new Map(covered.map((c, k) => [c.i, stored[k]!]));
@@ -107,10 +115,11 @@ async function report(tx: Db, rules: RulesConfig, desktop: Desktop, used: readon
     const verdict = verdicts[i]!;
     const outcome = storedOf.get(i);
     const tokenId = records.tokens.get(s.serial)?.id;
-    const voided = outcome !== undefined && outcome !== 'replay' && !records.standing.has(`${s.loginId}:${tokenId}`);
-    const report: StepReport = { ...s, outcome: verdict === 'covered' ? (voided ? 'blockVoid' : outcome!) : verdict };
+    const standing = verdict === 'covered' && records.standing.has(`${s.loginId}:${tokenId}`);
+    const voided = outcome !== undefined && outcome !== 'replay' && !standing;
+    const report: StepReport = { ...s, outcome: spent(verdict) ? (voided ? 'blockVoid' : outcome!) : verdict };
     reports.push(report);
-    const entry = auditOf(desktop, report, verdict === 'covered' ? outcome! : verdict, records.foreign.has(s.loginId) ? null : s.loginId, now);
+    const entry = auditOf(desktop, report, spent(verdict) ? outcome! : verdict, records.foreign.has(s.loginId) ? null : s.loginId, now);
     if (entry) audits.push(entry);
   });
   budget.check();

@@ -8,6 +8,7 @@ import { offline } from './006_offline';
 import { offlineBlocks } from './007_offline_blocks';
 import { transfers } from './008_transfers';
 import { transferGuards } from './009_transfer_guards';
+import { voidedBlocks } from './010_voided_blocks';
 
 /** Versioned migrations, applied in key order at open. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '007_offline_blocks': offlineBlocks,
   '008_transfers': transfers,
   '009_transfer_guards': transferGuards,
+  '010_voided_blocks': voidedBlocks,
 };

@@ -1,4 +1,5 @@
 import type { Db } from '../transaction';
+import { voidBlocksOf } from './offlineBlocks';
 import type { AssignmentRecord, TokenRecord } from '../schema';
 
 export async function activeTokenOf(db: Db, userId: number): Promise<{ assignmentId: number; token: TokenRecord } | undefined> {
@@ -34,7 +35,7 @@ export async function assignToken(db: Db, userId: number, tokenId: number, now: 
 
 export type Revocation = { revokedAt: number; revokedBy: number; reRegistrationAt: number };
 
-/** Revokes the user's active assignment; false when there was none (the caller rolls back). */
+/** Revokes the user's active assignment and voids their offline blocks; false when there was none (the caller rolls back). */
 export async function revokeActiveAssignment(db: Db, userId: number, r: Revocation): Promise<boolean> {
   const result = await db
     .updateTable('token_assignments')
@@ -42,7 +43,10 @@ export async function revokeActiveAssignment(db: Db, userId: number, r: Revocati
     .where('user_id', '=', userId)
     .where('state', '=', 'active')
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  if (result.numUpdatedRows !== 1n) return false;
+  // No path un-revokes (DESIGN-NOTES 2): a re-registration of the same token does not bring the blocks back (F1).
+  await voidBlocksOf(db, [userId], r.revokedAt);
+  return true;
 }
 
 /** The login IDs of the users who hold the token now (SPEC R-TOK-1: a token may be shared). */

@@ -37,17 +37,39 @@ export async function recordIssuedBlock(db: Db, block: IssuedBlock, now: Date): 
     .onConflict((oc) =>
       oc
         .columns(['desktop_id', 'user_id', 'token_id', 'first_step'])
-        .doUpdateSet((eb) => ({ last_step: eb.ref('excluded.last_step'), ends_at: eb.ref('excluded.ends_at'), issued_at: eb.ref('excluded.issued_at') }))
-        .where((eb) => eb('offline_blocks.last_step', '<', eb.ref('excluded.last_step'))),
+        .doUpdateSet((eb) => ({ last_step: eb.ref('excluded.last_step'), ends_at: eb.ref('excluded.ends_at'), issued_at: eb.ref('excluded.issued_at'), voided_at: null }))
+        // A voided block issued again from its first step is a new block: from this issue time, so nothing used
+        // under the old one counts under it.
+        .where((eb) => eb.or([eb('offline_blocks.last_step', '<', eb.ref('excluded.last_step')), eb('offline_blocks.voided_at', 'is not', null)])),
     )
     .execute();
 }
 
-/** A block issued to a desktop, as the report of its steps checks them: for which login ID and token, when. */
-export type IssuedRow = { readonly loginId: string; readonly tokenId: number; readonly first: number; readonly last: number; readonly issuedAt: number; readonly endsAt: number };
+/**
+ * Issue 19 review F1 (SPEC R-OFF-1, DESIGN-NOTES 2): voids every block of these users, in the transaction of their
+ * lock, revocation or removal. The rows stay, so a step used before the void is still spent when reported.
+ */
+export async function voidBlocksOf(db: Db, userIds: readonly number[], now: number): Promise<void> {
+  if (userIds.length === 0) return;
+  await db.updateTable('offline_blocks').set({ voided_at: now }).where('user_id', 'in', [...userIds]).where('voided_at', 'is', null).execute();
+}
 
 /**
- * Every block within the retention issued to `desktopId` for a user of `companyId` among `loginIds` (at most
+ * A block issued to a desktop, as the report of its steps checks them: for which login ID and token, when; `voided`
+ * if its user was locked, revoked or removed since (its steps are spent, answered 'blockVoid').
+ */
+export type IssuedRow = {
+  readonly loginId: string;
+  readonly tokenId: number;
+  readonly first: number;
+  readonly last: number;
+  readonly issuedAt: number;
+  readonly endsAt: number;
+  readonly voided: boolean;
+};
+
+/**
+ * Every block (voided ones included: their steps are still spent) within the retention issued to `desktopId` for a user of `companyId` among `loginIds` (at most
  * MAX_SYNC_HOLDERS of them: the contract bounds a report), in one query for the whole report.
  */
 export async function issuedTo(db: Db, desktopId: string, companyId: number, loginIds: readonly string[], now: Date): Promise<IssuedRow[]> {
@@ -55,13 +77,13 @@ export async function issuedTo(db: Db, desktopId: string, companyId: number, log
   const rows = await db
     .selectFrom('offline_blocks as b')
     .innerJoin('users as u', 'u.id', 'b.user_id')
-    .select(['u.login_id', 'b.token_id', 'b.first_step', 'b.last_step', 'b.issued_at', 'b.ends_at'])
+    .select(['u.login_id', 'b.token_id', 'b.first_step', 'b.last_step', 'b.issued_at', 'b.ends_at', 'b.voided_at'])
     .where('b.desktop_id', '=', desktopId)
     .where('u.company_id', '=', companyId)
     .where('u.login_id', 'in', [...loginIds])
     .where('b.ends_at', '>', cutoffOf(now))
     .execute();
-  return rows.map((r) => ({ loginId: r.login_id, tokenId: r.token_id, first: Number(r.first_step), last: Number(r.last_step), issuedAt: Number(r.issued_at), endsAt: Number(r.ends_at) }));
+  return rows.map((r) => ({ loginId: r.login_id, tokenId: r.token_id, first: Number(r.first_step), last: Number(r.last_step), issuedAt: Number(r.issued_at), endsAt: Number(r.ends_at), voided: r.voided_at !== null }));
 }
 
 /**
@@ -93,8 +115,8 @@ export async function blockIssuedSince(db: Db, userId: number, since: number): P
 }
 
 /**
- * When the block holding `step`, issued to `desktopId` for that user and token and within the retention, was
- * issued (the earliest, if blocks overlap); undefined if none holds it. A queued operation's proof must lie in one.
+ * When the block holding `step`, issued to `desktopId` for that user and token, within the retention and not
+ * voided, was issued (the earliest, if blocks overlap); undefined if none holds it. A queued operation's proof must lie in one.
  */
 export async function issuedAtOfStep(db: Db, desktopId: string, userId: number, tokenId: number, step: number, now: Date): Promise<number | undefined> {
   const row = await db
@@ -106,6 +128,7 @@ export async function issuedAtOfStep(db: Db, desktopId: string, userId: number, 
     .where('first_step', '<=', step)
     .where('last_step', '>=', step)
     .where('ends_at', '>', cutoffOf(now))
+    .where('voided_at', 'is', null)
     .executeTakeFirst();
   return row?.issued_at === null || row?.issued_at === undefined ? undefined : Number(row.issued_at);
 }

@@ -1,5 +1,6 @@
 import type { UserType } from '../../../shared/contract/models';
 import type { Db } from '../transaction';
+import { voidBlocksOf } from './offlineBlocks';
 import type { UserRecord } from '../schema';
 
 /** Writes of user management (issue: provisioning); reads and the lock counters stay in users.ts. */
@@ -51,6 +52,8 @@ export async function updateUser(db: Db, userId: number, change: { name?: string
 
 export async function markDeleted(db: Db, userId: number, now: number): Promise<void> {
   await db.updateTable('users').set({ deleted_at: now }).where('id', '=', userId).where('deleted_at', 'is', null).execute();
+  // A removed user's blocks are voided with them, held token or not (issue 19 review F1).
+  await voidBlocksOf(db, [userId], now);
 }
 
 export type Secret = 'login' | 'auth';

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { UserSort } from '../../../shared/contract/models';
 import type { Db } from '../transaction';
+import { voidBlocksOf } from './offlineBlocks';
 import type { UserRecord } from '../schema';
 
 /** Deleted users included: a login ID is never reused. Callers that act on a user check `deleted_at`. */
@@ -80,6 +81,8 @@ export async function countFailure(db: Db, userId: number, limit: number, now: n
   if (after.locked_at !== null || after.failed_attempts < limit) return { ...after, lockedNow: false };
   const locked = await db.updateTable('users').set({ locked_at: now }).where('id', '=', userId).where('locked_at', 'is', null).executeTakeFirst();
   const lockedNow = locked.numUpdatedRows === 1n;
+  // With the lock, its blocks are voided for good: an unlock does not bring them back (issue 19 review F1).
+  if (lockedNow) await voidBlocksOf(db, [userId], now);
   return { failed_attempts: after.failed_attempts, locked_at: lockedNow ? now : after.locked_at, lockedNow };
 }
 

@@ -134,4 +134,19 @@ describe.skipIf(skip)('issue 19 over HTTPS against the company server on Postgre
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ ok: true });
   });
+
+  it('SPEC R-OFF-1, R-OFF-4, R-REV-1 (issue 19 review F1): the PC\'s report locks the master; after the admin\'s unlock the voided block locks nobody, its step is blockVoid, no replica', async () => {
+    const there = await login('kmb05871');
+    const pc = await registerDesk(call, there);
+    await issueBlock(call, pc, there);
+    expect(value(await report(call, pc, { failures: { kmb05871: 5 }, holders: ['kmb05871'] }))).toMatchObject({ void: ['kmb05871'] });
+    const admin = await login('test12345');
+    s.h.clock.advance(60_000);
+    value(await call('users:unlock', { sessionId: admin, authPassword: PASSWORDS.auth, otp: await s.h.codeOf(SHARED), loginId: 'kmb05871' }));
+    const used = [{ serial: SHARED, step: stepFrom(s.h, 1), loginId: 'kmb05871', at: s.h.clock.now().getTime() }];
+    const answer = value(await report(call, pc, { used, failures: { kmb05871: 5 }, holders: ['kmb05871'] }));
+    expect(answer).toMatchObject({ reports: [{ outcome: 'blockVoid' }], void: ['kmb05871'] });
+    expect(await userRecord(s.h, 'kmb05871')).toMatchObject({ failed_attempts: 0, locked_at: null });
+    expect(value(await call('sync:replica', { ...pc, holders: ['kmb05871'] }))).toMatchObject({ users: null, top: {} });
+  });
 });

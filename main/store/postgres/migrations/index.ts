@@ -4,6 +4,7 @@ import { sharedSessions } from '../../migrations/004_shared_sessions';
 import { offline } from '../../migrations/006_offline';
 import { offlineBlocks } from '../../migrations/007_offline_blocks';
 import { transfers } from '../../migrations/008_transfers';
+import { voidedBlocks } from '../../migrations/010_voided_blocks';
 import { initial } from './001_initial';
 import { userLifecycle } from './003_user_lifecycle';
 import { securityReview } from './005_security_review';
@@ -11,7 +12,7 @@ import { transferGuards } from './009_transfer_guards';
 
 /**
  * PostgreSQL's migrations, under the same names as SQLite's (main/store/migrations/index.ts) and with the same
- * meaning; 002, 004, 006, 007 and 008 are the same words on both (imported from there). Never edit a released one: add the next, to both lists.
+ * meaning; 002, 004, 006, 007, 008 and 010 are the same words on both (imported from there). Never edit a released one: add the next, to both lists.
  */
 export const postgresMigrations: Record<string, Migration> = {
   '001_initial': initial,
@@ -23,4 +24,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '007_offline_blocks': offlineBlocks,
   '008_transfers': transfers,
   '009_transfer_guards': transferGuards,
+  '010_voided_blocks': voidedBlocks,
 };
