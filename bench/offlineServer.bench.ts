@@ -8,6 +8,7 @@ import { hashPassword, serverKdf, storedKeyOf } from '../main/crypto/password';
 import { startTempPostgres } from '../main/demo/tempPostgres';
 import { proofKeyOf, proofMacOf } from '../main/offline/offlineKeys';
 import { uuidv7 } from '../main/offline/uuidv7';
+import { reportParts } from '../main/sync/reportParts';
 import { codeAtStep, stepAt } from '../main/otp/totp';
 import { createServer } from '../main/server/createServer';
 import { makeSelfSigned } from '../main/server/selfSigned';
@@ -116,12 +117,16 @@ async function main(): Promise<void> {
     const first = stepAt(now, 60) - OPS;
     await recordBlocks(store.db, desktop.id, first, OPS, new Date((first - 1) * 60_000));
     const used = Array.from({ length: OPS }, (_, n) => ({ serial: '310000000', step: first + n, loginId: loginIdOf(0), at: now.getTime() }));
+    // As the desktop sends them: in the parts the contract's bound allows (MAX_BLOCK_STEPS per login ID).
+    const parts = reportParts([{ loginId: loginIdOf(0), tokenSerial: '310000000' }], { used, failures: {} });
     const t0 = performance.now();
-    const reported = await client.post('sync:report-steps', { ...proof, used, failures: {}, serials: ['310000000'], holders: [loginIdOf(0)] });
+    for (const part of parts) {
+      const reported = await client.post('sync:report-steps', { ...proof, ...part });
+      if (!reported.body.ok) throw new Error(`report refused: ${JSON.stringify(reported.body)}`);
+      const unrecorded = (reported.body.value as { reports: { outcome: string }[] }).reports.filter((r) => r.outcome !== 'recorded');
+      if (unrecorded.length > 0) throw new Error(`${unrecorded.length} reported steps not recorded: ${JSON.stringify(unrecorded[0])}`);
+    }
     const reportMs = performance.now() - t0;
-    if (!reported.body.ok) throw new Error(`report refused: ${JSON.stringify(reported.body)}`);
-    const unrecorded = (reported.body.value as { reports: { outcome: string }[] }).reports.filter((r) => r.outcome !== 'recorded');
-    if (unrecorded.length > 0) throw new Error(`${unrecorded.length} reported steps not recorded: ${JSON.stringify(unrecorded[0])}`);
     const outbox = Array.from({ length: OPS }, (_, n) => operationOf(n, first + n, versions, now));
     const replay = async () => {
       const times: number[] = [];
@@ -140,7 +145,7 @@ async function main(): Promise<void> {
     const retried = await replay();
     const one = summarise(applied.times);
     const rows: Row[] = [
-      { section: 'offline server', figure: `report ${OPS} offline steps (sync:report-steps, one request, HTTPS, PostgreSQL)`, unit: 'ms', median: reportMs, p95: reportMs },
+      { section: 'offline server', figure: `report ${OPS} offline steps (sync:report-steps, ${parts.length} requests within the bound, HTTPS, PostgreSQL)`, unit: 'ms', median: reportMs, p95: reportMs },
       { section: 'offline server', figure: `replay of a ${OPS}-operation outbox through sync:apply (HTTPS, PostgreSQL, ${REGISTRATIONS} registrations)`, unit: 's', median: applied.seconds, p95: applied.seconds, goal: '< 5 s', met: applied.seconds < 5 },
       { section: 'offline server', figure: `  one sync:apply of ${MAX_APPLY_BATCH} (median, p95)`, unit: 'ms', median: one.median, p95: one.p95 },
       { section: 'offline server', figure: `  the same ${OPS} keys again (stored outcomes answered, nothing applied)`, unit: 's', median: retried.seconds, p95: retried.seconds },
