@@ -4,7 +4,7 @@ import type { Deps } from '../../context/deps';
 import type { Session } from '../../session/sessions';
 import { appendSuccess } from '../../store/repos/audit';
 import { registerDesktop } from '../../store/repos/desktops';
-import { blockIssuedSince, recordIssuedBlock } from '../../store/repos/offlineBlocks';
+import { blockIssuedSince, claimStanding, recordIssuedBlock } from '../../store/repos/offlineBlocks';
 import { findTokenBySerial } from '../../store/repos/tokens';
 import { transact, type Db } from '../../store/transaction';
 import { lastStepOf } from '../block';
@@ -47,12 +47,21 @@ export async function issueBlockFor(deps: Deps, session: Session, input: Desktop
   if (await notGranted(deps.db, session, now)) return fail('OFFLINE_BLOCK_NOT_GRANTED');
   const block = await issueForDesktop(deps.db, deps.sealKey, deps.rules, desktop.value, session.userId, now);
   if (!block) return ok({ block: null });
-  return transact(deps.db, async (tx) => {
-    // Again inside the transaction: two desktops asking at once for one login get one block.
+  return recordBlock(deps, session, desktop.value.id, block, now);
+}
+
+/**
+ * The block recorded with its audit row, in one transaction that checks again what may have changed while it was
+ * hashed: one block per login (two desktops asking at once get one), and the user still unlocked, not removed and
+ * holding that token (claimStanding), else no block at all.
+ */
+export function recordBlock(deps: Deps, session: Session, desktopId: string, block: OfflineBlock, now: Date): Promise<Result<{ block: OfflineBlock | null }>> {
+  return transact(deps.db, async (tx): Promise<Result<{ block: OfflineBlock | null }>> => {
     if (await blockIssuedSince(tx, session.userId, session.createdAt)) return fail('OFFLINE_BLOCK_NOT_GRANTED');
     const token = await findTokenBySerial(tx, block.tokenSerial);
-    if (token) await recordIssuedBlock(tx, { desktopId: desktop.value.id, userId: block.userId, tokenId: token.id, firstStep: block.firstStep, lastStep: lastStepOf(block), period: block.period }, now);
-    await appendSuccess(tx, now, session.loginId, 'offline.block', session.loginId, { desktopId: desktop.value.id, firstStep: block.firstStep, steps: block.hashes.length });
+    if (!token || !(await claimStanding(tx, block.userId, token.id))) return ok({ block: null });
+    await recordIssuedBlock(tx, { desktopId, userId: block.userId, tokenId: token.id, firstStep: block.firstStep, lastStep: lastStepOf(block), period: block.period }, now);
+    await appendSuccess(tx, now, session.loginId, 'offline.block', session.loginId, { desktopId, firstStep: block.firstStep, steps: block.hashes.length });
     return ok({ block });
   });
 }

@@ -108,6 +108,32 @@ export async function pruneOfflineBlocks(db: Db, desktopId: string, now: Date): 
   await db.deleteFrom('offline_blocks').where('desktop_id', '=', desktopId).where('ends_at', '<=', cutoffOf(now)).execute();
 }
 
+/**
+ * Whether the user may still be issued a block for this token, asked as writes: a no-op update of the user's row
+ * (unlocked, not removed) and of its active assignment of that token. A lock, removal or revocation committed
+ * since this transaction began makes it run again (PostgreSQL SERIALIZABLE: 40001), one that comes later waits
+ * for it and then voids the block it recorded (SQLite: one writer at a time). Without it a lock landing while
+ * the block was hashed left a block nothing voids (issue 19 review).
+ */
+export async function claimStanding(db: Db, userId: number, tokenId: number): Promise<boolean> {
+  const user = await db
+    .updateTable('users')
+    .set((eb) => ({ id: eb.ref('id') }))
+    .where('id', '=', userId)
+    .where('locked_at', 'is', null)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(user.numUpdatedRows) === 0) return false;
+  const held = await db
+    .updateTable('token_assignments')
+    .set((eb) => ({ state: eb.ref('state') }))
+    .where('user_id', '=', userId)
+    .where('token_id', '=', tokenId)
+    .where('state', '=', 'active')
+    .executeTakeFirst();
+  return Number(held.numUpdatedRows) > 0;
+}
+
 /** Whether any desktop was issued a block for this user at or after `since` (one block per online login). */
 export async function blockIssuedSince(db: Db, userId: number, since: number): Promise<boolean> {
   const row = await db.selectFrom('offline_blocks').select('user_id').where('user_id', '=', userId).where('issued_at', '>=', since).executeTakeFirst();

@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Replica } from '../../../shared/contract/syncModels';
+import { issueForDesktop } from '../../../main/offline/atServer/issueForDesktop';
+import { recordBlock } from '../../../main/offline/atServer/registration';
+import { countFailure } from '../../../main/store/repos/users';
 import { value } from '../../support/admin';
 import { userRecord } from '../../support/db';
 import { loginWithOtp, nextStep, passwordStep, stepUp, type Harness } from '../../support/harness';
@@ -93,5 +96,22 @@ describe('a voided block stays void (issue 19 review F1)', () => {
     await (await openAt(h.location)).close();
     const rows = await h.store.db.selectFrom('offline_blocks as b').innerJoin('users as u', 'u.id', 'b.user_id').select(['u.login_id', 'b.voided_at']).orderBy('u.login_id').execute();
     expect(rows.map((r) => [r.login_id, r.voided_at === null])).toEqual([['ippan001', true], ['kmb05871', false]]);
+  });
+});
+
+describe('a lock landing while a block is hashed (issue 19 review F2)', () => {
+  it('SPEC R-OFF-1, R-OTP-3: a block made before the lock and recorded after it is not issued: no row, no block', async () => {
+    nextStep(h);
+    const login = (await loginWithOtp(h, 'kmb05871')).sessionId;
+    const session = value(await h.core.deps.sessions.resolve(login, h.clock.now()));
+    const master = (await userRecord(h, 'kmb05871'))!;
+    const registration = (await h.store.db.selectFrom('desktops').select(['id', 'company_id']).where('id', '=', desk.desktopId).executeTakeFirstOrThrow());
+    const made = (await issueForDesktop(h.store.db, h.sealKey, h.core.deps.rules, { id: registration.id, companyId: registration.company_id }, master.id, h.clock.now()))!;
+    expect(made).not.toBeNull();
+    // The fifth wrong password lands between the hashing and the record.
+    await countFailure(h.store.db, master.id, h.core.deps.rules.maxConsecutiveFailures, h.clock.now().getTime(), 5);
+    const before = await h.store.db.selectFrom('offline_blocks').selectAll().where('user_id', '=', master.id).execute();
+    expect(value(await recordBlock(h.core.deps, session, desk.desktopId, made, h.clock.now()))).toEqual({ block: null });
+    expect(await h.store.db.selectFrom('offline_blocks').selectAll().where('user_id', '=', master.id).execute()).toEqual(before);
   });
 });
