@@ -1,15 +1,7 @@
-export interface BenchRow {
-  key: string;
-  section: string;
-  figure: string;
-  unit: string;
-  median: number;
-  p95: number;
-  ratio?: number;
-  ratioOf?: string;
-  goal?: string;
-  met?: boolean;
-}
+import type { Row } from '../bench/lib/measure';
+
+/** A bench row as scripts/bench.mjs keeps it: the measure's row and the section file it came from. */
+export type BenchRow = Row & { key: string };
 export function markers(section: string): [string, string];
 export function conditions(at?: Date): string;
 export function sectionTable(rows: BenchRow[], stamp: string): string;
