@@ -51,7 +51,7 @@ export async function changeOwnPassword(
   if (policy) return refuse(deps, user.login_id, kind.action, policy, now);
   const hash = await hashPassword(input.next, deps.kdf);
   const changed = await transact(deps.db, async (tx) => {
-    await setPasswordHash(tx, user.id, which, hash, false);
+    await setPasswordHash(tx, user.id, which, hash, false, now.getTime());
     await clearFailures(tx, user.id);
     await appendSuccess(tx, now, user.login_id, kind.action, user.login_id);
     const after = await findUserById(tx, user.id);

@@ -27,7 +27,7 @@ export async function replaceAuthPassword(
   const hash = await hashPassword(input.next, deps.kdf);
   return withStepUp(deps, session, input, operation, now, async (tx) => {
     if (policy) return { ok: false, error: policy };
-    await setPasswordHash(tx, user.id, 'auth', hash, false);
+    await setPasswordHash(tx, user.id, 'auth', hash, false, now.getTime());
     await appendSuccess(tx, now, user.login_id, operation.action, user.login_id, { replaced: 'temporary' });
     return ok({});
   });

@@ -30,7 +30,7 @@ export async function changeMasterAuthPassword(
   if (policy) return refused(policy);
   const hash = await hashPassword(input.newAuthPassword, deps.kdf);
   return withStepUp(deps, session, input, operation, now, async (tx, operator) => {
-    await setPasswordHash(tx, master.id, 'auth', hash, false, { by: operator.login_id, at: now.getTime() });
+    await setPasswordHash(tx, master.id, 'auth', hash, false, now.getTime(), { by: operator.login_id, at: now.getTime() });
     await appendSuccess(tx, now, operator.login_id, operation.action, master.login_id);
     return ok({});
   });

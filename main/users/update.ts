@@ -26,7 +26,9 @@ export async function updateWithin(tx: Db, operator: UserRecord, input: Input, n
   const [target] = await findUsersByLoginIds(tx, operator.company_id, [input.loginId]);
   if (!target) return fail('USER_NOT_FOUND', { loginIds: [input.loginId] });
   if (target.user_type === 'master' && input.userType !== undefined) return fail('MASTER_RULE', { field: 'userType' });
-  await updateUser(tx, target.id, { name: input.name, userType: input.userType });
+  // Only a type that really changes voids the user's offline blocks (updateUser).
+  const userType = input.userType === target.user_type ? undefined : input.userType;
+  await updateUser(tx, target.id, { name: input.name, userType }, now.getTime());
   await appendSuccess(tx, now, operator.login_id, 'user.update', target.login_id, {
     ...(input.name === undefined ? {} : { name: input.name }),
     ...(input.userType === undefined ? {} : { userType: input.userType, was: target.user_type }),

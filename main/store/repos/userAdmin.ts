@@ -39,7 +39,11 @@ export function findCompanyMaster(db: Db, companyId: number): Promise<UserRecord
     .executeTakeFirst();
 }
 
-export async function updateUser(db: Db, userId: number, change: { name?: string; userType?: UserType }): Promise<void> {
+/**
+ * A change of name or user type. A new user type voids the user's offline blocks (issue 19 review): a block shows
+ * its holder's type on the desktop, and what it was issued for (a manager's screens) no longer holds.
+ */
+export async function updateUser(db: Db, userId: number, change: { name?: string; userType?: UserType }, now: number): Promise<void> {
   await db
     .updateTable('users')
     .set({
@@ -48,6 +52,7 @@ export async function updateUser(db: Db, userId: number, change: { name?: string
     })
     .where('id', '=', userId)
     .execute();
+  if (change.userType !== undefined) await voidBlocksOf(db, [userId], now);
 }
 
 export async function markDeleted(db: Db, userId: number, now: number): Promise<void> {
@@ -63,9 +68,11 @@ export type AuthReset = { readonly by: string; readonly at: number };
 
 /**
  * A new password hash; `initial` says whether the user still has to choose their own (set by someone else). Any
- * new authentication password ends a pending R-REV-6 reset, unless it is that reset (`reset`).
+ * new authentication password ends a pending R-REV-6 reset, unless it is that reset (`reset`). The user's offline
+ * blocks are voided with it: their check values and keys come from the old hash, so the old password would still
+ * open them offline (issue 19 review).
  */
-export async function setPasswordHash(db: Db, userId: number, which: Secret, hash: string, initial: boolean, reset?: AuthReset): Promise<void> {
+export async function setPasswordHash(db: Db, userId: number, which: Secret, hash: string, initial: boolean, now: number, reset?: AuthReset): Promise<void> {
   const flag = initial ? 1 : 0;
   await db
     .updateTable('users')
@@ -76,6 +83,7 @@ export async function setPasswordHash(db: Db, userId: number, which: Secret, has
     )
     .where('id', '=', userId)
     .execute();
+  await voidBlocksOf(db, [userId], now);
 }
 
 /** The same password under new KDF parameters: only where the old hash is still the stored one (no change lost). */

@@ -8,7 +8,7 @@ import { value } from '../../support/admin';
 import { userRecord } from '../../support/db';
 import { loginWithOtp, nextStep, passwordStep, stepUp, type Harness } from '../../support/harness';
 import { openAt } from '../../support/stores';
-import { eachDeskWorld, issueBlock, report, SHARED, stepFrom, type Desk, type SyncCall } from '../../support/sync';
+import { eachDeskWorld, issueBlock, issueBlockTo, report, SHARED, stepFrom, type Desk, type SyncCall } from '../../support/sync';
 
 /**
  * Issue 19 review F1 (SPEC R-OFF-1, R-OFF-3, R-OFF-4, R-REV-1, DESIGN-NOTES 2): the world's `desk` stands for the
@@ -113,5 +113,32 @@ describe('a lock landing while a block is hashed (issue 19 review F2)', () => {
     const before = await h.store.db.selectFrom('offline_blocks').selectAll().where('user_id', '=', master.id).execute();
     expect(value(await recordBlock(h.core.deps, session, desk.desktopId, made, h.clock.now()))).toEqual({ block: null });
     expect(await h.store.db.selectFrom('offline_blocks').selectAll().where('user_id', '=', master.id).execute()).toEqual(before);
+  });
+});
+
+describe('what else voids a block (issue 19 review, fourth pass)', () => {
+  const stepsOf = async (loginId: string) => value(await report(call, desk, { used: [{ serial: SHARED, step: stepFrom(h, 1), loginId, at: h.clock.now().getTime() }], holders: [loginId] }));
+
+  it('SPEC R-OFF-1, R-REV-1: an admin demoted to general loses the block issued as admin; a name change alone keeps it', async () => {
+    await issueBlockTo(h, call, 'test12345', SHARED, desk);
+    nextStep(h);
+    const master = (await loginWithOtp(h, 'kmb05871')).sessionId;
+    nextStep(h);
+    value(await h.core.api.users.update({ sessionId: master, loginId: 'test12345', name: '試験 太郎', ...(await stepUp(h)) }));
+    expect(await h.store.db.selectFrom('offline_blocks').select('voided_at').where('voided_at', 'is not', null).execute()).toEqual([]);
+    nextStep(h);
+    value(await h.core.api.users.update({ sessionId: master, loginId: 'test12345', userType: 'general', ...(await stepUp(h)) }));
+    nextStep(h);
+    const answer = await stepsOf('test12345');
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['blockVoid']);
+    expect(answer.void).toEqual(['test12345']);
+  });
+
+  it('SPEC R-OFF-2, R-REV-6: a new authentication password for the master voids his blocks (their keys come from the old hash)', async () => {
+    await asAdmin(async (admin, c) => value(await h.core.api.users.changeMasterAuthPassword({ sessionId: admin, newAuthPassword: 'Temp#Auth2026', ...c })));
+    nextStep(h);
+    const answer = await stepsOf('kmb05871');
+    expect(answer.reports.map((r) => r.outcome)).toEqual(['blockVoid']);
+    expect(answer.void).toEqual(['kmb05871']);
   });
 });
