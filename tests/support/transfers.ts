@@ -63,6 +63,11 @@ export async function requestRow(h: Harness, id: string) {
   return h.store.db.selectFrom('transfer_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
+/** A request's approval rows, as the transactions that consumed each approver's step wrote them. */
+export function approvalsOf(h: Harness, requestId: string) {
+  return h.store.db.selectFrom('transfer_approvals').selectAll().where('request_id', '=', requestId).execute();
+}
+
 export async function instructionsOf(h: Harness, requestId: string) {
   return h.store.db.selectFrom('host_instructions').selectAll().where('request_id', '=', requestId).execute();
 }

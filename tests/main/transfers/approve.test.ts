@@ -1,15 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { approveTransfer } from '../../../main/transfers/approve';
-import { auditRows, createHarness, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
-import { approve, instructionsOf, proofOf, requested, requestRow, sessionOf, setUpTransfers } from '../../support/transfers';
+import { auditRows, loginWithOtp, nextStep, stepUp, type Harness } from '../../support/harness';
+import { eachHarness } from '../../support/companyWorld';
+import { approvalsOf, approve, instructionsOf, proofOf, requested, requestRow, sessionOf, setUpTransfers } from '../../support/transfers';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness));
 
-const approvals = (requestId: string) => h.store.db.selectFrom('transfer_approvals').selectAll().where('request_id', '=', requestId).execute();
+const approvals = (requestId: string) => approvalsOf(h, requestId);
 
 describe('承認 (SPEC R-TRX-4, R-OTP-4)', () => {
   it('R-TRX-4, R-TRX-8, R-GEN-2: two approvals from two users; the second executes the request with one instruction', async () => {

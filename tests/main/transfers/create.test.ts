@@ -1,14 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requestDigest } from '../../../main/transfers/approvalRule';
 import { createTransfer } from '../../../main/transfers/create';
-import { auditRows, createHarness, type Harness } from '../../support/harness';
+import { auditRows, type Harness } from '../../support/harness';
+import { eachHarness } from '../../support/companyWorld';
 import { goodInput, instructionsOf, proofOf, requestRow, sessionOf, setUpTransfers } from '../../support/transfers';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness));
 
 const lastStepOf = async (serial: string) => (await h.store.db.selectFrom('tokens').select('last_step').where('serial', '=', serial).executeTakeFirstOrThrow()).last_step;
 

@@ -1,17 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cancelTransfer } from '../../../main/transfers/cancel';
 import { expireLapsed } from '../../../main/transfers/expire';
 import { returnTransfer } from '../../../main/transfers/returnRequest';
-import { auditRows, createHarness, type Harness } from '../../support/harness';
+import { auditRows, type Harness } from '../../support/harness';
+import { eachHarness } from '../../support/companyWorld';
 import { jst } from '../../support/clock';
 import { approve, instructionsOf, proofOf, requested, requestRow, sessionOf, setUpTransfers } from '../../support/transfers';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-  await setUpTransfers(h, 1, { ippan001: ['request'], kmb05871: ['approve'] });
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness));
+beforeEach(() => setUpTransfers(h, 1, { ippan001: ['request'], kmb05871: ['approve'] }));
 
 describe('差戻し, 取消 and 期限切れ (SPEC R-TRX-4, R-TRX-5)', () => {
   it('R-TRX-4: an approver returns a request (差戻し) with password + OTP; it can no longer be approved', async () => {

@@ -1,15 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cancelTransfer } from '../../../main/transfers/cancel';
-import { createHarness, type Harness } from '../../support/harness';
-import { approve, instructionsOf, requested, requestRow, sessionOf, setUpTransfers } from '../../support/transfers';
+import type { Harness } from '../../support/harness';
+import { eachHarness } from '../../support/companyWorld';
+import { approvalsOf, approve, instructionsOf, requested, requestRow, sessionOf, setUpTransfers } from '../../support/transfers';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness));
 
-const approvals = (requestId: string) => h.store.db.selectFrom('transfer_approvals').selectAll().where('request_id', '=', requestId).execute();
+const approvals = (requestId: string) => approvalsOf(h, requestId);
 
 describe('once only (SPEC R-TRX-5)', () => {
   it('R-TRX-5, R-OTP-4: two approvers racing on the last approval give one instruction and one refusal', async () => {

@@ -1,16 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { BankHost, HostInstruction } from '../../../main/bank/host';
 import { StandInHost } from '../../../main/bank/standInHost';
 import { deliverPending, type SenderOptions } from '../../../main/transfers/sender';
-import { auditRows, createHarness, type Harness } from '../../support/harness';
+import { auditRows, type Harness } from '../../support/harness';
+import { eachHarness } from '../../support/companyWorld';
 import { approve, instructionsOf, requested, requestRow, sessionOf, setUpTransfers } from '../../support/transfers';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-  await setUpTransfers(h, 1, { ippan001: ['request'], kmb05871: ['approve'] });
-});
-afterEach(async () => h.close());
+eachHarness((harness) => (h = harness));
+beforeEach(() => setUpTransfers(h, 1, { ippan001: ['request'], kmb05871: ['approve'] }));
 
 /** A request approved to 送信中: its instruction is written, nothing sent yet. */
 async function executed() {
